@@ -1,0 +1,182 @@
+/**
+ * Werkdagen: days that are not a Saturday, Sunday or a closed day of the profile's calendar
+ * (Algemene termijnenwet art. 3 feestdagen, the days of the Besluiten gelijkstelling, and any
+ * extra days a region closes). The profile decides which days are closed; date-holidays only
+ * evaluates the date rules ("easter -2", "04-27 if sunday then previous saturday since 2014"), so
+ * its own notion of "public" holidays (which leaves out Goede Vrijdag and 5 mei) never applies.
+ *
+ * All lookups are O(1) on a precomputed day index: `cum[i]` counts the werkdagen up to and
+ * including day `base + i`, and `rank[k]` is the offset of the k-th werkdag. Checking a million
+ * cases therefore never loops day by day.
+ */
+import Holidays from 'date-holidays';
+import { Day, dayFromYMD, isoDate, weekday, addMonths, ymdFromDay } from './days.js';
+
+export interface Feestdag {
+  id: string;
+  /** a date-holidays rule, e.g. "12-25", "easter 39" */
+  rule: string;
+  name?: { nl?: string; en?: string };
+}
+
+export interface ClosedDay {
+  day: Day;
+  reason: string;
+}
+
+export interface CalendarSpec {
+  feestdagen: Feestdag[];
+  closedDays: ClosedDay[];
+  /** Atw art. 1: move a calendar-day/week/month due date off a closed day. Default false. */
+  extendCalendarTerms: boolean;
+}
+
+export type Duration =
+  | { workdays: number }
+  | { days: number }
+  | { weeks: number }
+  | { months: number };
+
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2060;
+
+/** Throws when a feestdag rule cannot be read; the profile loader turns this into a YAML error. */
+export function checkFeestdagRule(rule: string): boolean {
+  const hd = new Holidays();
+  return Boolean(hd.setHoliday(rule, { name: { en: 'x' }, type: 'public' }));
+}
+
+export class WerkdagCalendar {
+  private base = 0;
+  private closed = new Uint8Array(0);
+  private cum = new Int32Array(0);
+  private rank = new Int32Array(0);
+  private firstYear = 0;
+  private lastYear = 0;
+  private readonly reasons = new Map<Day, { nl: string; en: string }>();
+  private readonly namesByRule = new Map<string, { nl: string; en: string }>();
+  private readonly holidays: Holidays;
+
+  constructor(readonly spec: CalendarSpec) {
+    this.holidays = new Holidays();
+    for (const f of spec.feestdagen) {
+      this.namesByRule.set(f.rule, { nl: f.name?.nl ?? f.id, en: f.name?.en ?? f.name?.nl ?? f.id });
+      const ok = this.holidays.setHoliday(f.rule, {
+        name: { nl: f.name?.nl ?? f.id, en: f.name?.en ?? f.name?.nl ?? f.id },
+        type: 'public',
+      });
+      if (!ok) throw new Error(`calendar: cannot read feestdag rule "${f.rule}" (${f.id})`);
+    }
+    this.build(FIRST_YEAR, LAST_YEAR);
+  }
+
+  private build(firstYear: number, lastYear: number): void {
+    this.firstYear = firstYear;
+    this.lastYear = lastYear;
+    this.base = dayFromYMD(firstYear, 1, 1);
+    const end = dayFromYMD(lastYear, 12, 31);
+    const length = end - this.base + 1;
+    const closed = new Uint8Array(length);
+    this.reasons.clear();
+    for (let year = firstYear; year <= lastYear; year++) {
+      for (const h of this.holidays.getHolidays(year)) {
+        const [y, m, d] = h.date.slice(0, 10).split('-').map(Number);
+        const day = dayFromYMD(y, m, d);
+        closed[day - this.base] = 1;
+        this.reasons.set(day, this.namesByRule.get(h.rule) ?? { nl: h.name, en: h.name });
+      }
+    }
+    for (const c of this.spec.closedDays) {
+      if (c.day >= this.base && c.day <= end) {
+        closed[c.day - this.base] = 1;
+        if (!this.reasons.has(c.day)) this.reasons.set(c.day, { nl: c.reason, en: c.reason });
+      }
+    }
+    const cum = new Int32Array(length);
+    const rank: number[] = [];
+    let count = 0;
+    for (let i = 0; i < length; i++) {
+      const wd = weekday(this.base + i);
+      if (wd === 0 || wd === 6) closed[i] = 1;
+      if (!closed[i]) {
+        rank.push(i);
+        count++;
+      }
+      cum[i] = count;
+    }
+    this.closed = closed;
+    this.cum = cum;
+    this.rank = Int32Array.from(rank);
+  }
+
+  /** Widen the index when a date (plus a margin for the longest term) falls outside it. */
+  private ensure(d: Day): void {
+    const margin = 800;
+    if (d - margin >= this.base && d + margin < this.base + this.closed.length) return;
+    const { year } = ymdFromDay(d);
+    this.build(Math.min(this.firstYear, year - 3), Math.max(this.lastYear, year + 3));
+  }
+
+  isWerkdag(d: Day): boolean {
+    this.ensure(d);
+    return this.closed[d - this.base] === 0;
+  }
+
+  /** Why a day is not a werkdag: the feestdag's name (weekends are left to the caller). */
+  closedReason(d: Day, lang: 'nl' | 'en' = 'nl'): string | undefined {
+    this.ensure(d);
+    return this.reasons.get(d)?.[lang];
+  }
+
+  /**
+   * "Binnen n werkdagen na X": counting starts the day after X, so the due date is the n-th
+   * werkdag after X (SPEC §4). n = 0 gives X itself.
+   */
+  addWerkdagen(x: Day, n: number): Day {
+    if (n <= 0) return x;
+    this.ensure(x);
+    const k = this.cum[x - this.base] + n - 1;
+    if (k >= this.rank.length) {
+      this.build(this.firstYear, this.lastYear + Math.ceil(n / 200) + 3);
+      return this.addWerkdagen(x, n);
+    }
+    return this.base + this.rank[k];
+  }
+
+  /** Werkdagen in (a, b]: how many werkdagen later b is than a (negative when b < a). */
+  werkdagenTussen(a: Day, b: Day): number {
+    this.ensure(a);
+    this.ensure(b);
+    return this.cum[b - this.base] - this.cum[a - this.base];
+  }
+
+  /** The first werkdag on or after d. */
+  nextWerkdag(d: Day): Day {
+    let day = d;
+    while (!this.isWerkdag(day)) day++;
+    return day;
+  }
+
+  /**
+   * Due date of a term. Calendar terms (days, weeks, months) are agreements, not statutory terms:
+   * Atw art. 1 does not move them off a weekend or feestdag unless the profile says so.
+   */
+  addDuration(x: Day, duration: Duration): Day {
+    if ('workdays' in duration) return this.addWerkdagen(x, duration.workdays);
+    let due: Day;
+    if ('days' in duration) due = x + duration.days;
+    else if ('weeks' in duration) due = x + 7 * duration.weeks;
+    else due = addMonths(x, duration.months);
+    return this.spec.extendCalendarTerms ? this.nextWerkdag(due) : due;
+  }
+
+  /** The closed days (feestdagen and gelijkgestelde days, no weekends) of one year. */
+  closedDaysOfYear(year: number, lang: 'nl' | 'en' = 'nl'): { date: string; reason: string }[] {
+    this.ensure(dayFromYMD(year, 7, 1));
+    const out: { date: string; reason: string }[] = [];
+    for (const [day, reason] of this.reasons) {
+      if (ymdFromDay(day).year === year) out.push({ date: isoDate(day), reason: reason[lang] });
+    }
+    return out.sort((p, q) => p.date.localeCompare(q.date));
+  }
+}

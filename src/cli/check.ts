@@ -1,0 +1,222 @@
+/**
+ * `giacheck check <file...>`: run a profile's rules over exports and print the compliance report.
+ * Table, JSON and the other collected formats sort the findings; jsonl and csv stream them as
+ * they are found, in constant memory.
+ */
+import { Command, Option } from 'commander';
+import { UserError } from '../errors.js';
+import { formatNumber, getLang, localized, t } from '../i18n/index.js';
+import { isoDate } from '../calendar/days.js';
+import { runEngine, EngineResult } from '../engine/run.js';
+import { Aggregator } from '../report/aggregate.js';
+import { compareFindings, failsAt, Finding, isFinding, toFinding } from '../report/findings.js';
+import { FORMATS } from '../report/formats.js';
+import { csvHeader, findingCsvRow } from '../report/csv.js';
+import { findingLine, rejectedLine, summaryLine } from '../report/jsonl.js';
+import type { Rejected, Report } from '../report/model.js';
+import { makePseudonymizer, Pseudonymizer } from '../report/pseudonymize.js';
+import type { RowError } from '../ingest/normalize.js';
+import { openOutput, Output } from './output.js';
+import {
+  addGlobalOptions,
+  addInputOptions,
+  failOnLevel,
+  InputOptions,
+  OutputOptions,
+  resolveInput,
+  ResolvedInput,
+  useColor,
+} from './common.js';
+import { TOOL } from './version.js';
+import { progressReporter } from './progress.js';
+
+export interface CheckOptions extends InputOptions, OutputOptions {
+  includePassed?: boolean;
+  maxFindings?: string;
+}
+
+export interface Io {
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  env: NodeJS.ProcessEnv;
+}
+
+const defaultIo = (): Io => ({ stderr: process.stderr, env: process.env });
+
+export function register(program: Command): void {
+  const cmd = program
+    .command('check')
+    .description(t('cmd.check'))
+    .argument('<bestand...>', t('arg.files'))
+    .addOption(new Option('--format <formaat>', t('opt.format')).default('table'))
+    .option('--output <bestand>', t('opt.output'))
+    .addOption(new Option('--fail-on <niveau>', t('opt.failOn')).choices(['error', 'warning', 'never']).default('error'))
+    .option('--include-passed', t('opt.includePassed'))
+    .option('--max-findings <n>', t('opt.maxFindings'), '100')
+    .option('--pseudonymize', t('opt.pseudonymize'));
+  addInputOptions(cmd);
+  addGlobalOptions(cmd);
+  cmd.action(async (files: string[], opts: CheckOptions) => {
+    process.exitCode = await runCheck(files, opts);
+  });
+}
+
+function rejectedOf(errors: RowError[]): Rejected {
+  const [first] = errors;
+  const more = errors.length > 1 ? ' ' + t('reject.more', { count: errors.length - 1 }) : '';
+  return { file: first.file, row: first.row, column: first.column, reason: first.reason + more };
+}
+
+export function rejectedText(r: Rejected): string {
+  return `${r.file}: ${t('col.row').toLowerCase()} ${r.row}${r.column ? `, ${t('col.column').toLowerCase()} ${r.column}` : ''}: ${r.reason}`;
+}
+
+export interface CheckRun {
+  resolved: ResolvedInput;
+  engine: EngineResult;
+  aggregator: Aggregator;
+  findings: Finding[];
+  rejected: Rejected[];
+  failing: boolean;
+}
+
+export function buildReport(run: Omit<CheckRun, 'failing'>, opts: { includePassed: boolean; pseudonymized: boolean }): Report {
+  const { resolved, engine, aggregator } = run;
+  const p = resolved.profile;
+  return {
+    tool: TOOL,
+    profile: { id: p.id, version: p.version, name: p.name, chain: p.chain, inactive_rules: p.inactive, deelregios: p.deelregios },
+    peildatum: isoDate(resolved.peildatum),
+    input: {
+      files: engine.files.map((f) => f.file),
+      rows_read: engine.rowsRead,
+      rows_checked: engine.rowsChecked,
+      rows_rejected: engine.rowsRejected,
+      per_file: engine.files,
+    },
+    summary: aggregator.summary(),
+    findings: run.findings,
+    findings_total: run.findings.length,
+    rejected: run.rejected,
+    options: { include_passed: opts.includePassed, pseudonymized: opts.pseudonymized, lang: getLang() },
+  };
+}
+
+/**
+ * Evaluate the inputs. With `stream`, findings and rejected rows are written as they come and not
+ * kept; otherwise they are collected (and sorted) for a Report.
+ */
+export async function evaluate(
+  resolved: ResolvedInput,
+  opts: {
+    includePassed: boolean;
+    failOn: 'error' | 'warning' | 'never';
+    pseudo?: Pseudonymizer;
+    stream?: { out: Output; format: 'jsonl' | 'csv'; stderr: NodeJS.WritableStream };
+    onProgress?: (rows: number) => void;
+  },
+): Promise<CheckRun> {
+  const findings: Finding[] = [];
+  const rejected: Rejected[] = [];
+  let failing = false;
+  let aggregator: Aggregator | undefined;
+  const stream = opts.stream;
+  if (stream?.format === 'csv') stream.out.write(csvHeader());
+  const engine = await runEngine(
+    {
+      profile: resolved.profile,
+      inputs: resolved.inputs,
+      mapping: resolved.mapping,
+      peildatum: resolved.peildatum,
+      read: resolved.read,
+      onProgress: opts.onProgress,
+    },
+    {
+      onCase(c, results, rules) {
+        aggregator ??= new Aggregator(resolved.profile, rules);
+        aggregator.add(c, results);
+        for (let i = 0; i < results.length; i++) {
+          const r = results[i];
+          if (!opts.includePassed && !isFinding(r.status)) continue;
+          const def = rules[i].def;
+          if (failsAt(r.status, def.spec.severity, opts.failOn)) failing = true;
+          const f = toFinding(c, def, r);
+          if (opts.pseudo) f.dossier_id = opts.pseudo(f.dossier_id);
+          if (!stream) findings.push(f);
+          else stream.out.write(stream.format === 'jsonl' ? findingLine(f) : findingCsvRow(f));
+        }
+      },
+      onRejected(errors) {
+        const r = rejectedOf(errors);
+        if (!stream) rejected.push(r);
+        else if (stream.format === 'jsonl') stream.out.write(rejectedLine(r));
+        else stream.stderr.write('giacheck: ' + rejectedText(r) + '\n');
+      },
+      afterBatch: stream ? () => stream.out.drain() : undefined,
+    },
+  );
+  aggregator ??= new Aggregator(resolved.profile, engine.rules);
+  if (!stream) findings.sort(compareFindings);
+  return { resolved, engine, aggregator, findings, rejected, failing };
+}
+
+export async function runCheck(files: string[], opts: CheckOptions, io: Io = defaultIo()): Promise<number> {
+  const formatName = opts.format ?? 'table';
+  const format = FORMATS[formatName];
+  if (!format) {
+    throw new UserError(t('error.option', { option: '--format', value: formatName, choices: Object.keys(FORMATS).join(', ') }));
+  }
+  if (format.kind === 'collect' && format.binary && !opts.output) {
+    throw new UserError(t('error.binaryToStdout', { format: formatName }));
+  }
+  const failOn = failOnLevel(opts.failOn);
+  const includePassed = Boolean(opts.includePassed);
+  const maxFindings = Number(opts.maxFindings ?? '100');
+  if (!Number.isInteger(maxFindings) || maxFindings < 0) {
+    throw new UserError(t('error.option', { option: '--max-findings', value: String(opts.maxFindings), choices: '0, 1, 2, …' }));
+  }
+  const pseudo = opts.pseudonymize ? makePseudonymizer(io.env.GIACHECK_PSEUDO_KEY) : undefined;
+  const resolved = await resolveInput(files, opts);
+  if (resolved.inferred && !opts.quiet) {
+    io.stderr.write('giacheck: ' + t('cli.regionInferred', { region: localized(resolved.profile.name) }) + '\n');
+  }
+  const out = openOutput(opts.output);
+  const progress = progressReporter(io.stderr, Boolean(io.stderr.isTTY) && !opts.quiet);
+  try {
+    const run = await evaluate(resolved, {
+      includePassed,
+      failOn,
+      pseudo,
+      stream: format.kind === 'stream' ? { out, format: formatName as 'jsonl' | 'csv', stderr: io.stderr } : undefined,
+      onProgress: progress.update,
+    });
+    progress.done();
+    if (format.kind === 'stream') {
+      if (formatName === 'jsonl') {
+        const report = buildReport(run, { includePassed, pseudonymized: Boolean(pseudo) });
+        out.write(summaryLine({ peildatum: report.peildatum, profile: { id: report.profile.id, version: report.profile.version }, input: report.input, rules: report.summary.rules.map((r) => ({ ...r, title: localized(r.title) })) }));
+      }
+      if (!opts.quiet) {
+        io.stderr.write(
+          'giacheck: ' +
+            t('summary.stderr', {
+              file: run.engine.files.map((f) => f.file).join(', '),
+              read: formatNumber(run.engine.rowsRead),
+              checked: formatNumber(run.engine.rowsChecked),
+              rejected: formatNumber(run.engine.rowsRejected),
+            }) +
+            '\n',
+        );
+      }
+    } else {
+      const report = buildReport(run, { includePassed, pseudonymized: Boolean(pseudo) });
+      const color = useColor(opts, out.isTTY, io.env);
+      out.write(await format.render(report, { color, maxFindings, width: process.stdout.columns }));
+    }
+    await out.close();
+    return run.failing ? 1 : 0;
+  } catch (e) {
+    progress.done();
+    out.abort();
+    throw e;
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * Options shared by the commands (SPEC §2) and their translation into plain option objects.
+ * Commands never read process.argv themselves.
+ */
+import { Command, Option } from 'commander';
+import { UserError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { Day, parseIsoDay, todayDay, isoDate } from '../calendar/days.js';
+import { loadProfile, Profile } from '../profile/load.js';
+import { loadMapping, Mapping } from '../ingest/mapping.js';
+import { normaliseEncoding } from '../ingest/decode.js';
+import type { ReadOptions } from '../ingest/readers.js';
+import type { Delimiter } from '../ingest/csv.js';
+import { bufferStdin } from '../ingest/readers.js';
+import { inferRegion } from '../engine/infer-region.js';
+
+export interface GlobalOptions {
+  lang?: string;
+  debug?: boolean;
+  color?: boolean;
+  quiet?: boolean;
+}
+
+export interface InputOptions extends GlobalOptions {
+  region?: string;
+  profile?: string;
+  mapping?: string;
+  asOf?: string;
+  encoding?: string;
+  delimiter?: string;
+  sheet?: string;
+}
+
+export interface OutputOptions {
+  format?: string;
+  output?: string;
+  failOn?: string;
+  pseudonymize?: boolean;
+}
+
+/** --lang, --debug, --no-color, --quiet: accepted by every command. */
+export function addGlobalOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--lang <taal>', t('opt.lang')).choices(['nl', 'en']))
+    .option('--no-color', t('opt.noColor'))
+    .option('--quiet', t('opt.quiet'))
+    .option('--debug', t('opt.debug'));
+}
+
+export function addInputOptions(cmd: Command): Command {
+  return cmd
+    .option('--region <id>', t('opt.region'))
+    .option('--profile <pad>', t('opt.profile'))
+    .option('--mapping <pad>', t('opt.mapping'))
+    .option('--as-of <jjjj-mm-dd>', t('opt.asOf'))
+    .option('--encoding <naam>', t('opt.encoding'))
+    .option('--delimiter <teken>', t('opt.delimiter'))
+    .option('--sheet <naam|nummer>', t('opt.sheet'));
+}
+
+export function parsePeildatum(value: string | undefined): Day {
+  if (value === undefined) return todayDay();
+  const d = parseIsoDay(value);
+  if (d === undefined) throw new UserError(t('error.asOf', { value }));
+  return d;
+}
+
+export function readOptions(opts: InputOptions, mapping: Mapping): ReadOptions {
+  const delimRaw = opts.delimiter ?? mapping.delimiter;
+  let delimiter: Delimiter | undefined;
+  if (delimRaw !== undefined) {
+    const d = delimRaw === 'tab' || delimRaw === '\\t' ? '\t' : delimRaw;
+    if (d !== ',' && d !== ';' && d !== '\t') {
+      throw new UserError(t('error.option', { option: '--delimiter', value: delimRaw, choices: ', ; tab' }));
+    }
+    delimiter = d;
+  }
+  return {
+    encoding: normaliseEncoding(opts.encoding ?? mapping.encoding),
+    delimiter,
+    sheet: opts.sheet ?? mapping.sheet,
+  };
+}
+
+export interface ResolvedInput {
+  profile: Profile;
+  mapping: Mapping;
+  read: ReadOptions;
+  peildatum: Day;
+  inputs: string[];
+  /** the region was inferred from the gemeente column */
+  inferred: boolean;
+}
+
+/** Profile, mapping, reading options and peildatum from the shared options. */
+export async function resolveInput(files: string[], opts: InputOptions): Promise<ResolvedInput> {
+  if (!files.length) throw new UserError(t('error.noInput'));
+  if (files.filter((f) => f === '-').length > 1) throw new UserError(t('error.stdinTwice'));
+  if (opts.region && opts.profile) throw new UserError(t('error.regionAndProfile'));
+  const peildatum = parsePeildatum(opts.asOf);
+  const mapping = loadMapping(opts.mapping);
+  const read = readOptions(opts, mapping);
+  let profile: Profile;
+  let inferred = false;
+  if (opts.region || opts.profile) profile = loadProfile({ region: opts.region, profile: opts.profile });
+  else {
+    if (files.includes('-')) await bufferStdin();
+    profile = await inferRegion(files, mapping, read);
+    inferred = true;
+  }
+  return { profile, mapping, read, peildatum, inputs: files, inferred };
+}
+
+export function failOnLevel(value: string | undefined): 'error' | 'warning' | 'never' {
+  const v = value ?? 'error';
+  if (v !== 'error' && v !== 'warning' && v !== 'never') {
+    throw new UserError(t('error.option', { option: '--fail-on', value: v, choices: 'error, warning, never' }));
+  }
+  return v;
+}
+
+export function useColor(opts: GlobalOptions, isTTY: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (opts.color === false) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  return isTTY;
+}
+
+export { isoDate };

@@ -1,0 +1,60 @@
+/**
+ * Entry point: language first (so --help is translated), then commander. Errors the user can fix
+ * are one line on stderr with exit 2; a stack trace only with --debug.
+ */
+import { Command, CommanderError } from 'commander';
+import { UserError } from '../errors.js';
+import { resolveLang, setLang, t } from '../i18n/index.js';
+import { TOOL } from './version.js';
+import { COMMANDS } from './commands.js';
+
+function optionValue(argv: string[], name: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === name) return argv[i + 1];
+    if (argv[i].startsWith(name + '=')) return argv[i].slice(name.length + 1);
+  }
+  return undefined;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('giacheck')
+    .description(t('cli.description'))
+    .version(TOOL.version, '-V, --version')
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({
+      outputError: (str, write) => write('giacheck: ' + str.replace(/^error: /, '')),
+    });
+  for (const register of COMMANDS) register(program);
+  for (const cmd of program.commands) cmd.exitOverride();
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  setLang(resolveLang(optionValue(argv, '--lang')));
+  // the fastest path: nothing but the version
+  if (argv.length === 3 && (argv[2] === '--version' || argv[2] === '-V')) {
+    process.stdout.write(TOOL.version + '\n');
+    return 0;
+  }
+  process.exitCode = undefined;
+  try {
+    await buildProgram().parseAsync(argv);
+    return Number(process.exitCode ?? 0);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // help and version exit 0; a usage error has already been printed as one line
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof UserError) {
+      process.stderr.write('giacheck: ' + e.message + '\n');
+      if (debug) process.stderr.write((e.stack ?? '') + '\n');
+      return e.exitCode;
+    }
+    const err = e as Error;
+    process.stderr.write('giacheck: ' + t('error.internal', { message: String(err?.message ?? err).split('\n')[0] }) + '\n');
+    if (debug) process.stderr.write((err?.stack ?? '') + '\n');
+    return 2;
+  }
+}

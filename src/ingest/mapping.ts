@@ -1,0 +1,98 @@
+/**
+ * A mapping file tells giacheck how a foreign export names the canonical fields (SPEC §3):
+ *
+ *   columns:   { dossier_id: Dossiernummer, melding_datum: Datum melding }
+ *   routes:    { "V&V": voorwaarden_en_vervolg }
+ *   date_format: dd-MM-yyyy      # optional: one format for the whole file (date-fns tokens)
+ *   encoding / delimiter / sheet  # optional reading hints
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { UserError } from '../errors.js';
+import { FIELDS, FieldName, RouteCode } from './fields.js';
+import { readYaml, zodProblems, formatProblem } from '../profile/yamlFile.js';
+import { RouteSchema, FieldNameSchema } from '../profile/schema.js';
+import { isUsableDateFormat } from './values.js';
+import { getLang } from '../i18n/index.js';
+
+export const MappingSchema = z.strictObject({
+  columns: z.partialRecord(FieldNameSchema, z.string().min(1)).optional(),
+  routes: z.record(z.string(), RouteSchema).optional(),
+  date_format: z.string().min(1).optional(),
+  encoding: z.string().optional(),
+  delimiter: z.enum([',', ';', '\t', 'tab']).optional(),
+  sheet: z.union([z.string(), z.number().int().min(1)]).optional(),
+});
+
+export interface Mapping {
+  /** canonical field → column name in the export */
+  columns: Partial<Record<FieldName, string>>;
+  routes: Record<string, RouteCode>;
+  dateFormat?: string;
+  encoding?: string;
+  delimiter?: ',' | ';' | '\t';
+  sheet?: string | number;
+  file?: string;
+}
+
+export const EMPTY_MAPPING: Mapping = { columns: {}, routes: {} };
+
+export function loadMapping(file: string | undefined): Mapping {
+  if (!file) return EMPTY_MAPPING;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UserError(`${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'bestand niet gevonden' : (e as Error).message}`);
+  }
+  z.config(getLang() === 'en' ? z.locales.en() : z.locales.nl());
+  const { yaml, problems } = readYaml(text, file);
+  if (!yaml) throw new UserError(formatProblem(problems[0]));
+  const parsed = MappingSchema.safeParse(yaml.data ?? {});
+  if (!parsed.success) throw new UserError(formatProblem(zodProblems(yaml, parsed.error)[0]));
+  const m = parsed.data;
+  if (m.date_format && !isUsableDateFormat(m.date_format)) {
+    throw new UserError(formatProblem(yaml.problemAt(['date_format'], `date_format "${m.date_format}" is geen bruikbaar datumformaat (bijv. dd-MM-yyyy)`)));
+  }
+  const seen = new Map<string, string>();
+  for (const [field, column] of Object.entries(m.columns ?? {})) {
+    const key = column.trim().toLowerCase();
+    if (seen.has(key)) {
+      throw new UserError(formatProblem(yaml.problemAt(['columns', field], `kolom "${column}" is al gekoppeld aan ${seen.get(key)}`)));
+    }
+    seen.set(key, field);
+  }
+  return {
+    columns: m.columns ?? {},
+    routes: m.routes ?? {},
+    dateFormat: m.date_format,
+    encoding: m.encoding,
+    delimiter: m.delimiter === 'tab' ? '\t' : m.delimiter,
+    sheet: m.sheet,
+    file,
+  };
+}
+
+/** Normalise a header cell for matching: case, surrounding space, BOM, NBSP. */
+export function headerKey(h: string): string {
+  return h.replace(/^\uFEFF/, '').replace(/\u00a0/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * Which column of the header holds each canonical field: the mapping's column name, else the
+ * canonical name itself. Returns -1 for fields the export does not have.
+ */
+export function resolveColumns(header: string[], mapping: Mapping): Int32Array {
+  const index = new Map<string, number>();
+  header.forEach((h, i) => {
+    const k = headerKey(h);
+    if (!index.has(k)) index.set(k, i);
+  });
+  const out = new Int32Array(FIELDS.length).fill(-1);
+  FIELDS.forEach((f, fi) => {
+    const wanted = mapping.columns[f];
+    const i = wanted !== undefined ? index.get(headerKey(wanted)) : index.get(f);
+    if (i !== undefined) out[fi] = i;
+  });
+  return out;
+}

@@ -1,0 +1,293 @@
+/**
+ * Readers per format, yielding raw records with their row numbers. CSV and JSON Lines stream;
+ * a JSON array is read whole (it has to be parsed whole). `-` reads standard input, its format
+ * sniffed from the first bytes. Ingest knows nothing of rules.
+ */
+import { createReadStream, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { UserError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { CsvParser, CsvSyntaxError, Delimiter } from './csv.js';
+import { decodeStream, DecodeInfo, EncodingChoice } from './decode.js';
+
+export type InputFormat = 'csv' | 'json' | 'jsonl' | 'xlsx';
+
+export interface RawRecord {
+  /** row number as a spreadsheet shows it (CSV/XLSX header = 1), JSON element number, JSONL line */
+  row: number;
+  values: unknown[];
+  /** the record could not be read (bad JSON line, over-long line); values is empty */
+  error?: string;
+}
+
+export interface OpenedInput {
+  /** the name used in messages ("-" is shown as "stdin") */
+  file: string;
+  format: InputFormat;
+  /** column names; for JSON Lines it may grow as new keys appear */
+  header: string[];
+  encoding?: string;
+  delimiter?: Delimiter;
+  batches: AsyncGenerator<RawRecord[]>;
+}
+
+export interface ReadOptions {
+  encoding: EncodingChoice;
+  delimiter?: Delimiter;
+  sheet?: string | number;
+  format?: InputFormat;
+  /** column names a JSON Lines reader should pick up even when the first object lacks them */
+  wantedColumns?: string[];
+  /** bytes per read; tests use small chunks to exercise chunk boundaries */
+  chunkSize?: number;
+}
+
+export function formatFromName(path: string): InputFormat | undefined {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.csv' || ext === '.tsv' || ext === '.txt') return 'csv';
+  if (ext === '.json') return 'json';
+  if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
+  if (ext === '.xlsx') return 'xlsx';
+  return undefined;
+}
+
+/** Read the first chunk of a byte stream and give it back together with the rest. */
+async function peek(source: AsyncIterable<Buffer>): Promise<{ first: Buffer | undefined; rest: AsyncIterable<Buffer> }> {
+  const it = source[Symbol.asyncIterator]();
+  const r = await it.next();
+  const first = r.done ? undefined : r.value;
+  const rest = {
+    async *[Symbol.asyncIterator]() {
+      if (first) yield first;
+      for (;;) {
+        const n = await it.next();
+        if (n.done) return;
+        yield n.value;
+      }
+    },
+  };
+  return { first, rest };
+}
+
+function sniffFormat(first: Buffer | undefined): InputFormat {
+  if (!first) return 'csv';
+  if (first[0] === 0x50 && first[1] === 0x4b) return 'xlsx'; // "PK": a zip container
+  let i = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? 3 : 0;
+  while (i < first.length && (first[i] === 0x20 || first[i] === 0x0a || first[i] === 0x0d || first[i] === 0x09)) i++;
+  if (first[i] === 0x5b) return 'json';
+  if (first[i] === 0x7b) return 'jsonl';
+  return 'csv';
+}
+
+let stdinCache: Buffer | undefined;
+
+/**
+ * Read all of standard input into memory, so it can be read twice (region inference, then the
+ * check itself). Only used when a second pass is needed.
+ */
+export async function bufferStdin(stream: AsyncIterable<Buffer> = process.stdin): Promise<void> {
+  if (stdinCache) return;
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : c);
+  stdinCache = Buffer.concat(chunks);
+}
+
+function openBytes(path: string, chunkSize?: number): AsyncIterable<Buffer> {
+  if (path === '-') {
+    if (stdinCache) {
+      const buf = stdinCache;
+      const size = chunkSize ?? 256 * 1024;
+      return (async function* () {
+        for (let i = 0; i < buf.length; i += size) yield buf.subarray(i, i + size);
+      })();
+    }
+    return process.stdin as AsyncIterable<Buffer>;
+  }
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) throw new UserError(t('error.isDirectory', { file: path }));
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError(code === 'ENOENT' ? t('error.notFound', { file: path }) : `${path}: ${(e as Error).message}`);
+  }
+  return createReadStream(path, { highWaterMark: chunkSize ?? 256 * 1024 });
+}
+
+export async function openInput(path: string, opts: ReadOptions): Promise<OpenedInput> {
+  const file = path === '-' ? 'stdin' : path;
+  let format = opts.format ?? (path === '-' ? undefined : formatFromName(path));
+  let bytes = openBytes(path, opts.chunkSize);
+  if (!format) {
+    const p = await peek(bytes);
+    format = sniffFormat(p.first);
+    bytes = p.rest;
+  }
+  if (format === 'xlsx') {
+    const { openXlsx } = await import('./xlsx.js');
+    return openXlsx(path, bytes, file, opts);
+  }
+  const info: Partial<DecodeInfo> = {};
+  const text = decodeStream(bytes, file, opts.encoding, info);
+  if (format === 'json') return openJson(text, file, info);
+  if (format === 'jsonl') return openJsonLines(text, file, info, opts);
+  return openCsv(text, file, info, opts);
+}
+
+function csvError(file: string, e: unknown): unknown {
+  if (e instanceof CsvSyntaxError) {
+    return new UserError(t('error.csvSyntax', { file, line: e.line, row: e.row, message: e.message }));
+  }
+  return e;
+}
+
+async function openCsv(text: AsyncGenerator<string>, file: string, info: Partial<DecodeInfo>, opts: ReadOptions): Promise<OpenedInput> {
+  const parser = new CsvParser(opts.delimiter);
+  async function* records(): AsyncGenerator<import('./csv.js').CsvRecord[]> {
+    try {
+      for await (const chunk of text) {
+        const recs = parser.push(chunk);
+        if (recs.length) yield recs;
+      }
+      const last = parser.end();
+      if (last.length) yield last;
+    } catch (e) {
+      throw csvError(file, e);
+    }
+  }
+  const it = records();
+  let pending: import('./csv.js').CsvRecord[] = [];
+  let headerRec: import('./csv.js').CsvRecord | undefined;
+  while (!headerRec) {
+    const r = await it.next();
+    if (r.done) break;
+    [headerRec, ...pending] = r.value;
+  }
+  if (!headerRec) throw new UserError(t('error.emptyFile', { file }));
+  if (headerRec.error) throw new UserError(t('error.csvSyntax', { file, line: 1, row: 1, message: headerRec.error }));
+  const header = headerRec.fields;
+  async function* batches(): AsyncGenerator<RawRecord[]> {
+    if (pending.length) yield pending.map(toRaw);
+    for (;;) {
+      const r = await it.next();
+      if (r.done) return;
+      yield r.value.map(toRaw);
+    }
+  }
+  const toRaw = (r: import('./csv.js').CsvRecord): RawRecord =>
+    r.error ? { row: r.row, values: [], error: r.error } : { row: r.row, values: r.fields };
+  return { file, format: 'csv', header, encoding: info.encoding, delimiter: parser.detectedDelimiter, batches: batches() };
+}
+
+/** "Unexpected token } in JSON at position 120" → line and column of that position. */
+function jsonErrorLocation(text: string, e: Error): string {
+  const m = /position (\d+)/.exec(e.message);
+  if (!m) return '';
+  const pos = Number(m[1]);
+  const before = text.slice(0, pos);
+  const line = before.split('\n').length;
+  const col = pos - before.lastIndexOf('\n');
+  return `:${line}:${col}`;
+}
+
+async function openJson(text: AsyncGenerator<string>, file: string, info: Partial<DecodeInfo>): Promise<OpenedInput> {
+  let all = '';
+  for await (const chunk of text) {
+    all += chunk;
+    if (all.length > 512 * 1024 * 1024) throw new UserError(t('error.jsonTooLarge', { file }));
+  }
+  if (all.charCodeAt(0) === 0xfeff) all = all.slice(1);
+  let data: unknown;
+  try {
+    data = JSON.parse(all);
+  } catch (e) {
+    throw new UserError(t('error.jsonSyntax', { file: file + jsonErrorLocation(all, e as Error), message: (e as Error).message.split('\n')[0] }));
+  }
+  if (!Array.isArray(data)) throw new UserError(t('error.jsonNotArray', { file }));
+  const header: string[] = [];
+  const seen = new Set<string>();
+  for (const el of data) {
+    if (el && typeof el === 'object' && !Array.isArray(el)) {
+      for (const k of Object.keys(el)) if (!seen.has(k)) { seen.add(k); header.push(k); }
+    }
+  }
+  const rows = data as unknown[];
+  async function* batches(): AsyncGenerator<RawRecord[]> {
+    const size = 4096;
+    for (let i = 0; i < rows.length; i += size) {
+      const out: RawRecord[] = [];
+      for (let j = i; j < Math.min(rows.length, i + size); j++) {
+        const el = rows[j];
+        if (el && typeof el === 'object' && !Array.isArray(el)) {
+          out.push({ row: j + 1, values: header.map((k) => (el as Record<string, unknown>)[k]) });
+        } else {
+          out.push({ row: j + 1, values: [], error: t('error.jsonNotObject') });
+        }
+      }
+      yield out;
+    }
+  }
+  return { file, format: 'json', header, encoding: info.encoding, batches: batches() };
+}
+
+async function openJsonLines(text: AsyncGenerator<string>, file: string, info: Partial<DecodeInfo>, opts: ReadOptions): Promise<OpenedInput> {
+  const header: string[] = [];
+  const index = new Map<string, number>();
+  const wanted = new Set((opts.wantedColumns ?? []).map((c) => c.toLowerCase()));
+  let first = true;
+  const toRecord = (line: string, lineNo: number): RawRecord | undefined => {
+    const s = line.trim();
+    if (!s) return undefined;
+    let obj: unknown;
+    try {
+      obj = JSON.parse(s);
+    } catch (e) {
+      return { row: lineNo, values: [], error: t('error.jsonLine', { message: (e as Error).message.split('\n')[0] }) };
+    }
+    if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return { row: lineNo, values: [], error: t('error.jsonNotObject') };
+    const o = obj as Record<string, unknown>;
+    for (const k of Object.keys(o)) {
+      if (!index.has(k) && (first || wanted.has(k.toLowerCase()))) {
+        index.set(k, header.length);
+        header.push(k);
+      }
+    }
+    first = false;
+    return { row: lineNo, values: header.map((k) => o[k]) };
+  };
+  let lineNo = 0;
+  let carry = '';
+  async function* lines(): AsyncGenerator<RawRecord[]> {
+    for await (const chunk of text) {
+      const buf = carry + chunk;
+      const parts = buf.split('\n');
+      carry = parts.pop() ?? '';
+      if (carry.length > 16 * 1024 * 1024) throw new UserError(t('error.lineTooLong', { file, line: lineNo + 1 }));
+      const out: RawRecord[] = [];
+      for (const p of parts) {
+        lineNo++;
+        const r = toRecord(lineNo === 1 ? p.replace(/^\uFEFF/, '') : p, lineNo);
+        if (r) out.push(r);
+      }
+      if (out.length) yield out;
+    }
+    if (carry.trim()) {
+      lineNo++;
+      const r = toRecord(lineNo === 1 ? carry.replace(/^\uFEFF/, '') : carry, lineNo);
+      if (r) yield [r];
+    }
+  }
+  // Prime the first batch so the header is known before the caller resolves columns.
+  const it = lines();
+  const firstBatch = await it.next();
+  async function* batches(): AsyncGenerator<RawRecord[]> {
+    if (!firstBatch.done) yield firstBatch.value;
+    for (;;) {
+      const r = await it.next();
+      if (r.done) return;
+      yield r.value;
+    }
+  }
+  if (firstBatch.done) throw new UserError(t('error.emptyFile', { file }));
+  return { file, format: 'jsonl', header, encoding: info.encoding, batches: batches() };
+}

@@ -1,0 +1,357 @@
+/**
+ * Loading a rule profile: read YAML, validate against the schema, resolve `extends`, apply
+ * overrides (severity, off, replaces) and build the lookups the engine needs. Every problem names
+ * the YAML file, line and column. Bundled profiles live in rules/ at the top of the repository.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { dirname, resolve, basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { UserError } from '../errors.js';
+import { getLang } from '../i18n/index.js';
+import { RouteCode, ROUTES } from '../ingest/fields.js';
+import { parseIsoDay, Day } from '../calendar/days.js';
+import { CalendarSpec, checkFeestdagRule, Feestdag, WerkdagCalendar } from '../calendar/werkdagen.js';
+import {
+  ProfileSchema,
+  ProfileSpec,
+  RuleSchema,
+  RuleSpec,
+  RuleOverrideSchema,
+  RuleOverride,
+  RULE_KINDS,
+} from './schema.js';
+import { readYaml, zodProblems, YamlFile, YamlProblem, formatProblem } from './yamlFile.js';
+
+export interface RuleDef {
+  id: string;
+  spec: RuleSpec;
+  /** the profile that declared the rule */
+  origin: string;
+  /** ids of inherited rules this one replaces */
+  replaces: string[];
+}
+
+export interface Profile {
+  id: string;
+  version: string;
+  name: { nl: string; en: string };
+  description?: { nl: string; en: string };
+  /** this profile and the ones it extends, nearest first */
+  chain: string[];
+  file: string;
+  sources: Record<string, { title: string; file?: string }>;
+  calendarSpec: CalendarSpec;
+  calendarSource?: { document: string; section: string };
+  momentWindow: { before: number; after: number };
+  deelregios: Record<string, string[]>;
+  rules: RuleDef[];
+  /** rules switched off or replaced, for `rules list` and the report footer */
+  inactive: { id: string; reason: 'off' | 'replaced'; by?: string; origin: string }[];
+  routeAliases: Record<string, RouteCode>;
+  gemeenteAliases: Record<string, string>;
+  monitoringDuration?: ProfileSpec['monitoring_duration'];
+  /** absolute path of the triage tree YAML, when the profile has one */
+  triage?: string;
+  regie: Partial<Record<RouteCode, { nl: string; en: string }>>;
+}
+
+export const BUNDLED_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'rules');
+
+export function bundledProfileIds(): string[] {
+  return ['landelijk', 'zuid-limburg', 'noord-oost-gelderland'];
+}
+
+export function bundledProfilePath(id: string): string {
+  return resolve(BUNDLED_DIR, `${id}.yaml`);
+}
+
+/** Normalise a gemeente or route spelling for lookup: case, hyphens, spaces, diacritics. */
+export function lookupKey(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[-_\s]+/g, ' ')
+    .trim();
+}
+
+interface RawProfile {
+  spec: ProfileSpec;
+  yaml: YamlFile;
+  rules: Map<string, { kind: 'rule'; spec: RuleSpec } | { kind: 'override'; spec: RuleOverride }>;
+}
+
+function setZodLocale(): void {
+  z.config(getLang() === 'en' ? z.locales.en() : z.locales.nl());
+}
+
+/** Read and validate one profile file without resolving `extends`. */
+export function readProfileFile(
+  file: string,
+  text: string,
+): { raw?: RawProfile; problems: YamlProblem[] } {
+  setZodLocale();
+  const { yaml, problems } = readYaml(text, file);
+  if (!yaml) return { problems };
+  const parsed = ProfileSchema.safeParse(yaml.data);
+  if (!parsed.success) return { problems: zodProblems(yaml, parsed.error) };
+  const spec = parsed.data;
+  const rules: RawProfile['rules'] = new Map();
+  const out: YamlProblem[] = [];
+  for (const [id, value] of Object.entries(spec.rules ?? {})) {
+    if (value === 'off' || value === false) {
+      rules.set(id, { kind: 'override', spec: { off: true } });
+      continue;
+    }
+    if (value && typeof value === 'object' && !('kind' in value)) {
+      const o = RuleOverrideSchema.safeParse(value);
+      if (o.success) rules.set(id, { kind: 'override', spec: o.data });
+      else out.push(...zodProblems(yaml, o.error, ['rules', id]));
+      continue;
+    }
+    if (value && typeof value === 'object' && !RULE_KINDS.includes((value as { kind: never }).kind)) {
+      out.push(
+        yaml.problemAt(
+          ['rules', id, 'kind'],
+          `rules.${id}.kind: onbekende soort regel "${String((value as { kind: unknown }).kind)}" (${RULE_KINDS.join(', ')})`,
+        ),
+      );
+      continue;
+    }
+    const r = RuleSchema.safeParse(value);
+    if (r.success) rules.set(id, { kind: 'rule', spec: r.data });
+    else out.push(...zodProblems(yaml, r.error, ['rules', id]));
+  }
+  (spec.calendar?.feestdagen ?? []).forEach((f, i) => {
+    if (!checkFeestdagRule(f.rule)) {
+      out.push(yaml.problemAt(['calendar', 'feestdagen', i, 'rule'], `onleesbare datumregel "${f.rule}"`));
+    }
+  });
+  const checkDate = (d: string, path: (string | number)[]) => {
+    if (parseIsoDay(d) === undefined) out.push(yaml.problemAt(path, `geen bestaande datum: ${d}`));
+  };
+  (spec.calendar?.gelijkgestelde_dagen ?? []).forEach((g, i) =>
+    checkDate(g.date, ['calendar', 'gelijkgestelde_dagen', i, 'date']),
+  );
+  (spec.calendar?.extra_closed_days ?? []).forEach((g, i) =>
+    checkDate(typeof g === 'string' ? g : g.date, ['calendar', 'extra_closed_days', i]),
+  );
+  const seen = new Map<string, string>();
+  for (const [deelregio, gemeenten] of Object.entries(spec.deelregios ?? {})) {
+    gemeenten.forEach((g, i) => {
+      const key = lookupKey(g);
+      if (seen.has(key)) {
+        out.push(
+          yaml.problemAt(['deelregios', deelregio, i], `gemeente "${g}" staat ook in deelregio ${seen.get(key)}`),
+        );
+      }
+      seen.set(key, deelregio);
+    });
+  }
+  return { raw: { spec, yaml, rules }, problems: out };
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UserError(`${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'bestand niet gevonden' : (e as Error).message}`);
+  }
+}
+
+export interface LoadResult {
+  profile?: Profile;
+  problems: YamlProblem[];
+}
+
+/**
+ * Load a profile by path and resolve its `extends` chain. `extends` names a bundled profile id or
+ * a path relative to the extending file.
+ */
+export function loadProfileFile(file: string, seen: string[] = []): LoadResult {
+  const abs = resolve(file);
+  if (seen.includes(abs)) {
+    return { problems: [{ file, message: `extends vormt een kring: ${[...seen, abs].map((f) => basename(f)).join(' → ')}`, path: ['extends'] }] };
+  }
+  const { raw, problems } = readProfileFile(file, readText(abs));
+  if (!raw) return { problems };
+  let parent: Profile | undefined;
+  if (raw.spec.extends) {
+    const target = bundledProfileIds().includes(raw.spec.extends)
+      ? bundledProfilePath(raw.spec.extends)
+      : resolve(dirname(abs), raw.spec.extends);
+    if (!existsSync(target)) {
+      return {
+        problems: [...problems, raw.yaml.problemAt(['extends'], `extends: profiel "${raw.spec.extends}" niet gevonden`)],
+      };
+    }
+    const p = loadProfileFile(target, [...seen, abs]);
+    if (!p.profile) return { problems: [...problems, ...p.problems] };
+    parent = p.profile;
+  }
+  const merged = merge(raw, parent, abs, problems);
+  return { profile: problems.length ? undefined : merged, problems };
+}
+
+function merge(raw: RawProfile, parent: Profile | undefined, file: string, problems: YamlProblem[]): Profile {
+  const { spec, yaml } = raw;
+  const rules: RuleDef[] = parent ? parent.rules.map((r) => ({ ...r })) : [];
+  const inactive = parent ? [...parent.inactive] : [];
+  for (const [id, entry] of raw.rules) {
+    const idx = rules.findIndex((r) => r.id === id);
+    if (entry.kind === 'override') {
+      if (idx < 0) {
+        problems.push(yaml.problemAt(['rules', id], `rules.${id}: er is geen overgeërfde regel ${id} om aan te passen`));
+        continue;
+      }
+      const o = entry.spec;
+      if (o.off) {
+        inactive.push({ id, reason: 'off', origin: spec.id });
+        rules.splice(idx, 1);
+        continue;
+      }
+      const base = rules[idx].spec;
+      const next = { ...base } as RuleSpec & Record<string, unknown>;
+      if (o.severity) next.severity = o.severity;
+      if (o.norm) next.norm = o.norm;
+      if (o.interpretation) next.interpretation = o.interpretation;
+      if (o.window) {
+        if (base.kind !== 'moment') {
+          problems.push(yaml.problemAt(['rules', id, 'window'], `rules.${id}.window: alleen voor regels van soort moment`));
+        } else (next as { window?: unknown }).window = o.window;
+      }
+      rules[idx] = { ...rules[idx], spec: next };
+      continue;
+    }
+    if (idx >= 0) {
+      problems.push(
+        yaml.problemAt(['rules', id], `rules.${id}: bestaat al in ${rules[idx].origin}; pas alleen severity/off aan of gebruik een nieuwe id met replaces`),
+      );
+      continue;
+    }
+    const replaces = entry.spec.replaces === undefined ? [] : [entry.spec.replaces].flat();
+    for (const target of replaces) {
+      const t = rules.findIndex((r) => r.id === target);
+      if (t < 0) {
+        problems.push(yaml.problemAt(['rules', id, 'replaces'], `rules.${id}.replaces: geen overgeërfde regel ${target}`));
+        continue;
+      }
+      inactive.push({ id: target, reason: 'replaced', by: id, origin: spec.id });
+      rules.splice(t, 1);
+    }
+    rules.push({ id, spec: entry.spec, origin: spec.id, replaces });
+  }
+
+  const cal = spec.calendar;
+  const parentCal = parent?.calendarSpec;
+  const feestdagen: Feestdag[] = cal?.replace_feestdagen
+    ? (cal.feestdagen ?? [])
+    : [...(parentCal?.feestdagen ?? []), ...(cal?.feestdagen ?? [])];
+  const closedDays = [
+    ...(parentCal?.closedDays ?? []),
+    ...(cal?.gelijkgestelde_dagen ?? []).map((g) => ({ day: parseIsoDay(g.date) as Day, reason: g.reason ?? g.source })),
+    ...(cal?.extra_closed_days ?? []).map((g) =>
+      typeof g === 'string'
+        ? { day: parseIsoDay(g) as Day, reason: spec.id }
+        : { day: parseIsoDay(g.date) as Day, reason: g.reason ?? spec.id },
+    ),
+  ];
+
+  const deelregios = spec.deelregios ?? parent?.deelregios ?? {};
+  const gemeenteAliases = { ...(parent?.gemeenteAliases ?? {}), ...(spec.gemeente_aliases ?? {}) };
+  const known = new Set(Object.values(deelregios).flat().map(lookupKey));
+  for (const [alias, target] of Object.entries(spec.gemeente_aliases ?? {})) {
+    if (known.size && !known.has(lookupKey(target))) {
+      problems.push(yaml.problemAt(['gemeente_aliases', alias], `gemeente_aliases.${alias}: "${target}" is geen gemeente van dit profiel`));
+    }
+  }
+  let triage = parent?.triage;
+  if (spec.triage) triage = resolve(dirname(file), spec.triage);
+
+  return {
+    id: spec.id,
+    version: spec.version,
+    name: spec.name,
+    description: spec.description ?? parent?.description,
+    chain: [spec.id, ...(parent?.chain ?? [])],
+    file,
+    sources: { ...(parent?.sources ?? {}), ...(spec.sources ?? {}) },
+    calendarSpec: {
+      feestdagen,
+      closedDays,
+      extendCalendarTerms: cal?.extend_calendar_terms ?? parentCal?.extendCalendarTerms ?? false,
+    },
+    calendarSource: cal?.source ?? parent?.calendarSource,
+    momentWindow: spec.moment_window ?? parent?.momentWindow ?? { before: 14, after: 14 },
+    deelregios,
+    rules,
+    inactive,
+    routeAliases: { ...(parent?.routeAliases ?? {}), ...(spec.route_aliases ?? {}) },
+    gemeenteAliases,
+    monitoringDuration: spec.monitoring_duration ?? parent?.monitoringDuration,
+    triage,
+    regie: { ...(parent?.regie ?? {}), ...(spec.regie ?? {}) },
+  };
+}
+
+function failOnProblems(result: LoadResult): Profile {
+  if (result.profile) return result.profile;
+  const [first, ...rest] = result.problems;
+  const more = rest.length ? ` (en nog ${rest.length}; zie giacheck rules lint)` : '';
+  throw new UserError(formatProblem(first) + more);
+}
+
+/** `--region <id>` or `--profile <path>`; throws a one-line UserError when unusable. */
+export function loadProfile(opts: { region?: string; profile?: string }): Profile {
+  if (opts.profile) return failOnProblems(loadProfileFile(opts.profile));
+  const id = opts.region ?? 'landelijk';
+  if (!bundledProfileIds().includes(id)) {
+    throw new UserError(`onbekende regio "${id}"; kies uit: ${bundledProfileIds().join(', ')}`);
+  }
+  return failOnProblems(loadProfileFile(bundledProfilePath(id)));
+}
+
+const calendarCache = new WeakMap<Profile, WerkdagCalendar>();
+export function calendarOf(profile: Profile): WerkdagCalendar {
+  let cal = calendarCache.get(profile);
+  if (!cal) {
+    cal = new WerkdagCalendar(profile.calendarSpec);
+    calendarCache.set(profile, cal);
+  }
+  return cal;
+}
+
+/** The official gemeente name for a spelling in an export, or undefined. */
+export function gemeenteResolver(profile: Profile): (text: string) => { gemeente: string; deelregio?: string } | undefined {
+  const map = new Map<string, { gemeente: string; deelregio: string }>();
+  for (const [deelregio, gemeenten] of Object.entries(profile.deelregios)) {
+    for (const g of gemeenten) map.set(lookupKey(g), { gemeente: g, deelregio });
+  }
+  for (const [alias, target] of Object.entries(profile.gemeenteAliases)) {
+    const hit = map.get(lookupKey(target));
+    if (hit) map.set(lookupKey(alias), hit);
+  }
+  if (map.size === 0) return (text) => (text.trim() ? { gemeente: text.trim() } : undefined);
+  const cache = new Map<string, { gemeente: string; deelregio: string } | undefined>();
+  return (text) => {
+    let hit = cache.get(text);
+    if (hit === undefined && !cache.has(text)) {
+      hit = map.get(lookupKey(text));
+      if (cache.size < 10_000) cache.set(text, hit);
+    }
+    return hit;
+  };
+}
+
+/** Route code for an export value: a canonical code or one of the profile's spellings. */
+export function routeResolver(profile: Profile, extra: Record<string, RouteCode> = {}): (text: string) => RouteCode | undefined {
+  const map = new Map<string, RouteCode>();
+  for (const r of ROUTES) map.set(lookupKey(r), r);
+  for (const [alias, code] of Object.entries({ ...profile.routeAliases, ...extra })) map.set(lookupKey(alias), code);
+  return (text) => map.get(lookupKey(text));
+}
+
+export function allGemeenten(profile: Profile): string[] {
+  return Object.values(profile.deelregios).flat();
+}

@@ -1,0 +1,237 @@
+/**
+ * Counters per rule, per gemeente, per deelregio and per month of melding; the route mix; the
+ * monitoring duration. Summaries are counters, never lists of findings, so memory does not grow
+ * with the number of rows.
+ */
+import { Day, monthKey } from '../calendar/days.js';
+import { Case, FIELD_INDEX, RouteCode, ROUTES } from '../ingest/fields.js';
+import type { Profile } from '../profile/load.js';
+import { compileCondition } from '../rules/conditions.js';
+import { anchorFn } from '../rules/types.js';
+import { CompiledRule, Result, Status, STATUSES } from '../rules/index.js';
+
+const STATUS_INDEX: Record<Status, number> = Object.fromEntries(STATUSES.map((s, i) => [s, i])) as Record<Status, number>;
+
+export interface Counts {
+  applicable: number;
+  on_time: number;
+  late: number;
+  overdue: number;
+  pending: number;
+  missing: number;
+  early: number;
+  violated: number;
+  not_applicable: number;
+  /** on_time / (on_time + late + overdue + missing + violated + early); null when nothing to judge */
+  compliance: number | null;
+}
+
+export interface GroupSummary extends Counts {
+  cases: number;
+  deelregio?: string;
+  rules: Record<string, Counts>;
+}
+
+export interface RuleSummary extends Counts {
+  rule_id: string;
+  title: { nl: string; en: string };
+  severity: string;
+  kind: string;
+  source: string;
+  norm: number | null;
+  /** compliance ≥ norm; null without a norm or without judged cases */
+  meets_norm: boolean | null;
+}
+
+export interface MonitoringDurationSummary {
+  target_months: number;
+  closed: number;
+  mean_months: number | null;
+  open: number;
+  source: string;
+}
+
+export interface Summary {
+  rules: RuleSummary[];
+  totals: Counts & { cases: number };
+  by_gemeente: Record<string, GroupSummary>;
+  by_deelregio: Record<string, GroupSummary>;
+  by_month: Record<string, GroupSummary>;
+  routes: Record<string, number>;
+  monitoring_duration?: MonitoringDurationSummary;
+}
+
+export function countsFrom(raw: ArrayLike<number>): Counts {
+  const get = (s: Status) => raw[STATUS_INDEX[s]];
+  const judged = get('on_time') + get('late') + get('overdue') + get('missing') + get('violated') + get('early');
+  const total = STATUSES.reduce((sum, s) => sum + get(s), 0);
+  return {
+    applicable: total - get('not_applicable'),
+    on_time: get('on_time'),
+    late: get('late'),
+    overdue: get('overdue'),
+    pending: get('pending'),
+    missing: get('missing'),
+    early: get('early'),
+    violated: get('violated'),
+    not_applicable: get('not_applicable'),
+    compliance: judged ? get('on_time') / judged : null,
+  };
+}
+
+export function sourceText(source: { document: string; section: string }): string {
+  return `${source.document} ${source.section}`;
+}
+
+class Group {
+  cases = 0;
+  readonly counts: Int32Array;
+  constructor(
+    readonly ruleCount: number,
+    readonly deelregio?: string,
+  ) {
+    this.counts = new Int32Array(ruleCount * STATUSES.length);
+  }
+  add(results: Result[]): void {
+    this.cases++;
+    const n = STATUSES.length;
+    for (let r = 0; r < results.length; r++) this.counts[r * n + STATUS_INDEX[results[r].status]]++;
+  }
+  summary(rules: CompiledRule[]): GroupSummary {
+    const n = STATUSES.length;
+    const total = new Int32Array(n);
+    const perRule: Record<string, Counts> = {};
+    rules.forEach((rule, r) => {
+      const slice = this.counts.subarray(r * n, (r + 1) * n);
+      perRule[rule.def.id] = countsFrom(slice);
+      for (let i = 0; i < n; i++) total[i] += slice[i];
+    });
+    return { cases: this.cases, ...(this.deelregio ? { deelregio: this.deelregio } : {}), ...countsFrom(total), rules: perRule };
+  }
+}
+
+export class Aggregator {
+  private readonly all: Group;
+  private readonly gemeenten = new Map<string, Group>();
+  private readonly deelregios = new Map<string, Group>();
+  private readonly months = new Map<string, Group>();
+  private readonly routes = new Map<string, number>();
+  private readonly monthOf = new Map<Day, string>();
+  private readonly monitoring?: {
+    when: (c: Case) => boolean;
+    from: (c: Case) => Day | undefined;
+    to: number;
+    closed: number;
+    sumDays: number;
+    open: number;
+  };
+
+  constructor(
+    readonly profile: Profile,
+    readonly rules: CompiledRule[],
+  ) {
+    this.all = new Group(rules.length);
+    // every gemeente and deelregio of the profile appears, also with zero cases
+    for (const [deelregio, gemeenten] of Object.entries(profile.deelregios)) {
+      this.deelregios.set(deelregio, new Group(rules.length));
+      for (const g of gemeenten) this.gemeenten.set(g, new Group(rules.length, deelregio));
+    }
+    const md = profile.monitoringDuration;
+    if (md) {
+      this.monitoring = {
+        when: compileCondition(md.when),
+        from: anchorFn(md.from, FIELD_INDEX),
+        to: FIELD_INDEX[md.to],
+        closed: 0,
+        sumDays: 0,
+        open: 0,
+      };
+    }
+  }
+
+  add(c: Case, results: Result[]): void {
+    this.all.add(results);
+    let g = this.gemeenten.get(c.gemeente);
+    if (!g) {
+      g = new Group(this.rules.length, c.deelregio);
+      this.gemeenten.set(c.gemeente, g);
+    }
+    g.add(results);
+    if (c.deelregio) this.deelregios.get(c.deelregio)?.add(results);
+    let month = this.monthOf.get(c.meldingDatum);
+    if (month === undefined) {
+      month = monthKey(c.meldingDatum);
+      this.monthOf.set(c.meldingDatum, month);
+    }
+    let m = this.months.get(month);
+    if (!m) {
+      m = new Group(this.rules.length);
+      this.months.set(month, m);
+    }
+    m.add(results);
+    const route = c.route ?? '';
+    this.routes.set(route, (this.routes.get(route) ?? 0) + 1);
+    const mon = this.monitoring;
+    if (mon && mon.when(c)) {
+      const from = mon.from(c);
+      if (from !== undefined) {
+        const to = c.values[mon.to] as Day | undefined;
+        if (to !== undefined) {
+          mon.closed++;
+          mon.sumDays += to - from;
+        } else mon.open++;
+      }
+    }
+  }
+
+  summary(): Summary {
+    const rules = this.rules;
+    const all = this.all.summary(rules);
+    const ruleSummaries: RuleSummary[] = rules.map((r) => {
+      const counts = all.rules[r.def.id];
+      const norm = r.def.spec.norm?.share ?? null;
+      return {
+        rule_id: r.def.id,
+        title: r.def.spec.title,
+        severity: r.def.spec.severity,
+        kind: r.def.spec.kind,
+        source: sourceText(r.def.spec.source),
+        ...counts,
+        norm,
+        meets_norm: norm === null || counts.compliance === null ? null : counts.compliance >= norm,
+      };
+    });
+    const groups = (map: Map<string, Group>, sort = true) => {
+      const keys = [...map.keys()];
+      if (sort) keys.sort((a, b) => a.localeCompare(b, 'nl'));
+      return Object.fromEntries(keys.map((k) => [k, map.get(k)!.summary(rules)]));
+    };
+    const routes: Record<string, number> = {};
+    for (const r of [...ROUTES, ''] as (RouteCode | '')[]) {
+      const n = this.routes.get(r) ?? 0;
+      if (n || r !== '') routes[r === '' ? 'onbekend' : r] = n;
+    }
+    const { rules: _r, deelregio: _d, ...totals } = all;
+    const mon = this.monitoring;
+    const md = this.profile.monitoringDuration;
+    return {
+      rules: ruleSummaries,
+      totals,
+      by_gemeente: groups(this.gemeenten),
+      by_deelregio: groups(this.deelregios, false),
+      by_month: groups(this.months),
+      routes,
+      ...(mon && md
+        ? {
+            monitoring_duration: {
+              target_months: md.average_months,
+              closed: mon.closed,
+              mean_months: mon.closed ? Math.round((mon.sumDays / mon.closed / (365.2425 / 12)) * 10) / 10 : null,
+              open: mon.open,
+              source: sourceText(md.source),
+            },
+          }
+        : {}),
+    };
+  }
+}
