@@ -210,7 +210,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: Io = def
     } else {
       const report = buildReport(run, { includePassed, pseudonymized: Boolean(pseudo) });
       const color = useColor(opts, out.isTTY, io.env);
-      out.write(await format.render(report, { color, maxFindings, width: process.stdout.columns }));
+      out.write(await format.render(report, { color, maxFindings, width: out.isTTY ? process.stdout.columns : undefined }));
     }
     await out.close();
     return run.failing ? 1 : 0;

@@ -57,7 +57,7 @@ const STATUS_HEADS = ['on_time', 'late', 'overdue', 'pending', 'missing', 'early
 
 export function formatTable(report: Report, opts: TableOptions): string {
   const chalk = new Chalk({ level: opts.color ? 1 : 0 });
-  const width = Math.max(80, Math.min(opts.width ?? 120, 200));
+  const width = Math.max(80, Math.min(opts.width ?? 170, 220));
   const out: string[] = [];
   const heading = (s: string) => out.push('', chalk.bold.underline(s));
   const statusHeads = STATUS_HEADS.map((s) => t(`status.${s}`));

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { isoDate } from '../../src/calendar/days.js';
+import { dateParserForFormat, parseBool, parseDateText, parseDateValue, parseItem } from '../../src/ingest/values.js';
+
+const date = (s: string) => {
+  const p = parseDateText(s);
+  return p.ok ? (p.value === undefined ? undefined : isoDate(p.value)) : `error:${p.reason}`;
+};
+
+describe('dates (each value parsed on its own)', () => {
+  it.each([
+    ['2026-04-28', '2026-04-28'],
+    ['28-04-2026', '2026-04-28'],
+    ['28-4-2026', '2026-04-28'],
+    ['8-4-2026', '2026-04-08'],
+    ['28/04/2026', '2026-04-28'],
+    ['8/4/2026', '2026-04-08'],
+    ['2026-4-8', '2026-04-08'],
+    [' 28-04-2026 ', '2026-04-28'],
+    ['2026-04-28T00:00:00', '2026-04-28'],
+    ['2026-04-28T13:45:00.000Z', '2026-04-28'],
+    ['28-04-2026 09:30', '2026-04-28'],
+    ['29-02-2028', '2028-02-29'],
+    ['', undefined],
+    ['   ', undefined],
+  ])('%j → %s', (input, expected) => expect(date(input)).toBe(expected));
+
+  it.each([
+    ['31-02-2026', 'error:date_impossible'],
+    ['29-02-2026', 'error:date_impossible'],
+    ['2026-13-01', 'error:date_impossible'],
+    ['00-01-2026', 'error:date_impossible'],
+    ['28-04-26', 'error:date_two_digit_year'],
+    ['04/28/2026', 'error:date_impossible'],
+    ['28.04.2026', 'error:date'],
+    ['morgen', 'error:date'],
+    ['2026-04-28 banaan', 'error:date'],
+    ['1-2-3-2026', 'error:date'],
+  ])('%j is rejected (%s), never shifted', (input, expected) => expect(date(input)).toBe(expected));
+
+  it('a mapping date_format forces one format for the whole file', () => {
+    const p = dateParserForFormat('dd-MM-yyyy');
+    const ok = p('28-04-2026');
+    expect(ok.ok && ok.value !== undefined && isoDate(ok.value)).toBe('2026-04-28');
+    expect(p('2026-04-28')).toEqual({ ok: false, reason: 'date_format' });
+    expect(p('31-02-2026')).toEqual({ ok: false, reason: 'date_format' });
+    expect(p('8-4-2026')).toEqual({ ok: false, reason: 'date_format' });
+    expect(p('')).toEqual({ ok: true, value: undefined });
+  });
+
+  it('XLSX values: Date cells and Excel serial numbers', () => {
+    const serial = parseDateValue(46140, parseDateText, true); // 46140 = 2026-04-28
+    expect(serial.ok && isoDate(serial.value!)).toBe('2026-04-28');
+    const d = parseDateValue(new Date(Date.UTC(2026, 3, 28)), parseDateText, true);
+    expect(d.ok && isoDate(d.value!)).toBe('2026-04-28');
+    expect(parseDateValue(46140, parseDateText, false)).toEqual({ ok: false, reason: 'date' });
+  });
+});
+
+describe('booleans', () => {
+  it.each(['ja', 'JA', 'j', 'yes', 'Y', 'true', 'TRUE', '1', 'waar', 'Waar'])('%s is true', (v) => expect(parseBool(v)).toEqual({ ok: true, value: true }));
+  it.each(['nee', 'Nee', 'n', 'no', 'false', '0', 'onwaar'])('%s is false', (v) => expect(parseBool(v)).toEqual({ ok: true, value: false }));
+  it('empty is unknown; anything else is an error', () => {
+    expect(parseBool('')).toEqual({ ok: true, value: undefined });
+    expect(parseBool(null)).toEqual({ ok: true, value: undefined });
+    expect(parseBool('misschien')).toEqual({ ok: false, reason: 'bool' });
+    expect(parseBool(true)).toEqual({ ok: true, value: true });
+    expect(parseBool(0)).toEqual({ ok: true, value: false });
+    expect(parseBool(2)).toEqual({ ok: false, reason: 'bool' });
+  });
+  it('handover items: text counts as present; empty and nee are missing', () => {
+    expect(parseItem('zie bijlage')).toEqual({ ok: true, value: true });
+    expect(parseItem('ja')).toEqual({ ok: true, value: true });
+    expect(parseItem('nee')).toEqual({ ok: true, value: false });
+    expect(parseItem('')).toEqual({ ok: true, value: undefined });
+  });
+});
