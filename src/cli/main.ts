@@ -2,11 +2,10 @@
  * Entry point: language first (so --help is translated), then commander. Errors the user can fix
  * are one line on stderr with exit 2; a stack trace only with --debug.
  */
-import { Command, CommanderError } from 'commander';
+import type { Command } from 'commander';
 import { UserError } from '../errors.js';
 import { resolveLang, setLang, t } from '../i18n/index.js';
 import { TOOL } from './version.js';
-import { COMMANDS } from './commands.js';
 
 function optionValue(argv: string[], name: string): string | undefined {
   for (let i = 0; i < argv.length; i++) {
@@ -16,7 +15,12 @@ function optionValue(argv: string[], name: string): string | undefined {
   return undefined;
 }
 
-export function buildProgram(): Command {
+/**
+ * The commands are imported only here, when a command runs: `giacheck --version` then loads
+ * nothing but this file, the messages and package.json (start-up close to `node -e 0`).
+ */
+export async function buildProgram(): Promise<Command> {
+  const [{ Command }, { COMMANDS }] = await Promise.all([import('commander'), import('./commands.js')]);
   const program = new Command('giacheck')
     .description(t('cli.description'))
     .version(TOOL.version, '-V, --version')
@@ -40,9 +44,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   process.exitCode = undefined;
   try {
-    await buildProgram().parseAsync(argv);
+    await (await buildProgram()).parseAsync(argv);
     return Number(process.exitCode ?? 0);
   } catch (e) {
+    const { CommanderError } = await import('commander');
     if (e instanceof CommanderError) {
       // help and version exit 0; a usage error has already been printed as one line
       return e.exitCode === 0 ? 0 : 2;

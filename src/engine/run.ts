@@ -11,6 +11,9 @@ import { Normalizer, RowError } from '../ingest/normalize.js';
 import { openInput, ReadOptions, InputFormat } from '../ingest/readers.js';
 import { calendarOf, Profile } from '../profile/load.js';
 import { compileProfile, CompiledRule, Result, RuleContext } from '../rules/index.js';
+import { getLang } from '../i18n/index.js';
+import { BatchUnpacker } from './packed.js';
+import { ingestInWorker, useWorker } from './parallel.js';
 
 export interface EngineOptions {
   profile: Profile;
@@ -20,6 +23,11 @@ export interface EngineOptions {
   read: ReadOptions;
   /** called every few thousand rows with the running count (progress on a TTY) */
   onProgress?: (rowsRead: number) => void;
+  /**
+   * Read and normalise in a worker thread while this thread evaluates (parallel.ts). Default:
+   * decided by useWorker (large files, not stdin; GIACHECK_WORKER=0/1 overrides).
+   */
+  parallel?: boolean;
 }
 
 export interface EngineSink {
@@ -55,6 +63,7 @@ export function ruleContext(profile: Profile, peildatum: Day): RuleContext {
 export async function runEngine(opts: EngineOptions, sink: EngineSink): Promise<EngineResult> {
   const { profile, mapping } = opts;
   const rules = compileProfile(profile, ruleContext(profile, opts.peildatum));
+  if (opts.parallel ?? useWorker(opts.inputs)) return runWithWorker(opts, sink, rules);
   const evaluators = rules.map((r) => r.evaluate);
   const normalizer = new Normalizer(profile, mapping, { ids: new IdSet() });
   const wantedColumns = [...Object.values(mapping.columns), ...FIELDS];
@@ -64,7 +73,8 @@ export async function runEngine(opts: EngineOptions, sink: EngineSink): Promise<
   let rowsRejected = 0;
   let nextProgress = 50_000;
   for (const path of opts.inputs) {
-    const input = await openInput(path, { ...opts.read, wantedColumns });
+    // lines: CSV rows without quotes arrive as text and are parsed by the normaliser's fast path
+    const input = await openInput(path, { ...opts.read, wantedColumns, lines: true });
     normalizer.begin(input);
     const account: InputAccount = {
       file: input.file,
@@ -101,4 +111,58 @@ export async function runEngine(opts: EngineOptions, sink: EngineSink): Promise<
     rowsRejected += account.rows_rejected;
   }
   return { rules, files, rowsRead, rowsChecked, rowsRejected };
+}
+
+/**
+ * The same run with reading and normalising in the ingest worker: identical sink calls in the
+ * same order (test/engine/parallel.test.ts), only spread over two cores.
+ */
+async function runWithWorker(opts: EngineOptions, sink: EngineSink, rules: CompiledRule[]): Promise<EngineResult> {
+  const evaluators = rules.map((r) => r.evaluate);
+  const files: InputAccount[] = [];
+  const names: string[] = [];
+  const unpacker = new BatchUnpacker(names);
+  let account: InputAccount | undefined;
+  let rowsRead = 0;
+  let nextProgress = 50_000;
+  const onCase = (c: Case) => {
+    account!.rows_read++;
+    account!.rows_checked++;
+    const results = new Array<Result>(evaluators.length);
+    for (let i = 0; i < evaluators.length; i++) results[i] = evaluators[i](c);
+    sink.onCase(c, results, rules);
+  };
+  const onRejected = (errors: RowError[]) => {
+    account!.rows_read++;
+    account!.rows_rejected++;
+    sink.onRejected(errors);
+  };
+  await ingestInWorker(
+    {
+      profile: opts.profile,
+      mapping: opts.mapping,
+      inputs: opts.inputs,
+      read: opts.read,
+      wantedColumns: [...Object.values(opts.mapping.columns), ...FIELDS],
+      lang: getLang(),
+    },
+    {
+      file(m) {
+        if (account) rowsRead += account.rows_read;
+        account = { file: m.file, format: m.format, encoding: m.encoding, delimiter: m.delimiter, rows_read: 0, rows_checked: 0, rows_rejected: 0 };
+        files.push(account);
+        names.push(m.file);
+      },
+      async batch(b) {
+        unpacker.each(b, onCase, onRejected);
+        if (sink.afterBatch) await sink.afterBatch();
+        if (opts.onProgress && rowsRead + account!.rows_read >= nextProgress) {
+          opts.onProgress(rowsRead + account!.rows_read);
+          nextProgress += 50_000;
+        }
+      },
+    },
+  );
+  const sum = (k: 'rows_read' | 'rows_checked' | 'rows_rejected') => files.reduce((n, f) => n + f[k], 0);
+  return { rules, files, rowsRead: sum('rows_read'), rowsChecked: sum('rows_checked'), rowsRejected: sum('rows_rejected') };
 }

@@ -2,11 +2,14 @@
  * Bytes to text for exports. UTF-8 with or without BOM is the default; a UTF-16 BOM is honoured;
  * when the start of a file is not valid UTF-8 it is read as Windows-1252 (what Dutch Excel writes
  * as "CSV (gescheiden door lijstscheidingsteken)"), unless `--encoding` says otherwise. Invalid
- * UTF-8 later in a file that started as UTF-8 is an error, never replaced silently.
+ * UTF-8 later in a file that started as UTF-8 is an error, never replaced silently, and so is
+ * mojibake (UTF-8 read as Windows-1252 somewhere along the way): an export with "Ã«" where "ë"
+ * belongs is not accepted without a word.
  */
 import iconv from 'iconv-lite';
 import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
+import '../i18n/catalog/validate.js';
 
 export type EncodingChoice = 'auto' | 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be' | 'latin1';
 
@@ -49,7 +52,7 @@ export interface DecodeInfo {
 
 /**
  * Decode a byte stream to text chunks. `info` is filled in once the encoding is known (after the
- * first chunk).
+ * first chunk). Decoded text is watched for mojibake (see MojibakeGuard).
  */
 export async function* decodeStream(
   source: AsyncIterable<Buffer | string>,
@@ -59,9 +62,11 @@ export async function* decodeStream(
 ): AsyncGenerator<string> {
   let decoder: { write(b: Buffer): string; end(): string } | undefined;
   let offset = 0;
+  const guard = new MojibakeGuard(file, () => info.encoding ?? 'utf-8', choice);
   for await (const raw of source) {
     const chunk = typeof raw === 'string' ? Buffer.from(raw) : raw;
     if (!decoder) {
+      if (chunk.length === 0) continue;
       let enc: Exclude<EncodingChoice, 'auto'>;
       let skip = 0;
       if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
@@ -81,22 +86,87 @@ export async function* decodeStream(
         enc = validUtf8Prefix(chunk) ? 'utf-8' : 'windows-1252';
       }
       if (choice !== 'auto' && skip === 0) enc = choice;
+      // a forced 8-bit encoding does not make a binary file readable
+      if (!enc.startsWith('utf-16') && choice !== 'auto' && looksBinary(chunk.subarray(skip))) {
+        throw new UserError(t('error.binary', { file }));
+      }
       info.encoding = enc;
       info.bom = skip > 0;
       decoder = makeDecoder(enc, file, () => offset);
       const text = decoder.write(chunk.subarray(skip));
       offset += chunk.length;
-      if (text) yield text;
+      if (text) {
+        guard.check(text);
+        yield text;
+      }
       continue;
     }
     const text = decoder.write(chunk);
     offset += chunk.length;
-    if (text) yield text;
+    if (text) {
+      guard.check(text);
+      yield text;
+    }
   }
   if (decoder) {
     const tail = decoder.end();
-    if (tail) yield tail;
+    if (tail) {
+      guard.check(tail);
+      yield tail;
+    }
   }
+}
+
+/**
+ * Characters that Windows-1252 (or Latin-1) gives for the continuation bytes 0x80–0xBF of UTF-8.
+ * UTF-8 text read as Windows-1252 turns "é" (C3 A9) into "Ã©", "ë" into "Ã«", "’" (E2 80 99)
+ * into "â€™": a lead character Â/Ã followed by one of these, or "â€"/"â‚", never occurs in Dutch
+ * text. U+FFFD means characters were already lost in an earlier conversion.
+ */
+const MOJIBAKE =
+  /[\u00c2\u00c3][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|\u00e2[\u20ac\u201a]|\ufffd/;
+
+/** Finds mojibake in decoded text (also across chunk edges) and fails with the line it is on. */
+export class MojibakeGuard {
+  private tail = '';
+  private lines = 1;
+
+  constructor(
+    private readonly file: string,
+    private readonly encoding: () => string,
+    private readonly choice: EncodingChoice,
+  ) {}
+
+  check(text: string): void {
+    const s = this.tail + text;
+    // a CR ending the last chunk and an LF starting this one are one line end
+    const split = this.tail === '\r' && text.charCodeAt(0) === 10 ? 1 : 0;
+    const m = MOJIBAKE.exec(s);
+    if (m) {
+      const at = Math.max(m.index, this.tail.length);
+      const line = this.lines + Math.max(0, countLineEnds(s, this.tail.length, at) - split);
+      const replacement = m[0] === '\ufffd';
+      const forced1252 = this.choice !== 'auto' && this.encoding() !== 'utf-8';
+      throw new UserError(
+        t(replacement ? 'error.replacementChar' : forced1252 ? 'error.mojibakeForced' : 'error.mojibake', {
+          file: this.file,
+          line,
+          encoding: this.encoding(),
+        }),
+      );
+    }
+    this.lines += countLineEnds(text, 0, text.length) - split;
+    this.tail = text.slice(-1);
+  }
+}
+
+/** Line ends in s[from, to): LF, CRLF or a lone CR each count once. */
+function countLineEnds(s: string, from: number, to: number): number {
+  let lf = 0;
+  for (let i = s.indexOf('\n', from); i >= 0 && i < to; i = s.indexOf('\n', i + 1)) lf++;
+  let cr = 0;
+  for (let i = s.indexOf('\r', from); i >= 0 && i < to; i = s.indexOf('\r', i + 1)) cr++;
+  return Math.max(lf, cr);
 }
 
 function makeDecoder(enc: Exclude<EncodingChoice, 'auto'>, file: string, offset: () => number) {

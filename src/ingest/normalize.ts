@@ -8,11 +8,13 @@ import { UserError } from '../errors.js';
 import { t, localized } from '../i18n/index.js';
 import type { Day } from '../calendar/days.js';
 import { Profile, gemeenteResolver, routeResolver, allGemeenten } from '../profile/load.js';
-import { Case, FIELDS, FIELD_INDEX, FIELD_TYPES, FieldName, REQUIRED_FIELDS, Value } from './fields.js';
+import { Case, FIELDS, FIELD_INDEX, FIELD_TYPES, FieldName, FieldType, REQUIRED_FIELDS, RouteCode, Value } from './fields.js';
 import { IdSet } from './idset.js';
 import { Mapping, resolveColumns } from './mapping.js';
 import type { OpenedInput, RawRecord } from './readers.js';
 import { suggest } from './suggest.js';
+import { piiKindOfColumnName } from '../privacy/pii.js';
+import '../i18n/catalog/validate.js';
 import { cellText, dateParserForFormat, parseBool, parseDateText, parseDateValue, parseItem, Parsed } from './values.js';
 
 /** Stable error codes (the validate taxonomy builds on these). */
@@ -26,6 +28,7 @@ export type RowErrorCode =
   | 'type-error'
   | 'unknown-route'
   | 'unknown-gemeente'
+  | 'gemeente-outside-region'
   | 'duplicate-id';
 
 export interface RowError {
@@ -35,6 +38,70 @@ export interface RowError {
   column: string;
   code: RowErrorCode;
   reason: string;
+}
+
+/** What the CSV fast path does with a column (Normalizer.lineValues). */
+const K_SKIP = 0;
+const K_DATE = 1;
+const K_BOOL = 2;
+const K_ITEM = 3;
+const K_ROUTE = 4;
+const K_TEXT = 5;
+const KIND_OF: Record<FieldType, number> = { date: K_DATE, bool: K_BOOL, item: K_ITEM, route: K_ROUTE, text: K_TEXT };
+void K_SKIP;
+const NO_COLUMNS = new Int32Array(FIELDS.length).fill(-1);
+
+const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Day number of a dd-mm-yyyy or yyyy-mm-dd date at `at` (10 characters), or -1 when it is not
+ * one of those two forms or not a real day between 1900 and 2199 (the general parser then
+ * decides, and reports). Integer arithmetic (days from civil, H. Hinnant) instead of Date.UTC;
+ * test/engine/fast-normalize.test.ts checks every day of the range against dayFromYMD.
+ */
+export function dateAt(s: string, at: number): Day {
+  let y: number, m: number, d: number;
+  if (s.charCodeAt(at + 2) === 45 && s.charCodeAt(at + 5) === 45) {
+    d = twoDigits(s, at);
+    m = twoDigits(s, at + 3);
+    y = fourDigits(s, at + 6);
+  } else if (s.charCodeAt(at + 4) === 45 && s.charCodeAt(at + 7) === 45) {
+    y = fourDigits(s, at);
+    m = twoDigits(s, at + 5);
+    d = twoDigits(s, at + 8);
+  } else return -1;
+  if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1) return -1;
+  if (d > MONTH_DAYS[m] && !(m === 2 && d === 29 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return -1;
+  // all operands are positive here (y ≥ 1899), so `| 0` truncation is floor
+  const yy = m <= 2 ? y - 1 : y;
+  const era = (yy / 400) | 0;
+  const yoe = yy - era * 400;
+  const doy = (((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) | 0) + d - 1;
+  const doe = yoe * 365 + ((yoe / 4) | 0) - ((yoe / 100) | 0) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function twoDigits(s: string, at: number): number {
+  const a = s.charCodeAt(at) - 48;
+  const b = s.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -100;
+}
+
+function fourDigits(s: string, at: number): number {
+  const a = twoDigits(s, at);
+  const b = twoDigits(s, at + 2);
+  return a >= 0 && b >= 0 ? a * 100 + b : -10000;
+}
+
+/** ja/nee in any case (what Dutch exports write) as true/false; anything else undefined. */
+function jaNeeAt(s: string, at: number, len: number): boolean | undefined {
+  if (len === 2) {
+    return (s.charCodeAt(at) | 32) === 106 && (s.charCodeAt(at + 1) | 32) === 97 ? true : undefined;
+  }
+  if (len === 3) {
+    return (s.charCodeAt(at) | 32) === 110 && (s.charCodeAt(at + 1) | 32) === 101 && (s.charCodeAt(at + 2) | 32) === 101 ? false : undefined;
+  }
+  return undefined;
 }
 
 const ECHO_MAX = 40;
@@ -47,6 +114,11 @@ function echo(v: unknown): string {
 export interface NormalizerOptions {
   /** check duplicates across all files of a run (default: a fresh set per Normalizer) */
   ids?: IdSet;
+  /**
+   * For a gemeente the profile does not know: the reason to give when it belongs to another
+   * region (code gemeente-outside-region instead of unknown-gemeente). `validate` passes it.
+   */
+  outsideRegion?: (gemeente: string) => string | undefined;
 }
 
 export class Normalizer {
@@ -60,7 +132,11 @@ export class Normalizer {
   private readonly route: ReturnType<typeof routeResolver>;
   private readonly dateText: (raw: string) => Parsed<Day>;
   private readonly dateCache = new Map<string, Parsed<Day>>();
+  private readonly routeCache = new Map<string, RouteCode | null>();
+  private planFor: Int32Array | undefined;
+  private linePlan: { kinds: Uint8Array; fields: Int16Array } | null = null;
   private readonly gemeenten: string[];
+  private readonly outsideRegion: NormalizerOptions['outsideRegion'];
 
   constructor(
     readonly profile: Profile,
@@ -72,14 +148,29 @@ export class Normalizer {
     this.route = routeResolver(profile, mapping.routes);
     this.dateText = mapping.dateFormat ? dateParserForFormat(mapping.dateFormat) : parseDateText;
     this.gemeenten = allGemeenten(profile);
+    this.outsideRegion = opts.outsideRegion;
   }
 
-  /** Start a file: resolve its columns; missing required columns make the file unusable (exit 2). */
-  begin(input: OpenedInput): void {
+  /**
+   * Start a file: resolve its columns; missing required columns make the file unusable (exit 2),
+   * and so does a mapping that points a field at a column of personal data (a BSN or name column
+   * as dossier_id would put it in every finding). `lenient` (validate) reports both itself and
+   * only gets the missing fields back.
+   */
+  begin(input: OpenedInput, opts: { lenient?: boolean } = {}): FieldName[] {
     this.input = input;
     this.fileIndex = this.files.push(input.file) - 1;
     this.resolve();
     const missing = REQUIRED_FIELDS.filter((f) => this.columns[FIELD_INDEX[f]] < 0);
+    if (opts.lenient) return missing;
+    for (const [field, column] of Object.entries(this.mapping.columns) as [FieldName, string][]) {
+      // handover items are "bool or text" and their values are never echoed
+      if (FIELD_TYPES[field] === 'item' || this.columns[FIELD_INDEX[field]] < 0) continue;
+      const kind = piiKindOfColumnName(column);
+      if (kind) {
+        throw new UserError(t('error.piiMapped', { file: input.file, column, field, kind: t(`pii.${kind}`) }));
+      }
+    }
     if (missing.length) {
       throw new UserError(
         t('error.missingColumns', {
@@ -88,6 +179,7 @@ export class Normalizer {
         }),
       );
     }
+    return missing;
   }
 
   private resolve(): void {
@@ -123,6 +215,94 @@ export class Normalizer {
     return parseDateValue(v, this.dateText, this.input.format === 'xlsx');
   }
 
+  /** Per column of the current file: what the fast path does with it (see lineValues). */
+  private plan(): { kinds: Uint8Array; fields: Int16Array } | null {
+    if (this.planFor === this.columns) return this.linePlan;
+    this.planFor = this.columns;
+    this.linePlan = null;
+    // a forced date_format goes through date-fns; leave such files to the general path
+    if (this.mapping.dateFormat) return null;
+    const kinds = new Uint8Array(this.headerLength);
+    const fields = new Int16Array(this.headerLength).fill(-1);
+    for (let fi = 0; fi < FIELDS.length; fi++) {
+      const ci = this.columns[fi];
+      if (ci < 0) continue;
+      if (ci >= this.headerLength || fields[ci] >= 0) return null; // one column for two fields
+      fields[ci] = fi;
+      kinds[ci] = KIND_OF[FIELD_TYPES[FIELDS[fi]]];
+    }
+    this.linePlan = { kinds, fields };
+    return this.linePlan;
+  }
+
+  /**
+   * The values of a CSV line without quotes, read straight from its characters, or undefined when
+   * the line needs the general path (an error to report, a value written in a less common way,
+   * surrounding spaces, a wrong number of fields, a blank row). Only what is certain is decided
+   * here: dd-mm-yyyy / yyyy-mm-dd dates of real days, ja/nee flags and items, routes and gemeente
+   * or dossier texts without surrounding spaces. This saves a string per cell and the date
+   * cache lookups, the largest cost of a million-row check after the CSV split itself.
+   */
+  private lineValues(line: string): Value[] | undefined {
+    const plan = this.plan();
+    if (!plan || !this.input.delimiter) return undefined;
+    const { kinds, fields } = plan;
+    const delim = this.input.delimiter;
+    const values: Value[] = new Array(FIELDS.length);
+    const n = line.length;
+    let blank = true;
+    let col = 0;
+    let start = 0;
+    // field ends by indexOf (a native scan), not a character loop: most cells are short or empty
+    while (start <= n) {
+      let i = line.indexOf(delim, start);
+      if (i < 0) i = n;
+      if (col >= kinds.length) return undefined;
+      const len = i - start;
+      if (len > 0) {
+        const first = line.charCodeAt(start);
+        const last = line.charCodeAt(i - 1);
+        // printable ASCII at both ends: trim() would change nothing, the cell is not blank
+        if (first <= 32 || first >= 127 || last <= 32 || last >= 127) return undefined;
+        blank = false;
+        const fi = fields[col];
+        switch (kinds[col]) {
+          case K_DATE: {
+            const d = len === 10 ? dateAt(line, start) : -1;
+            if (d === -1) return undefined;
+            values[fi] = d;
+            break;
+          }
+          case K_BOOL:
+          case K_ITEM: {
+            const b = jaNeeAt(line, start, len);
+            if (b === undefined) return undefined;
+            values[fi] = b;
+            break;
+          }
+          case K_ROUTE: {
+            const text = line.slice(start, i);
+            let code = this.routeCache.get(text);
+            if (code === undefined) {
+              code = this.route(text) ?? null;
+              if (this.routeCache.size < 10_000) this.routeCache.set(text, code);
+            }
+            if (code === null) return undefined;
+            values[fi] = code;
+            break;
+          }
+          case K_TEXT:
+            values[fi] = line.slice(start, i);
+            break;
+        }
+      }
+      col++;
+      start = i + 1;
+    }
+    if (col !== this.headerLength || blank) return undefined;
+    return values;
+  }
+
   /**
    * One record → a Case, or every problem of the row. Duplicate detection happens here too, so
    * a row rejected for another reason does not claim its dossier id.
@@ -130,8 +310,15 @@ export class Normalizer {
   normalize(rec: RawRecord): Case | RowError[] {
     if (rec.error) return [this.err(rec, '', 'unreadable-row', rec.error)];
     if (this.input.header.length !== this.headerLength) this.resolve();
+    // CSV fast path (the engine reads with ReadOptions.lines): values straight from the line's
+    // text; a row it is not sure about takes the general way below, so the outcome is the same.
+    let fast: Value[] | undefined;
+    if (rec.line !== undefined) {
+      fast = this.lineValues(rec.line);
+      if (!fast) rec = { row: rec.row, values: rec.line.split(this.input.delimiter ?? ',') };
+    }
     const cells = rec.values;
-    if (this.input.format === 'csv' || this.input.format === 'xlsx') {
+    if (!fast && (this.input.format === 'csv' || this.input.format === 'xlsx')) {
       let blank = true;
       for (const c of cells) {
         if (c !== undefined && c !== null && c !== '' && !(typeof c === 'string' && c.trim() === '')) {
@@ -144,12 +331,12 @@ export class Normalizer {
         return [this.err(rec, '', 'column-count', t('reject.columnCount', { found: cells.length, expected: this.headerLength }))];
       }
     }
-    const values: Value[] = new Array(FIELDS.length);
+    const values: Value[] = fast ?? new Array(FIELDS.length);
     let errors: RowError[] | undefined;
     const fail = (field: FieldName | '', code: RowErrorCode, reason: string) => {
       (errors ??= []).push(this.err(rec, field, code, reason));
     };
-    const cols = this.columns;
+    const cols = fast ? NO_COLUMNS : this.columns;
     for (let fi = 0; fi < FIELDS.length; fi++) {
       const ci = cols[fi];
       if (ci < 0) continue;
@@ -201,7 +388,9 @@ export class Normalizer {
     let gemeente: { gemeente: string; deelregio?: string } | undefined;
     if (gemeenteText !== undefined) {
       gemeente = this.gemeente(gemeenteText);
-      if (!gemeente) {
+      const elsewhere = gemeente ? undefined : this.outsideRegion?.(gemeenteText);
+      if (elsewhere) fail('gemeente', 'gemeente-outside-region', elsewhere);
+      else if (!gemeente) {
         const hint = suggest(gemeenteText, this.gemeenten);
         fail(
           'gemeente',

@@ -18,6 +18,11 @@ export interface RawRecord {
   values: unknown[];
   /** the record could not be read (bad JSON line, over-long line); values is empty */
   error?: string;
+  /**
+   * With ReadOptions.lines: a CSV record without quotes as its text (values is then empty; split
+   * the text at OpenedInput.delimiter for the cells). Only the engine's fast path asks for this.
+   */
+  line?: string;
 }
 
 export interface OpenedInput {
@@ -40,6 +45,8 @@ export interface ReadOptions {
   wantedColumns?: string[];
   /** bytes per read; tests use small chunks to exercise chunk boundaries */
   chunkSize?: number;
+  /** CSV records without quotes as text in RawRecord.line (see CsvRecord.text) */
+  lines?: boolean;
 }
 
 export function formatFromName(path: string): InputFormat | undefined {
@@ -142,7 +149,7 @@ function csvError(file: string, e: unknown): unknown {
 }
 
 async function openCsv(text: AsyncGenerator<string>, file: string, info: Partial<DecodeInfo>, opts: ReadOptions): Promise<OpenedInput> {
-  const parser = new CsvParser(opts.delimiter);
+  const parser = new CsvParser(opts.delimiter, { lines: opts.lines });
   async function* records(): AsyncGenerator<import('./csv.js').CsvRecord[]> {
     try {
       for await (const chunk of text) {
@@ -165,7 +172,7 @@ async function openCsv(text: AsyncGenerator<string>, file: string, info: Partial
   }
   if (!headerRec) throw new UserError(t('error.emptyFile', { file }));
   if (headerRec.error) throw new UserError(t('error.csvSyntax', { file, line: 1, row: 1, message: headerRec.error }));
-  const header = headerRec.fields;
+  const header = headerRec.text !== undefined ? headerRec.text.split(parser.detectedDelimiter!) : headerRec.fields;
   async function* batches(): AsyncGenerator<RawRecord[]> {
     if (pending.length) yield pending.map(toRaw);
     for (;;) {
@@ -175,7 +182,11 @@ async function openCsv(text: AsyncGenerator<string>, file: string, info: Partial
     }
   }
   const toRaw = (r: import('./csv.js').CsvRecord): RawRecord =>
-    r.error ? { row: r.row, values: [], error: r.error } : { row: r.row, values: r.fields };
+    r.error
+      ? { row: r.row, values: [], error: r.error }
+      : r.text !== undefined
+        ? { row: r.row, values: r.fields, line: r.text }
+        : { row: r.row, values: r.fields };
   return { file, format: 'csv', header, encoding: info.encoding, delimiter: parser.detectedDelimiter, batches: batches() };
 }
 

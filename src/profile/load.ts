@@ -3,9 +3,7 @@
  * overrides (severity, off, replaces) and build the lookups the engine needs. Every problem names
  * the YAML file, line and column. Bundled profiles live in rules/ at the top of the repository.
  */
-import { readFileSync, existsSync } from 'node:fs';
 import { dirname, resolve, basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { getLang } from '../i18n/index.js';
@@ -22,6 +20,7 @@ import {
   RULE_KINDS,
 } from './schema.js';
 import { readYaml, zodProblems, YamlFile, YamlProblem, formatProblem } from './yamlFile.js';
+import { BUNDLED_DIR, fileExists, readTextFile } from './bundled.js';
 
 export interface RuleDef {
   id: string;
@@ -56,7 +55,8 @@ export interface Profile {
   regie: Partial<Record<RouteCode, { nl: string; en: string }>>;
 }
 
-export const BUNDLED_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'rules');
+// bundled profiles are read through readTextFile: from disk, or from the standalone binary's assets
+export { BUNDLED_DIR };
 
 export function bundledProfileIds(): string[] {
   return ['landelijk', 'zuid-limburg', 'noord-oost-gelderland'];
@@ -92,14 +92,22 @@ export function readProfileFile(
   text: string,
 ): { raw?: RawProfile; problems: YamlProblem[] } {
   setZodLocale();
-  const { yaml, problems } = readYaml(text, file);
+  // duplicate keys (a rule id twice) are reported together with everything else (rules lint)
+  const { yaml, problems } = readYaml(text, file, { keepGoing: true });
   if (!yaml) return { problems };
+  const out: YamlProblem[] = [...problems];
   const parsed = ProfileSchema.safeParse(yaml.data);
-  if (!parsed.success) return { problems: zodProblems(yaml, parsed.error) };
-  const spec = parsed.data;
+  if (!parsed.success) out.push(...zodProblems(yaml, parsed.error));
+  const spec = parsed.success ? parsed.data : undefined;
+  // a problem elsewhere in the file does not hide the problems of the rules
+  const data = yaml.data as { rules?: unknown } | null;
+  const ruleEntries =
+    spec?.rules ??
+    (data && typeof data === 'object' && data.rules && typeof data.rules === 'object' && !Array.isArray(data.rules)
+      ? (data.rules as Record<string, unknown>)
+      : {});
   const rules: RawProfile['rules'] = new Map();
-  const out: YamlProblem[] = [];
-  for (const [id, value] of Object.entries(spec.rules ?? {})) {
+  for (const [id, value] of Object.entries(ruleEntries)) {
     if (value === 'off' || value === false) {
       rules.set(id, { kind: 'override', spec: { off: true } });
       continue;
@@ -123,6 +131,7 @@ export function readProfileFile(
     if (r.success) rules.set(id, { kind: 'rule', spec: r.data });
     else out.push(...zodProblems(yaml, r.error, ['rules', id]));
   }
+  if (!spec) return { problems: out };
   (spec.calendar?.feestdagen ?? []).forEach((f, i) => {
     if (!checkFeestdagRule(f.rule)) {
       out.push(yaml.problemAt(['calendar', 'feestdagen', i, 'rule'], `onleesbare datumregel "${f.rule}"`));
@@ -154,7 +163,7 @@ export function readProfileFile(
 
 function readText(file: string): string {
   try {
-    return readFileSync(file, 'utf8');
+    return readTextFile(file);
   } catch (e) {
     throw new UserError(`${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'bestand niet gevonden' : (e as Error).message}`);
   }
@@ -181,7 +190,7 @@ export function loadProfileFile(file: string, seen: string[] = []): LoadResult {
     const target = bundledProfileIds().includes(raw.spec.extends)
       ? bundledProfilePath(raw.spec.extends)
       : resolve(dirname(abs), raw.spec.extends);
-    if (!existsSync(target)) {
+    if (!fileExists(target)) {
       return {
         problems: [...problems, raw.yaml.problemAt(['extends'], `extends: profiel "${raw.spec.extends}" niet gevonden`)],
       };

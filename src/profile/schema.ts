@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { FIELDS, FIELD_TYPES, FieldName, ROUTES } from '../ingest/fields.js';
+import { t } from '../i18n/index.js';
+import '../i18n/catalog/validate.js';
 
 const fieldsOf = (...types: string[]) =>
   FIELDS.filter((f) => types.includes(FIELD_TYPES[f])) as [FieldName, ...FieldName[]];
@@ -24,12 +26,15 @@ export const SourceSchema = z.strictObject({
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'yyyy-mm-dd');
 const count = z.number().int().min(0).max(3650);
 
-export const DurationSchema = z.union([
-  z.strictObject({ workdays: count }),
-  z.strictObject({ days: count }),
-  z.strictObject({ weeks: count }),
-  z.strictObject({ months: z.number().int().min(0).max(120) }),
-]);
+export const DurationSchema = z.union(
+  [
+    z.strictObject({ workdays: count }),
+    z.strictObject({ days: count }),
+    z.strictObject({ weeks: count }),
+    z.strictObject({ months: z.number().int().min(0).max(120) }),
+  ],
+  { error: () => t('lint.duration') },
+);
 export type DurationSpec = z.infer<typeof DurationSchema>;
 
 export interface ConditionSpec {

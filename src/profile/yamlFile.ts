@@ -5,6 +5,8 @@
  */
 import { LineCounter, parseDocument, isNode, isCollection, Document } from 'yaml';
 import type { ZodError } from 'zod';
+import { t } from '../i18n/index.js';
+import '../i18n/catalog/validate.js';
 
 export interface YamlProblem {
   file: string;
@@ -24,18 +26,33 @@ export interface YamlFile {
 
 const MAX_YAML_BYTES = 2 * 1024 * 1024;
 
-export function readYaml(text: string, file: string): { yaml?: YamlFile; problems: YamlProblem[] } {
+/**
+ * `keepGoing`: a duplicate key is reported but does not stop the reading, so a linter can report
+ * it together with every other problem of the file (the later value wins in `data`).
+ */
+export function readYaml(
+  text: string,
+  file: string,
+  opts: { keepGoing?: boolean } = {},
+): { yaml?: YamlFile; problems: YamlProblem[] } {
   if (text.length > MAX_YAML_BYTES) {
     return { problems: [{ file, message: `YAML-bestand groter dan ${MAX_YAML_BYTES} bytes`, path: [] }] };
   }
   const lineCounter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  // logLevel error: a warning (e.g. a map used as a key) must not reach stderr as a second line
+  const doc: Document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   const problems: YamlProblem[] = [];
+  let fatal = false;
   for (const err of doc.errors) {
     const pos = lineCounter.linePos(err.pos[0]);
-    problems.push({ file, line: pos.line, col: pos.col, message: err.message.split('\n')[0], path: [] });
+    const duplicate = err.code === 'DUPLICATE_KEY';
+    let message = err.message.split('\n')[0];
+    // name the doubled key: "Map keys must be unique: ZL-01"
+    if (duplicate) message += ': ' + (/^[^:\n]*/.exec(text.slice(err.pos[0], err.pos[0] + 200))?.[0] ?? '').trim().replace(/^["']|["']$/g, '');
+    problems.push({ file, line: pos.line, col: pos.col, message, path: [] });
+    if (!duplicate || !opts.keepGoing) fatal = true;
   }
-  if (problems.length) return { problems };
+  if (fatal) return { problems };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 50 });
@@ -65,10 +82,61 @@ export function readYaml(text: string, file: string): { yaml?: YamlFile; problem
     data,
     locate,
     problemAt(path, message) {
-      return { file, ...locate(path), message, path: path.map((p) => (typeof p === 'symbol' ? String(p) : p)) };
+      return { file, ...locate(path), message: oneLine(message), path: path.map((p) => (typeof p === 'symbol' ? String(p) : p)) };
     },
   };
   return { yaml, problems };
+}
+
+/** A problem is one line: a multi-line key or value quoted in a message is folded and cut short. */
+function oneLine(message: string): string {
+  const s = message.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/ {2,}/g, ' ');
+  return s.length > 300 ? s.slice(0, 299) + '…' : s;
+}
+
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let v = data;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[p];
+  }
+  return v;
+}
+
+/** Levenshtein distance, for "bedoelde u" on enum values. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/**
+ * A zod message, made readable for a profile author: a missing key says so, an unknown field name
+ * or route code (an enum with a long list) names the value and the nearest valid one instead of
+ * listing thirty options.
+ */
+function issueMessage(yaml: YamlFile, issue: ZodError['issues'][number], path: (string | number)[]): string {
+  const value = valueAt(yaml.data, path);
+  if (issue.code === 'invalid_type' && value === undefined) return t('lint.required');
+  const options = (issue as { values?: unknown[] }).values;
+  if (issue.code === 'invalid_value' && options && options.length > 4 && (typeof value === 'string' || typeof value === 'number')) {
+    const text = String(value);
+    let best: string | undefined;
+    let bestD = Infinity;
+    for (const o of options) {
+      const d = distance(text.toLowerCase(), String(o).toLowerCase());
+      if (d < bestD) [best, bestD] = [String(o), d];
+    }
+    const shown = text.length > 60 ? text.slice(0, 60) + '…' : text;
+    return best !== undefined && bestD <= Math.max(2, Math.floor(text.length / 3))
+      ? t('lint.unknownValueSuggest', { value: shown, suggestion: best })
+      : t('lint.unknownValue', { value: shown });
+  }
+  return issue.message;
 }
 
 /** Turn zod issues into located problems; `prefix` is where the validated value sits in the file. */
@@ -83,7 +151,7 @@ export function zodProblems(
     const keys = (issue as { keys?: string[] }).keys;
     const at = issue.code === 'unrecognized_keys' && keys?.length ? [...path, keys[0]] : path;
     const where = path.length ? path.join('.') + ': ' : '';
-    return yaml.problemAt(at, where + issue.message);
+    return yaml.problemAt(at, where + issueMessage(yaml, issue, path));
   });
 }
 

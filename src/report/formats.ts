@@ -37,6 +37,19 @@ export const FORMATS: Record<string, Format> = {
   },
   jsonl: { kind: 'stream' },
   csv: { kind: 'stream' },
+  md: {
+    kind: 'collect',
+    render: async (report, opts) => (await import('./md.js')).formatMarkdown(report, opts),
+  },
+  html: {
+    kind: 'collect',
+    render: async (report, opts) => (await import('./html.js')).formatHtml(report, opts),
+  },
+  xlsx: {
+    kind: 'collect',
+    binary: true,
+    render: async (report) => (await import('./xlsx.js')).formatXlsx(report),
+  },
 };
 
 export function registerFormat(name: string, format: Format): void {

@@ -1,0 +1,119 @@
+/**
+ * `giacheck agenda <file...> --days N`: what falls due in the next N days from the peildatum
+ * (deadlines and monitoring moments of open cases), overdue items on top, grouped per ISO week and
+ * gemeente; `--ics <file>` also writes a calendar.
+ */
+import { Command, Option } from 'commander';
+import { UserError } from '../errors.js';
+import { localized, t } from '../i18n/index.js';
+import '../i18n/catalog/report.js';
+import { runEngine } from '../engine/run.js';
+import { AgendaCollector, groupAgenda } from '../agenda/agenda.js';
+import { AgendaReport, formatAgendaJson, formatAgendaMarkdown, formatAgendaTable } from '../agenda/format.js';
+import { agendaIcs } from '../agenda/ics.js';
+import { makePseudonymizer } from '../report/pseudonymize.js';
+import { addGlobalOptions, addInputOptions, InputOptions, resolveInput, useColor } from './common.js';
+import { openOutput } from './output.js';
+import { progressReporter } from './progress.js';
+import { TOOL } from './version.js';
+import type { Io } from './check.js';
+
+export interface AgendaOptions extends InputOptions {
+  days?: string;
+  ics?: string;
+  format?: string;
+  output?: string;
+  pseudonymize?: boolean;
+}
+
+const FORMATS = ['table', 'md', 'json'];
+export const MAX_DAYS = 3660;
+
+export function register(program: Command): void {
+  const cmd = program
+    .command('agenda')
+    .description(t('cmd.agenda'))
+    .argument('<bestand...>', t('arg.files'))
+    .option('--days <n>', t('opt.days'), '14')
+    .option('--ics <bestand>', t('opt.ics'))
+    .addOption(new Option('--format <formaat>', t('opt.agendaFormat')).default('table'))
+    .option('--output <bestand>', t('opt.output'))
+    .option('--pseudonymize', t('opt.pseudonymize'));
+  addInputOptions(cmd);
+  addGlobalOptions(cmd);
+  cmd.action(async (files: string[], opts: AgendaOptions) => {
+    process.exitCode = await runAgenda(files, opts);
+  });
+}
+
+export function parseDays(value: string | undefined): number {
+  const v = value ?? '14';
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || !Number.isInteger(n) || n > MAX_DAYS) {
+    throw new UserError(t('error.option', { option: '--days', value: v, choices: `0 … ${MAX_DAYS}` }));
+  }
+  return n;
+}
+
+export async function runAgenda(files: string[], opts: AgendaOptions, io: Io = { stderr: process.stderr, env: process.env }): Promise<number> {
+  const format = opts.format ?? 'table';
+  if (!FORMATS.includes(format)) throw new UserError(t('error.formatUnsupported', { format, choices: FORMATS.join(', ') }));
+  const days = parseDays(opts.days);
+  if (opts.ics && opts.output && opts.ics === opts.output) {
+    throw new UserError(t('agenda.error.sameFile', { file: opts.ics }));
+  }
+  const pseudo = opts.pseudonymize ? makePseudonymizer(io.env.GIACHECK_PSEUDO_KEY) : undefined;
+  const resolved = await resolveInput(files, opts);
+  if (resolved.inferred && !opts.quiet) {
+    io.stderr.write('giacheck: ' + t('cli.regionInferred', { region: localized(resolved.profile.name) }) + '\n');
+  }
+  const collector = new AgendaCollector(resolved.peildatum, days, pseudo);
+  const progress = progressReporter(io.stderr, Boolean(io.stderr.isTTY) && !opts.quiet);
+  let engine;
+  try {
+    engine = await runEngine(
+      { profile: resolved.profile, inputs: resolved.inputs, mapping: resolved.mapping, peildatum: resolved.peildatum, read: resolved.read, onProgress: progress.update },
+      { onCase: (c, results, rules) => collector.add(c, results, rules), onRejected: () => {} },
+    );
+  } finally {
+    progress.done();
+  }
+  const p = resolved.profile;
+  const report: AgendaReport = {
+    tool: TOOL,
+    profile: { id: p.id, version: p.version, name: p.name },
+    peildatum: resolved.peildatum,
+    days,
+    horizon: collector.horizon,
+    input: { files: engine.files.map((f) => f.file), rows_read: engine.rowsRead, rows_checked: engine.rowsChecked, rows_rejected: engine.rowsRejected },
+    groups: groupAgenda(collector.items),
+    total: collector.items.length,
+    pseudonymized: Boolean(pseudo),
+  };
+  // the calendar first: if it cannot be written, nothing is printed as if all went well
+  if (opts.ics) {
+    const ics = openOutput(opts.ics);
+    try {
+      // events in the order of the printed agenda
+      const ordered = report.groups.flatMap((g) => g.gemeenten.flatMap((gm) => gm.items));
+      ics.write(agendaIcs(ordered, { profileName: localized(p.name), peildatum: resolved.peildatum }));
+      await ics.close();
+    } catch (e) {
+      ics.abort();
+      throw e;
+    }
+  }
+  const out = openOutput(opts.output);
+  try {
+    const color = useColor(opts, out.isTTY, io.env);
+    out.write(format === 'json' ? formatAgendaJson(report) : format === 'md' ? formatAgendaMarkdown(report) : formatAgendaTable(report, { color }));
+    await out.close();
+  } catch (e) {
+    out.abort();
+    throw e;
+  }
+  if (opts.ics && !opts.quiet) {
+    io.stderr.write('giacheck: ' + t('agenda.icsWritten', { file: opts.ics, count: report.total }) + '\n');
+  }
+  return 0;
+}

@@ -1,0 +1,75 @@
+/**
+ * `giacheck compare <old.json> <new.json>`: the compliance change between two check runs saved
+ * with `--format json` (month over month). Warnings (another profile, dates in the wrong order)
+ * go to stderr and into the md/json output.
+ */
+import { Command, Option } from 'commander';
+import { UserError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import '../i18n/catalog/report.js';
+import { compareReports, Comparison } from '../compare/compare.js';
+import { formatCompareJson, formatCompareMarkdown, formatCompareTable, warningText } from '../compare/format.js';
+import { loadSavedReport } from '../compare/load.js';
+import { makePseudonymizer } from '../report/pseudonymize.js';
+import { addGlobalOptions, GlobalOptions, useColor } from './common.js';
+import { openOutput } from './output.js';
+import { TOOL } from './version.js';
+import type { Io } from './check.js';
+
+export interface CompareOptions extends GlobalOptions {
+  format?: string;
+  output?: string;
+  maxFindings?: string;
+  pseudonymize?: boolean;
+}
+
+const FORMATS = ['table', 'md', 'json'];
+
+export function register(program: Command): void {
+  const cmd = program
+    .command('compare')
+    .description(t('cmd.compare'))
+    .argument('<oud.json>', t('arg.compareOld'))
+    .argument('<nieuw.json>', t('arg.compareNew'))
+    .addOption(new Option('--format <formaat>', t('opt.compareFormat')).default('table'))
+    .option('--output <bestand>', t('opt.output'))
+    .option('--max-findings <n>', t('opt.compareMax'), '100')
+    .option('--pseudonymize', t('opt.pseudonymize'));
+  addGlobalOptions(cmd);
+  cmd.action(async (oldFile: string, newFile: string, opts: CompareOptions) => {
+    process.exitCode = await runCompare(oldFile, newFile, opts);
+  });
+}
+
+export async function runCompare(oldFile: string, newFile: string, opts: CompareOptions, io: Io = { stderr: process.stderr, env: process.env }): Promise<number> {
+  const format = opts.format ?? 'table';
+  if (!FORMATS.includes(format)) throw new UserError(t('error.formatUnsupported', { format, choices: FORMATS.join(', ') }));
+  const maxItems = Number(opts.maxFindings ?? '100');
+  if (!Number.isInteger(maxItems) || maxItems < 0) {
+    throw new UserError(t('error.option', { option: '--max-findings', value: String(opts.maxFindings), choices: '0, 1, 2, …' }));
+  }
+  const pseudo = opts.pseudonymize ? makePseudonymizer(io.env.GIACHECK_PSEUDO_KEY) : undefined;
+  const comparison: Comparison = compareReports(oldFile, loadSavedReport(oldFile), newFile, loadSavedReport(newFile));
+  if (pseudo) {
+    for (const f of comparison.newly_overdue) f.dossier_id = pseudo(f.dossier_id);
+    for (const f of comparison.resolved) f.dossier_id = pseudo(f.dossier_id);
+  }
+  if (!opts.quiet) {
+    for (const w of comparison.warnings) io.stderr.write('giacheck: ' + t('compare.warningLabel') + ': ' + warningText(w) + '\n');
+  }
+  const out = openOutput(opts.output);
+  try {
+    out.write(
+      format === 'json'
+        ? formatCompareJson(comparison, TOOL)
+        : format === 'md'
+          ? formatCompareMarkdown(comparison, { maxItems })
+          : formatCompareTable(comparison, { color: useColor(opts, out.isTTY, io.env), maxItems }),
+    );
+    await out.close();
+  } catch (e) {
+    out.abort();
+    throw e;
+  }
+  return 0;
+}

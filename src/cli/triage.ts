@@ -1,0 +1,171 @@
+/**
+ * `giacheck triage`: the interactive triage wizard (SPEC §7) and its trainer tools: `--explain`
+ * prints the tree with sources, `--format mermaid` draws it, `--answers` replays a session
+ * non-interactively (outcome screen or `--format json`), `--record` saves a session's answers.
+ */
+import { Command, Option } from 'commander';
+import { input, select } from '@inquirer/prompts';
+import { UserError } from '../errors.js';
+import { localized, t } from '../i18n/index.js';
+import { loadProfile, Profile } from '../profile/load.js';
+import { routeLabel } from '../report/findings.js';
+import '../i18n/catalog/triage.js';
+import { answersYaml, loadAnswers, LoadedAnswers, replayAnswers } from '../triage/answers.js';
+import { explainTree, treeJson } from '../triage/explain.js';
+import { profilesWithTree, regionList, treeOf } from '../triage/load.js';
+import { mermaidTree } from '../triage/mermaid.js';
+import { buildOutcome } from '../triage/outcome.js';
+import { outcomeJson, renderOutcome } from '../triage/render.js';
+import { runWizard, WizardIo } from '../triage/wizard.js';
+import type { Walk } from '../triage/walk.js';
+import type { Day } from '../calendar/days.js';
+import { addGlobalOptions, GlobalOptions, parsePeildatum, useColor } from './common.js';
+import { openOutput } from './output.js';
+import { TOOL } from './version.js';
+
+export interface TriageOptions extends GlobalOptions {
+  region?: string;
+  profile?: string;
+  explain?: boolean;
+  format?: string;
+  answers?: string;
+  record?: string;
+  asOf?: string;
+  output?: string;
+}
+
+export interface TriageIo extends WizardIo {
+  stdinIsTTY: boolean;
+  stderr: NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * Prompts go to the terminal: standard output normally, standard error when standard output is
+ * redirected (`giacheck triage > uitkomst.txt`), so the file receives the outcome screen only.
+ */
+function defaultIo(): TriageIo {
+  const screen = !process.stdout.isTTY && process.stderr.isTTY ? process.stderr : process.stdout;
+  const ctx = screen === process.stdout ? undefined : { output: screen };
+  return {
+    select: ((config, context) => select(config, { ...context, ...ctx })) as typeof select,
+    input: ((config, context) => input(config, { ...context, ...ctx })) as typeof input,
+    write: (text) => void screen.write(text),
+    columns: screen.columns,
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    stderr: process.stderr,
+    env: process.env,
+  };
+}
+
+export function register(program: Command): void {
+  const cmd = program
+    .command('triage')
+    .description(t('cmd.triage'))
+    .option('--region <id>', t('opt.triage.region'))
+    .option('--profile <pad>', t('opt.profile'))
+    .option('--explain', t('opt.triage.explain'))
+    .addOption(new Option('--format <formaat>', t('opt.triage.format')).choices(['table', 'json', 'mermaid']).default('table'))
+    .option('--answers <bestand>', t('opt.triage.answers'))
+    .option('--record <bestand>', t('opt.triage.record'))
+    .option('--as-of <jjjj-mm-dd>', t('opt.triage.asOf'))
+    .option('--output <bestand>', t('opt.triage.output'));
+  addGlobalOptions(cmd);
+  cmd.action(async (opts: TriageOptions) => {
+    process.exitCode = await runTriage(opts);
+  });
+}
+
+function isExitPrompt(e: unknown): boolean {
+  return e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
+}
+
+async function pickProfile(opts: TriageOptions, answers: LoadedAnswers | undefined, io: TriageIo, interactive: boolean): Promise<Profile> {
+  if (opts.region && opts.profile) throw new UserError(t('error.regionAndProfile'));
+  if (opts.region || opts.profile) return loadProfile({ region: opts.region, profile: opts.profile });
+  if (answers?.spec.profile) return loadProfile({ region: answers.spec.profile });
+  if (!interactive || !io.stdinIsTTY) throw new UserError(t('triage.noRegion', { regions: regionList() }));
+  const withTree = profilesWithTree();
+  const id = await io.select({
+    message: t('triage.pickRegion'),
+    choices: withTree.map((p) => ({ value: p.id, name: localized(p.name) })),
+  });
+  return withTree.find((p) => p.id === id) as Profile;
+}
+
+/** The command without commander: returns the exit code; UserErrors propagate to main. */
+export async function runTriage(opts: TriageOptions, io: TriageIo = defaultIo()): Promise<number> {
+  const format = opts.format ?? 'table';
+  if (opts.record && (opts.explain || format === 'mermaid')) throw new UserError(t('triage.recordWithAnswers'));
+  const interactive = !opts.answers && !opts.explain && format !== 'mermaid';
+  const answers = opts.answers ? loadAnswers(opts.answers) : undefined;
+  const defaultMelding = parsePeildatum(opts.asOf);
+
+  try {
+    const profile = await pickProfile(opts, answers, io, interactive);
+    const tree = treeOf(profile);
+    if (answers?.spec.profile && !profile.chain.includes(answers.spec.profile)) {
+      throw new UserError(t('triage.profileMismatch', { file: answers.file, file_profile: answers.spec.profile, profile: profile.id }));
+    }
+
+    let walk: Walk | undefined;
+    let melding: Day = answers?.melding ?? defaultMelding;
+    if (answers) walk = replayAnswers(tree, answers);
+
+    const out = openOutput(opts.output);
+    const colorOut = useColor(opts, out.isTTY, io.env);
+    try {
+      if (format === 'mermaid') {
+        out.write(mermaidTree(tree, walk));
+        await out.close();
+        return 0;
+      }
+      if (opts.explain) {
+        out.write(format === 'json' ? JSON.stringify({ tool: TOOL, ...treeJson(profile, tree) }, null, 2) + '\n' : explainTree(profile, tree, { color: colorOut }));
+        await out.close();
+        return 0;
+      }
+      if (!walk) {
+        if (!io.stdinIsTTY) throw new UserError(t('triage.notTty'));
+        // inquirer colours through node:util styleText, which honours NO_COLOR
+        if (opts.color === false) io.env.NO_COLOR = '1';
+        const session = await runWizard({ profile, tree, defaultMelding, color: useColor(opts, true, io.env) }, io);
+        walk = session.walk;
+        melding = session.melding;
+        io.write('\n');
+      }
+      const outcome = buildOutcome(profile, tree, walk, melding);
+      const expected = answers?.spec.expected?.route;
+      out.write(
+        format === 'json'
+          ? JSON.stringify({ tool: TOOL, ...outcomeJson(outcome, { expected }) }, null, 2) + '\n'
+          : renderOutcome(outcome, { color: colorOut, expected }),
+      );
+      await out.close();
+      if (opts.record) {
+        const rec = openOutput(opts.record);
+        rec.write(answersYaml({ profile: profile.id, melding, walk, tree }));
+        await rec.close();
+        if (!opts.quiet) io.stderr.write(t('triage.recorded', { file: opts.record }) + '\n');
+      }
+      if (expected && expected !== outcome.route) {
+        io.stderr.write(
+          'giacheck: ' +
+            t('triage.expectedMismatch', { file: answers?.file ?? '', expected: routeLabel(expected), route: routeLabel(outcome.route) }) +
+            '\n',
+        );
+        return 1;
+      }
+      return 0;
+    } catch (e) {
+      out.abort();
+      throw e;
+    }
+  } catch (e) {
+    if (isExitPrompt(e)) {
+      io.stderr.write('\ngiacheck: ' + t('triage.aborted') + '\n');
+      return 130;
+    }
+    throw e;
+  }
+}

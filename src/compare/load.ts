@@ -1,0 +1,97 @@
+/**
+ * Read a `giacheck check --format json` report (SPEC §8) for `compare`. Anything else (another
+ * JSON, a jsonl stream, a truncated file) is a UserError naming the file and the first problem.
+ * Extra keys are allowed, so reports of a newer giacheck still compare.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { z } from 'zod';
+import { UserError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import '../i18n/catalog/report.js';
+import { STATUSES } from '../rules/types.js';
+
+const int = z.number().int().min(0);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'yyyy-mm-dd');
+
+const CountsShape = {
+  applicable: int,
+  on_time: int,
+  late: int,
+  overdue: int,
+  pending: int,
+  missing: int,
+  early: int,
+  violated: int,
+  compliance: z.number().min(0).max(1).nullable(),
+};
+
+const GroupSchema = z.looseObject({ ...CountsShape, cases: int, deelregio: z.string().optional() });
+
+export const SavedReportSchema = z.looseObject({
+  tool: z.looseObject({ name: z.literal('giacheck'), version: z.string() }),
+  profile: z.looseObject({ id: z.string(), version: z.string(), name: z.string().optional() }),
+  peildatum: isoDate,
+  input: z.looseObject({ files: z.array(z.string()), rows_read: int, rows_checked: int, rows_rejected: int }),
+  summary: z.looseObject({
+    rules: z.array(
+      z.looseObject({
+        ...CountsShape,
+        rule_id: z.string().min(1),
+        title: z.string(),
+        severity: z.string(),
+        source: z.string().optional(),
+        norm: z.number().nullable().optional(),
+      }),
+    ),
+    totals: z.looseObject({ ...CountsShape, cases: int }),
+    by_gemeente: z.record(z.string(), GroupSchema),
+    by_deelregio: z.record(z.string(), GroupSchema).optional(),
+  }),
+  findings: z.array(
+    z.looseObject({
+      dossier_id: z.string(),
+      rule_id: z.string(),
+      status: z.enum(STATUSES),
+      severity: z.string(),
+      due_date: isoDate.nullable(),
+      actual_date: isoDate.nullable(),
+      days_late: z.number().nullable(),
+    }),
+  ),
+});
+
+export type SavedReport = z.infer<typeof SavedReportSchema>;
+export type SavedFinding = SavedReport['findings'][number];
+
+const MAX_BYTES = 512 * 1024 * 1024;
+
+export function parseSavedReport(text: string, file: string): SavedReport {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    throw new UserError(t('error.jsonSyntax', { file, message: String((e as Error).message).split('\n')[0] }));
+  }
+  const parsed = SavedReportSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue.path.length ? issue.path.join('.') + ': ' : '';
+    throw new UserError(t('compare.error.notReport', { file, problem: where + issue.message }));
+  }
+  return parsed.data;
+}
+
+export function loadSavedReport(file: string): SavedReport {
+  let text: string;
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) throw new UserError(t('error.isDirectory', { file }));
+    if (st.size > MAX_BYTES) throw new UserError(t('compare.error.tooLarge', { file }));
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError(code === 'ENOENT' ? t('error.notFound', { file }) : `${file}: ${(e as Error).message}`);
+  }
+  return parseSavedReport(text, file);
+}

@@ -1,0 +1,67 @@
+/**
+ * The ingest worker: reads, decodes, parses and normalises the inputs on the second core while
+ * the main thread evaluates, aggregates and writes (src/engine/parallel.ts). It sends packed
+ * batches (packed.ts) in input order and keeps at most MAX_IN_FLIGHT of them unacknowledged, so a
+ * slow consumer (a pipe, a full disk) holds the reader back instead of filling memory.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { UserError } from '../errors.js';
+import { setLang } from '../i18n/index.js';
+import { IdSet } from '../ingest/idset.js';
+import { Normalizer } from '../ingest/normalize.js';
+import { openInput } from '../ingest/readers.js';
+import { BatchPacker } from './packed.js';
+import type { IngestJob, WorkerMessage } from './parallel.js';
+
+const MAX_IN_FLIGHT = 4;
+
+async function run(job: IngestJob, port: NonNullable<typeof parentPort>): Promise<void> {
+  setLang(job.lang);
+  let inFlight = 0;
+  let wake: (() => void) | undefined;
+  port.on('message', (m: { t: string }) => {
+    if (m.t === 'ack') {
+      inFlight--;
+      const w = wake;
+      wake = undefined;
+      w?.();
+    }
+  });
+  const post = (m: WorkerMessage, transfer?: ArrayBuffer[]) => port.postMessage(m, transfer);
+  const normalizer = new Normalizer(job.profile, job.mapping, { ids: new IdSet() });
+  const packer = new BatchPacker();
+  for (let fileIndex = 0; fileIndex < job.inputs.length; fileIndex++) {
+    const input = await openInput(job.inputs[fileIndex], { ...job.read, wantedColumns: job.wantedColumns, lines: true });
+    normalizer.begin(input);
+    post({ t: 'file', file: input.file, format: input.format, encoding: input.encoding, delimiter: input.delimiter });
+    for await (const batch of input.batches) {
+      packer.start(batch.length);
+      for (const rec of batch) {
+        const c = normalizer.normalize(rec);
+        if (Array.isArray(c)) packer.addRejected(c);
+        else packer.addCase(c, fileIndex);
+      }
+      const packed = packer.finish();
+      post(packed, [packed.kinds.buffer as ArrayBuffer, packed.ints.buffer as ArrayBuffer, packed.textEnds.buffer as ArrayBuffer]);
+      if (++inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
+    }
+  }
+  post({ t: 'end' });
+  port.removeAllListeners('message');
+  port.unref();
+}
+
+if (parentPort) {
+  const port = parentPort;
+  run(workerData as IngestJob, port).catch((e: unknown) => {
+    const err = e as Error;
+    port.postMessage({
+      t: 'error',
+      message: String(err?.message ?? err),
+      stack: err?.stack,
+      user: e instanceof UserError,
+      exitCode: e instanceof UserError ? e.exitCode : 2,
+    } satisfies WorkerMessage);
+    port.unref();
+  });
+}

@@ -1,0 +1,194 @@
+/**
+ * Normalised rows packed for the trip from the ingest worker to the main thread. Structured
+ * cloning a million Case objects would cost more than normalising them; instead every value goes
+ * into one Int32Array per batch (transferred, not copied) and the texts into one string:
+ *
+ *   ints[k * STRIDE + f]  field f of record k: a day number, 0/1 for a flag or handover item, the
+ *                         index in ROUTES for a route, the running text number for text; NONE
+ *                         when the cell was empty
+ *   ints[k * STRIDE + ROW]    row number
+ *   ints[k * STRIDE + PLACE]  official gemeente + deelregio (index in the place table)
+ *   ints[k * STRIDE + FILE]   file index
+ *
+ * A rejected row keeps its place in the order (kinds[k] = 1) and carries its RowErrors as objects
+ * (rare, so cloning them is fine). Unpacking gives Cases equal to what the Normalizer returned
+ * (test/engine/packed.test.ts).
+ */
+import { Case, FIELD_INDEX, FIELD_TYPES, FIELDS, ROUTES, RouteCode, Value } from '../ingest/fields.js';
+import type { RowError } from '../ingest/normalize.js';
+
+export const NONE = -2147483648;
+const NF = FIELDS.length;
+const ROW = NF;
+const PLACE = NF + 1;
+const FILE = NF + 2;
+export const STRIDE = NF + 3;
+
+const T_DATE = 1;
+const T_FLAG = 2;
+const T_ROUTE = 3;
+const T_TEXT = 4;
+const TYPE = Uint8Array.from(FIELDS.map((f) => {
+  const t = FIELD_TYPES[f];
+  return t === 'date' ? T_DATE : t === 'bool' || t === 'item' ? T_FLAG : t === 'route' ? T_ROUTE : T_TEXT;
+}));
+const ROUTE_INDEX = new Map<string, number>(ROUTES.map((r, i) => [r, i]));
+
+export interface Place {
+  gemeente: string;
+  deelregio: string | undefined;
+}
+
+/** One batch on the wire (plain data: typed arrays are transferred, the rest cloned). */
+export interface PackedBatch {
+  t: 'batch';
+  count: number;
+  kinds: Uint8Array;
+  ints: Int32Array;
+  /** all text values of the batch, concatenated; textEnds[i] is where text i ends */
+  texts: string;
+  textEnds: Uint32Array;
+  /** places first used in this batch, appended to the receiver's table */
+  newPlaces: Place[];
+  rejected: RowError[][];
+}
+
+/** Worker side: collects Cases and rejections of one input batch. */
+export class BatchPacker {
+  private readonly placeIndex = new Map<string, number>();
+  private placeCount = 0;
+  private kinds!: Uint8Array;
+  private ints!: Int32Array;
+  private texts: string[] = [];
+  private textEnds: number[] = [];
+  private textLength = 0;
+  private newPlaces: Place[] = [];
+  private rejected: RowError[][] = [];
+  private count = 0;
+
+  start(capacity: number): void {
+    this.kinds = new Uint8Array(capacity);
+    this.ints = new Int32Array(capacity * STRIDE);
+    this.texts = [];
+    this.textEnds = [];
+    this.textLength = 0;
+    this.newPlaces = [];
+    this.rejected = [];
+    this.count = 0;
+  }
+
+  addRejected(errors: RowError[]): void {
+    this.kinds[this.count++] = 1;
+    this.rejected.push(errors);
+  }
+
+  addCase(c: Case, fileIndex: number): void {
+    const k = this.count++;
+    const ints = this.ints;
+    const base = k * STRIDE;
+    const values = c.values;
+    for (let f = 0; f < NF; f++) {
+      const v = values[f];
+      if (v === undefined) {
+        ints[base + f] = NONE;
+        continue;
+      }
+      switch (TYPE[f]) {
+        case T_DATE:
+          ints[base + f] = v as number;
+          break;
+        case T_FLAG:
+          ints[base + f] = v ? 1 : 0;
+          break;
+        case T_ROUTE:
+          ints[base + f] = ROUTE_INDEX.get(v as string)!;
+          break;
+        default: {
+          const s = v as string;
+          this.texts.push(s);
+          this.textLength += s.length;
+          this.textEnds.push(this.textLength);
+          ints[base + f] = 0;
+        }
+      }
+    }
+    ints[base + ROW] = c.row;
+    const key = c.deelregio === undefined ? c.gemeente : c.gemeente + '\u0000' + c.deelregio;
+    let p = this.placeIndex.get(key);
+    if (p === undefined) {
+      p = this.placeCount++;
+      this.placeIndex.set(key, p);
+      this.newPlaces.push({ gemeente: c.gemeente, deelregio: c.deelregio });
+    }
+    ints[base + PLACE] = p;
+    ints[base + FILE] = fileIndex;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  finish(): PackedBatch {
+    return {
+      t: 'batch',
+      count: this.count,
+      kinds: this.kinds.subarray(0, this.count),
+      ints: this.ints.subarray(0, this.count * STRIDE),
+      texts: this.texts.join(''),
+      textEnds: Uint32Array.from(this.textEnds),
+      newPlaces: this.newPlaces,
+      rejected: this.rejected,
+    };
+  }
+}
+
+/** Main side: turns batches back into Cases (and rejections), in their original order. */
+export class BatchUnpacker {
+  private readonly places: Place[] = [];
+
+  constructor(private readonly files: string[]) {}
+
+  each(batch: PackedBatch, onCase: (c: Case) => void, onRejected: (errors: RowError[]) => void): void {
+    for (const p of batch.newPlaces) this.places.push(p);
+    const { kinds, ints, texts, textEnds, count } = batch;
+    let text = 0;
+    let rejected = 0;
+    for (let k = 0; k < count; k++) {
+      if (kinds[k] === 1) {
+        onRejected(batch.rejected[rejected++]);
+        continue;
+      }
+      const base = k * STRIDE;
+      const values: Value[] = new Array(NF);
+      for (let f = 0; f < NF; f++) {
+        const v = ints[base + f];
+        if (v === NONE) continue;
+        switch (TYPE[f]) {
+          case T_DATE:
+            values[f] = v;
+            break;
+          case T_FLAG:
+            values[f] = v === 1;
+            break;
+          case T_ROUTE:
+            values[f] = ROUTES[v];
+            break;
+          default:
+            values[f] = texts.slice(text === 0 ? 0 : textEnds[text - 1], textEnds[text]);
+            text++;
+        }
+      }
+      const place = this.places[ints[base + PLACE]];
+      onCase({
+        dossierId: values[FIELD_INDEX.dossier_id] as string,
+        gemeente: place.gemeente,
+        deelregio: place.deelregio,
+        route: values[FIELD_INDEX.triage_besluit] as RouteCode | undefined,
+        meldingDatum: values[FIELD_INDEX.melding_datum] as number,
+        values,
+        file: this.files[ints[base + FILE]],
+        row: ints[base + ROW],
+      });
+    }
+  }
+}

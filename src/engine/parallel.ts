@@ -1,0 +1,123 @@
+/**
+ * Both cores: an ingest worker (ingest-worker.ts) reads, decodes, parses and normalises while this
+ * thread evaluates the rules, aggregates and writes the findings. On a million-row export the two
+ * halves cost about the same, so the wall time drops towards the larger half (docs/performance.md
+ * has the figures). Small inputs and standard input stay on one thread: starting a worker costs
+ * ~40 ms and stdin is already buffered in this thread.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { UserError } from '../errors.js';
+import type { Lang } from '../i18n/index.js';
+import type { InputFormat, ReadOptions } from '../ingest/readers.js';
+import type { Mapping } from '../ingest/mapping.js';
+import type { Profile } from '../profile/load.js';
+import { seaAsset } from '../profile/bundled.js';
+import type { PackedBatch } from './packed.js';
+
+export interface IngestJob {
+  profile: Profile;
+  mapping: Mapping;
+  inputs: string[];
+  read: ReadOptions;
+  wantedColumns: string[];
+  lang: Lang;
+}
+
+export type WorkerMessage =
+  | { t: 'file'; file: string; format: InputFormat; encoding?: string; delimiter?: string }
+  | PackedBatch
+  | { t: 'end' }
+  | { t: 'error'; message: string; stack?: string; user: boolean; exitCode: number };
+
+/** Inputs at least this large (in total) are worth a worker. */
+export const WORKER_MIN_BYTES = 4 * 1024 * 1024;
+
+/** The worker script: a SEA asset in the standalone binary, else the compiled file next to this one. */
+function workerScript(): { code: string } | { url: URL } | undefined {
+  const code = seaAsset('ingest-worker.cjs');
+  if (code !== undefined) return { code };
+  const url = new URL('./ingest-worker.js', import.meta.url);
+  // under vitest this module is TypeScript and there is no compiled worker: stay on one thread
+  return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? { url } : undefined;
+}
+
+/**
+ * Use a worker? GIACHECK_WORKER=0 forces one thread, =1 a worker whenever possible (tests, the
+ * benchmark); otherwise only for files of WORKER_MIN_BYTES or more together.
+ */
+export function useWorker(inputs: string[], env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.GIACHECK_WORKER === '0' || inputs.includes('-')) return false;
+  if (!workerScript()) return false;
+  if (env.GIACHECK_WORKER === '1') return true;
+  let total = 0;
+  for (const path of inputs) {
+    try {
+      total += statSync(path).size;
+    } catch {
+      return false; // let the one-thread path report the unreadable file
+    }
+  }
+  return total >= WORKER_MIN_BYTES;
+}
+
+export interface IngestHandler {
+  file(m: Extract<WorkerMessage, { t: 'file' }>): void;
+  /** awaited before the batch is acknowledged (back-pressure reaches the reader) */
+  batch(b: PackedBatch): Promise<void> | void;
+}
+
+/** Run the ingest worker and hand its messages over in order; rejects with the worker's error. */
+export function ingestInWorker(job: IngestJob, handler: IngestHandler): Promise<void> {
+  const script = workerScript();
+  if (!script) return Promise.reject(new Error('ingest worker not available'));
+  // The worker streams: its live data is a few batches, the id set lives outside the heap. A small
+  // young generation and a capped old one keep V8 from letting garbage pile up to ~100 MB before
+  // collecting it (the main thread cannot be limited once started).
+  const resourceLimits = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256 };
+  const worker =
+    'code' in script
+      ? new Worker(script.code, { eval: true, workerData: job, resourceLimits })
+      : new Worker(script.url, { workerData: job, resourceLimits });
+  return new Promise<void>((resolve, reject) => {
+    let done = false;
+    let chain = Promise.resolve();
+    const fail = (e: unknown) => {
+      if (done) return;
+      done = true;
+      void worker.terminate();
+      reject(e);
+    };
+    worker.on('message', (m: WorkerMessage) => {
+      // handle messages strictly one after another, even when a batch handler awaits
+      chain = chain.then(async () => {
+        if (done) return;
+        switch (m.t) {
+          case 'file':
+            handler.file(m);
+            break;
+          case 'batch':
+            await handler.batch(m);
+            worker.postMessage({ t: 'ack' });
+            break;
+          case 'end':
+            done = true;
+            worker.unref();
+            resolve();
+            break;
+          case 'error': {
+            const e = m.user ? new UserError(m.message, m.exitCode) : new Error(m.message);
+            if (m.stack) e.stack = m.stack;
+            fail(e);
+            break;
+          }
+        }
+      }).catch(fail);
+    });
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (!done) fail(new Error(`ingest worker stopped (exit code ${code})`));
+    });
+  });
+}

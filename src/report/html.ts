@@ -1,0 +1,341 @@
+/**
+ * `--format html`: one self-contained report to hand out at the werkprocessenoverleg. Inline CSS
+ * and inline SVG charts only; a Content-Security-Policy that forbids every load and every script,
+ * so the file opens offline and an id or text smuggled into the export cannot run anything. The
+ * same content as the terminal table (header and row accounting, compliance per rule with its
+ * source and norm, per gemeente, per deelregio, per month, routes, monitoring duration, findings,
+ * rejected rows, inactive rules), laid out for A4 with a page break between sections. Real tables
+ * with headers; every chart's values are also printed as text.
+ */
+import { formatNumber, formatPercent, getLang, localized, t } from '../i18n/index.js';
+import '../i18n/catalog/report.js';
+import { parseIsoDay } from '../calendar/days.js';
+import type { Counts, GroupSummary } from './aggregate.js';
+import { displayDate, routeLabel } from './findings.js';
+import type { Finding, Report } from './model.js';
+import type { RenderOptions } from './formats.js';
+import { complianceBarChart, complianceColour, complianceColumnChart, countBarChart, esc } from './svg.js';
+
+const STATUS_COLS = ['on_time', 'late', 'overdue', 'pending', 'missing', 'early', 'violated'] as const;
+const REJECTED_LIMIT = 50;
+
+function isoToDisplay(iso: string | null): string {
+  if (!iso) return '';
+  const d = parseIsoDay(iso);
+  return d === undefined ? iso : displayDate(d);
+}
+
+/** An id attribute value from any text (rule ids come from profiles). */
+function anchor(prefix: string, text: string): string {
+  return prefix + '-' + text.replace(/[^A-Za-z0-9_-]/g, (c) => '_' + c.charCodeAt(0).toString(16));
+}
+
+const th = (text: string, attrs = ''): string => `<th scope="col"${attrs}>${esc(text)}</th>`;
+const td = (text: string, cls = ''): string => `<td${cls ? ` class="${cls}"` : ''}>${esc(text)}</td>`;
+const tdNum = (n: number): string => `<td class="num">${esc(formatNumber(n))}</td>`;
+
+function pctCell(share: number | null, norm?: number | null): string {
+  const colour = complianceColour(share, norm);
+  return `<td class="num pct" style="color:${colour}">${esc(formatPercent(share))}</td>`;
+}
+
+function countCells(c: Counts): string {
+  return [c.applicable, ...STATUS_COLS.map((s) => c[s])].map(tdNum).join('');
+}
+
+function worstRule(g: GroupSummary): string {
+  let worst: [string, number] | undefined;
+  for (const [id, c] of Object.entries(g.rules)) {
+    if (c.compliance !== null && (!worst || c.compliance < worst[1])) worst = [id, c.compliance];
+  }
+  return worst ? `${worst[0]} ${formatPercent(worst[1], 0)}` : '–';
+}
+
+/**
+ * A real table with a caption for screen readers; the caption is shown only when no heading above
+ * already says the same. Wrapped so a wide table scrolls on a narrow screen instead of overflowing.
+ */
+function table(caption: string, head: string[], rows: string[], cls = '', showCaption = false): string {
+  return (
+    `<div class="scroll"><table${cls ? ` class="${cls}"` : ''}><caption${showCaption ? '' : ' class="sr-only"'}>${esc(caption)}</caption>` +
+    `<thead><tr>${head.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`
+  );
+}
+
+const CSS = `
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { font-family: system-ui, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif; font-size: 14px; line-height: 1.4;
+  color: #1a1a1a; background: #fff; margin: 0 auto; padding: 24px; max-width: 1100px; }
+h1 { font-size: 24px; margin: 0 0 8px; }
+h2 { font-size: 19px; margin: 0 0 10px; border-bottom: 2px solid #1f5f99; padding-bottom: 4px; }
+h3 { font-size: 15px; margin: 18px 0 6px; }
+section { margin: 28px 0; }
+dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 8px 0 12px; }
+dl.meta dt { font-weight: 600; }
+dl.meta dd { margin: 0; }
+nav ol { columns: 2; margin: 6px 0; }
+table { border-collapse: collapse; width: 100%; margin: 8px 0 12px; font-size: 12.5px; }
+caption { text-align: left; font-weight: 600; padding: 4px 0; caption-side: top; }
+.sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+.scroll { overflow-x: auto; }
+tbody th { font-weight: 600; }
+table.findings tbody th, td.nowrap { white-space: nowrap; }
+table.rules td.rule-title { min-width: 14em; }
+.source { color: #555; font-size: 11px; }
+th, td { border: 1px solid #c8c8c8; padding: 3px 6px; vertical-align: top; text-align: left; }
+thead th { background: #eef3f8; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+thead th.num { white-space: normal; }
+td.pct { font-weight: 600; }
+td.date { white-space: nowrap; }
+tr.st-overdue td.status, tr.st-violated td.status { color: #c62828; font-weight: 600; }
+tr.st-late td.status, tr.st-missing td.status, tr.st-early td.status { color: #a15c00; font-weight: 600; }
+tr.st-pending td.status { color: #1f5f99; }
+.chart { display: block; max-width: 100%; height: auto; margin: 6px 0 10px; }
+.note, .legend { color: #555; font-size: 12px; }
+.badge { display: inline-block; padding: 0 6px; border-radius: 8px; background: #eef3f8; font-size: 12px; }
+footer { margin-top: 32px; color: #555; font-size: 12px; }
+@media print {
+  @page { size: A4; margin: 14mm 12mm; }
+  body { padding: 0; max-width: none; font-size: 11px; }
+  table { font-size: 10px; }
+  nav { display: none; }
+  section { break-before: page; margin: 0; }
+  section.first { break-before: auto; }
+  thead { display: table-header-group; }
+  tr, .chart, dl.meta { break-inside: avoid; }
+  .scroll { overflow: visible; }
+  th.num { overflow-wrap: anywhere; }
+  th, td { padding: 2px 4px; }
+  h2, h3 { break-after: avoid; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+`;
+
+interface Part {
+  id: string;
+  title: string;
+  html: string;
+}
+
+export function formatHtml(report: Report, opts: Pick<RenderOptions, 'maxFindings'> = { maxFindings: 0 }): string {
+  const parts: Part[] = [];
+  const statusHeads = STATUS_COLS.map((s) => th(t(`status.${s}`), ' class="num"'));
+  const profileName = localized(report.profile.name);
+  const title = t('report.title', { profile: profileName });
+
+  // ---- compliance per rule
+  {
+    const rules = report.summary.rules;
+    const chart = complianceBarChart(
+      rules.map((r) => ({
+        label: r.rule_id,
+        title: localized(r.title),
+        note: `${t('col.source')}: ${r.source}`,
+        share: r.compliance,
+        norm: r.norm,
+        valueText: formatPercent(r.compliance),
+        normText: r.norm !== null ? t('rep.normMarker', { norm: formatPercent(r.norm, 0) }) : undefined,
+      })),
+      { id: 'chart-rules', title: t('rep.chartRules'), desc: t('rep.chartRulesDesc'), noValueText: t('rep.noJudged') },
+    );
+    const rows = rules.map(
+      (r) =>
+        `<tr id="${anchor('rule', r.rule_id)}"><th scope="row">${esc(r.rule_id)}</th>` +
+        `<td class="rule-title">${esc(localized(r.title))}<br><span class="source">${esc(t('col.source'))}: ${esc(r.source)}</span></td>${td(t(`severity.${r.severity}`))}` +
+        countCells(r) +
+        pctCell(r.compliance, r.norm) +
+        td(r.norm === null ? '–' : `${formatPercent(r.norm, 0)}${r.meets_norm === null ? '' : ` (${t(r.meets_norm ? 'rep.normMet' : 'rep.normNotMet')})`}`, 'num') +
+        '</tr>',
+    );
+    parts.push({
+      id: 'rules',
+      title: t('report.perRule'),
+      html:
+        chart +
+        table(
+          t('report.perRule'),
+          [th(t('col.rule')), th(t('rep.col.titleSource')), th(t('col.severity')), th(t('col.applicable'), ' class="num"'), ...statusHeads, th(t('col.compliance'), ' class="num"'), th(t('col.norm'), ' class="num"')],
+          rows,
+          'rules',
+        ) +
+        `<p class="legend">${esc(t('report.legend'))}</p>`,
+    });
+  }
+
+  // ---- per gemeente, per deelregio
+  const groupTable = (caption: string, firstCol: string, groups: Record<string, GroupSummary>, withDeelregio: boolean, cls: string): string => {
+    const rows = Object.entries(groups).map(
+      ([name, g]) =>
+        `<tr><th scope="row">${esc(name)}</th>${withDeelregio ? td(g.deelregio ?? '–') : ''}${tdNum(g.cases)}${countCells(g)}${pctCell(g.compliance)}${td(worstRule(g))}</tr>`,
+    );
+    return table(
+      caption,
+      [th(firstCol), ...(withDeelregio ? [th(t('col.deelregio'))] : []), th(t('col.cases'), ' class="num"'), th(t('col.applicable'), ' class="num"'), ...statusHeads, th(t('col.compliance'), ' class="num"'), th(t('col.worst'))],
+      rows,
+      cls,
+    );
+  };
+  const hasDeelregios = Object.keys(report.summary.by_deelregio).length > 0;
+  parts.push({
+    id: 'gemeenten',
+    title: t('report.perGemeente'),
+    html: groupTable(t('report.perGemeente'), t('col.gemeente'), report.summary.by_gemeente, hasDeelregios, 'gemeenten'),
+  });
+  if (hasDeelregios) {
+    parts.push({
+      id: 'deelregios',
+      title: t('report.perDeelregio'),
+      html: groupTable(t('report.perDeelregio'), t('col.deelregio'), report.summary.by_deelregio, false, 'deelregios'),
+    });
+  }
+
+  // ---- per month
+  {
+    const months = Object.entries(report.summary.by_month);
+    const chart = months.length
+      ? complianceColumnChart(
+          months.map(([m, g]) => ({ label: m, share: g.compliance, valueText: formatPercent(g.compliance, 0) })),
+          { id: 'chart-months', title: t('rep.chartMonths'), desc: t('rep.chartMonthsDesc') },
+        )
+      : '';
+    parts.push({
+      id: 'maanden',
+      title: t('report.perMonth'),
+      html: chart + groupTable(t('report.perMonth'), t('col.month'), report.summary.by_month, false, 'months'),
+    });
+  }
+
+  // ---- routes and monitoring duration
+  {
+    const total = report.summary.totals.cases;
+    const routes = Object.entries(report.summary.routes).map(([route, n]) => ({
+      label: routeLabel(route === 'onbekend' ? undefined : route),
+      count: n,
+      share: total ? n / total : null,
+    }));
+    const chart = countBarChart(
+      routes.map((r) => ({ label: r.label, count: r.count, valueText: `${formatNumber(r.count)} (${formatPercent(r.share)})` })),
+      { id: 'chart-routes', title: t('rep.chartRoutes'), desc: t('rep.chartRoutesDesc') },
+    );
+    let html =
+      chart +
+      table(
+        t('report.routes'),
+        [th(t('col.route')), th(t('col.count'), ' class="num"'), th(t('col.share'), ' class="num"')],
+        routes.map((r) => `<tr><th scope="row">${esc(r.label)}</th>${tdNum(r.count)}${td(formatPercent(r.share), 'num')}</tr>`),
+        'routes',
+      );
+    const md = report.summary.monitoring_duration;
+    if (md) {
+      const line =
+        md.mean_months === null
+          ? t('report.monitoringNone', { open: md.open, target: md.target_months, source: md.source })
+          : t('report.monitoringLine', { mean: formatNumber(md.mean_months), closed: formatNumber(md.closed), target: md.target_months, source: md.source, open: formatNumber(md.open) });
+      html += `<h3>${esc(t('report.monitoring'))}</h3><p class="monitoring">${esc(line)}</p>`;
+    }
+    parts.push({ id: 'routes', title: t('report.routes'), html });
+  }
+
+  // ---- findings, grouped by rule (profile order), most urgent first within each rule
+  {
+    let html = '';
+    if (report.findings.length === 0) html = `<p>${esc(t('report.noFindings'))}</p>`;
+    else {
+      const shown = opts.maxFindings > 0 ? report.findings.slice(0, opts.maxFindings) : report.findings;
+      const byRule = new Map<string, Finding[]>();
+      for (const f of shown) {
+        let list = byRule.get(f.rule_id);
+        if (!list) byRule.set(f.rule_id, (list = []));
+        list.push(f);
+      }
+      // groups in the order of their most urgent finding (the list is sorted overdue first)
+      const order = [...byRule.keys()];
+      const titles = new Map(report.summary.rules.map((r) => [r.rule_id, localized(r.title)]));
+      html += `<p class="note">${esc(t('rep.findingsByRule'))}</p>`;
+      html +=
+        '<ul class="finding-index">' +
+        order.map((id) => `<li><a href="#${anchor('findings', id)}">${esc(id)}</a> <span class="badge">${esc(t('rep.findingsCount', { count: formatNumber(byRule.get(id)!.length) }))}</span></li>`).join('') +
+        '</ul>';
+      for (const id of order) {
+        const list = byRule.get(id)!;
+        const rows = list.map(
+          (f) =>
+            `<tr class="st-${esc(f.status)}"><th scope="row">${esc(f.dossier_id)}</th>${td(t(`status.${f.status}`), 'status')}${td(t(`severity.${f.severity}`))}` +
+            `${td(isoToDisplay(f.due_date), 'date')}${td(isoToDisplay(f.actual_date), 'date')}${f.days_late === null ? td('') : tdNum(f.days_late)}${td(f.message)}</tr>`,
+        );
+        html +=
+          `<h3 id="${anchor('findings', id)}">${esc(id)}${titles.has(id) ? ' · ' + esc(titles.get(id)!) : ''}</h3>` +
+          table(
+            `${id}: ${t('rep.findingsCount', { count: formatNumber(list.length) })}`,
+            [th(t('col.dossier')), th(t('col.status')), th(t('col.severity')), th(t('col.due')), th(t('col.actual')), th(t('col.daysLate'), ' class="num"'), th(t('col.message'))],
+            rows,
+            'findings',
+          );
+      }
+      if (shown.length < report.findings.length) {
+        html += `<p class="note">${esc(t('report.findingsShown', { shown: formatNumber(shown.length), total: formatNumber(report.findings.length) }))}</p>`;
+      }
+    }
+    parts.push({ id: 'bevindingen', title: t('report.findings'), html });
+  }
+
+  // ---- rejected rows
+  if (report.rejected.length) {
+    const rows = report.rejected
+      .slice(0, REJECTED_LIMIT)
+      .map((r) => `<tr>${td(r.file)}${tdNum(r.row)}${td(r.column)}${td(r.reason)}</tr>`);
+    let html = table(t('report.rejected'), [th(t('col.file')), th(t('col.row'), ' class="num"'), th(t('col.column')), th(t('col.reason'))], rows, 'rejected');
+    if (report.rejected.length > REJECTED_LIMIT) {
+      html += `<p class="note">${esc(t('report.rejectedShown', { shown: REJECTED_LIMIT, total: formatNumber(report.rejected.length) }))}</p>`;
+    }
+    parts.push({ id: 'afgewezen', title: t('report.rejected'), html });
+  }
+
+  // ---- header
+  const filesRows = report.input.per_file.map(
+    (f) => `<tr><th scope="row">${esc(f.file)}</th>${td(f.format)}${tdNum(f.rows_read)}${tdNum(f.rows_checked)}${tdNum(f.rows_rejected)}</tr>`,
+  );
+  const header =
+    `<header><h1>${esc(title)}</h1><dl class="meta">` +
+    `<dt>${esc(t('report.profile'))}</dt><dd>${esc(`${report.profile.id} ${report.profile.version}`)}${report.profile.chain.length > 1 ? esc(` (extends ${report.profile.chain.slice(1).join(' → ')})`) : ''}</dd>` +
+    `<dt>${esc(t('report.peildatum'))}</dt><dd>${esc(isoToDisplay(report.peildatum))}</dd>` +
+    `<dt>${esc(t('report.files'))}</dt><dd>${esc(report.input.files.join(', '))}</dd>` +
+    `<dt>${esc(t('rep.rowsLabel'))}</dt><dd class="rows">${esc(t('rep.rowsValue', { read: formatNumber(report.input.rows_read), checked: formatNumber(report.input.rows_checked), rejected: formatNumber(report.input.rows_rejected) }))}</dd>` +
+    (report.options.pseudonymized ? `<dt>${esc(t('col.dossier'))}</dt><dd>${esc(t('rep.pseudonymized'))}</dd>` : '') +
+    `</dl>` +
+    (filesRows.length
+      ? table(t('rep.filesTable'), [th(t('col.file')), th(t('rep.col.format')), th(t('rep.col.read'), ' class="num"'), th(t('rep.col.checked'), ' class="num"'), th(t('rep.col.rejected'), ' class="num"')], filesRows, 'files', true)
+      : '') +
+    `<nav aria-label="${esc(t('rep.toc'))}"><ol>${parts.map((p) => `<li><a href="#${p.id}">${esc(p.title)}</a></li>`).join('')}</ol></nav></header>`;
+
+  const inactive = report.profile.inactive_rules.length
+    ? `<p class="inactive">${esc(
+        t('report.inactive', {
+          list: report.profile.inactive_rules
+            .map((r) => (r.reason === 'replaced' ? t('report.inactiveReplaced', { id: r.id, by: r.by ?? '' }) : t('report.inactiveOff', { id: r.id })))
+            .join(', '),
+        }),
+      )}</p>`
+    : '';
+
+  const body = parts
+    .map((p, i) => `<section id="${p.id}" aria-labelledby="${p.id}-h"${i === 0 ? ' class="first"' : ''}><h2 id="${p.id}-h">${esc(p.title)}</h2>${p.html}</section>`)
+    .join('\n');
+
+  return (
+    '<!DOCTYPE html>\n' +
+    `<html lang="${getLang()}"><head><meta charset="utf-8">` +
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<meta name="generator" content="${esc(`${report.tool.name} ${report.tool.version}`)}">` +
+    `<title>${esc(`${title} · ${isoToDisplay(report.peildatum)}`)}</title><style>${CSS}</style></head>\n<body>\n` +
+    header +
+    '\n<main>\n' +
+    body +
+    '\n</main>\n' +
+    `<footer>${inactive}<p>${esc(t('rep.generated', { tool: report.tool.name, version: report.tool.version, profile: `${report.profile.id} ${report.profile.version}` }))}</p></footer>\n` +
+    '</body></html>\n'
+  );
+}

@@ -1,0 +1,186 @@
+/**
+ * `--format md`: the compliance report as Markdown tables, to paste into meeting notes. The same
+ * content as the terminal table. Every cell is escaped, so a dossier id or message can neither
+ * break a table (`|`, line breaks) nor smuggle HTML or links into a rendered page.
+ */
+import { formatNumber, formatPercent, localized, t } from '../i18n/index.js';
+import '../i18n/catalog/report.js';
+import { parseIsoDay } from '../calendar/days.js';
+import type { Counts, GroupSummary } from './aggregate.js';
+import { displayDate, routeLabel } from './findings.js';
+import type { Report } from './model.js';
+import type { RenderOptions } from './formats.js';
+
+const STATUS_COLS = ['on_time', 'late', 'overdue', 'pending', 'missing', 'early', 'violated'] as const;
+const REJECTED_LIMIT = 50;
+
+/**
+ * Escape the Markdown punctuation that could change a cell: emphasis, code, links, raw HTML, table
+ * pipes and character references (CommonMark allows a backslash before any ASCII punctuation).
+ * Parentheses, `#` and `+` only matter at a line start or after `]`, which cannot occur in a cell.
+ */
+export function mdEscape(text: string): string {
+  return text
+    .replace(/\r\n|\r|\n/g, ' ')
+    .replace(/[\\`*_[\]<>|~]/g, '\\$&')
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
+}
+
+export interface MdColumn {
+  head: string;
+  right?: boolean;
+}
+
+/** A GFM table; cells are escaped here. */
+export function mdTable(columns: (string | MdColumn)[], rows: string[][]): string {
+  const cols = columns.map((c) => (typeof c === 'string' ? { head: c } : c));
+  const line = (cells: string[]) => '| ' + cells.join(' | ') + ' |';
+  return [
+    line(cols.map((c) => mdEscape(c.head))),
+    line(cols.map((c) => (c.right ? '---:' : '---'))),
+    ...rows.map((r) => line(r.map((cell) => (cell === '' ? ' ' : mdEscape(cell))))),
+  ].join('\n');
+}
+
+function isoToDisplay(iso: string | null): string {
+  if (!iso) return '';
+  const d = parseIsoDay(iso);
+  return d === undefined ? iso : displayDate(d);
+}
+
+function countCells(c: Counts): string[] {
+  return [c.applicable, ...STATUS_COLS.map((s) => c[s])].map((n) => formatNumber(n));
+}
+
+function worstRule(g: GroupSummary): string {
+  let worst: [string, number] | undefined;
+  for (const [id, c] of Object.entries(g.rules)) {
+    if (c.compliance !== null && (!worst || c.compliance < worst[1])) worst = [id, c.compliance];
+  }
+  return worst ? `${worst[0]} ${formatPercent(worst[1], 0)}` : '–';
+}
+
+export function formatMarkdown(report: Report, opts: Pick<RenderOptions, 'maxFindings'> = { maxFindings: 0 }): string {
+  const out: string[] = [];
+  const statusCols = STATUS_COLS.map((s) => ({ head: t(`status.${s}`), right: true }));
+  const num = (head: string): MdColumn => ({ head, right: true });
+  const heading = (s: string) => out.push('', `## ${mdEscape(s)}`, '');
+
+  out.push(`# ${mdEscape(t('report.title', { profile: localized(report.profile.name) }))}`, '');
+  out.push(
+    `- **${mdEscape(t('report.profile'))}:** ${mdEscape(`${report.profile.id} ${report.profile.version}`)}` +
+      (report.profile.chain.length > 1 ? mdEscape(` (extends ${report.profile.chain.slice(1).join(' → ')})`) : ''),
+  );
+  out.push(`- **${mdEscape(t('report.peildatum'))}:** ${mdEscape(isoToDisplay(report.peildatum))}`);
+  out.push(`- **${mdEscape(t('report.files'))}:** ${mdEscape(report.input.files.join(', '))}`);
+  out.push(
+    `- **${mdEscape(t('rep.rowsLabel'))}:** ` +
+      mdEscape(t('rep.rowsValue', { read: formatNumber(report.input.rows_read), checked: formatNumber(report.input.rows_checked), rejected: formatNumber(report.input.rows_rejected) })),
+  );
+  if (report.options.pseudonymized) out.push(`- ${mdEscape(t('rep.pseudonymized'))}`);
+
+  heading(t('report.perRule'));
+  out.push(
+    mdTable(
+      [t('col.rule'), t('col.title'), t('col.severity'), num(t('col.applicable')), ...statusCols, num(t('col.compliance')), num(t('col.norm')), t('col.source')],
+      report.summary.rules.map((r) => [
+        r.rule_id,
+        localized(r.title),
+        t(`severity.${r.severity}`),
+        ...countCells(r),
+        formatPercent(r.compliance),
+        r.norm === null ? '–' : `${formatPercent(r.norm, 0)}${r.meets_norm === null ? '' : ` (${t(r.meets_norm ? 'rep.normMet' : 'rep.normNotMet')})`}`,
+        r.source,
+      ]),
+    ),
+  );
+  out.push('', `_${mdEscape(t('report.legend'))}_`);
+
+  const groupTable = (title: string, firstCol: string, groups: Record<string, GroupSummary>, withDeelregio: boolean) => {
+    const entries = Object.entries(groups);
+    if (!entries.length) return;
+    heading(title);
+    out.push(
+      mdTable(
+        [firstCol, ...(withDeelregio ? [t('col.deelregio')] : []), num(t('col.cases')), num(t('col.applicable')), ...statusCols, num(t('col.compliance')), t('col.worst')],
+        entries.map(([name, g]) => [name, ...(withDeelregio ? [g.deelregio ?? '–'] : []), formatNumber(g.cases), ...countCells(g), formatPercent(g.compliance), worstRule(g)]),
+      ),
+    );
+  };
+  const hasDeelregios = Object.keys(report.summary.by_deelregio).length > 0;
+  groupTable(t('report.perGemeente'), t('col.gemeente'), report.summary.by_gemeente, hasDeelregios);
+  if (hasDeelregios) groupTable(t('report.perDeelregio'), t('col.deelregio'), report.summary.by_deelregio, false);
+  groupTable(t('report.perMonth'), t('col.month'), report.summary.by_month, false);
+
+  heading(t('report.routes'));
+  const total = report.summary.totals.cases;
+  out.push(
+    mdTable(
+      [t('col.route'), num(t('col.count')), num(t('col.share'))],
+      Object.entries(report.summary.routes).map(([route, n]) => [routeLabel(route === 'onbekend' ? undefined : route), formatNumber(n), formatPercent(total ? n / total : null)]),
+    ),
+  );
+
+  const md = report.summary.monitoring_duration;
+  if (md) {
+    heading(t('report.monitoring'));
+    out.push(
+      mdEscape(
+        md.mean_months === null
+          ? t('report.monitoringNone', { open: md.open, target: md.target_months, source: md.source })
+          : t('report.monitoringLine', { mean: formatNumber(md.mean_months), closed: formatNumber(md.closed), target: md.target_months, source: md.source, open: formatNumber(md.open) }),
+      ),
+    );
+  }
+
+  heading(t('report.findings'));
+  if (report.findings.length === 0) out.push(mdEscape(t('report.noFindings')));
+  else {
+    const shown = opts.maxFindings > 0 ? report.findings.slice(0, opts.maxFindings) : report.findings;
+    out.push(
+      mdTable(
+        [t('col.dossier'), t('col.rule'), t('col.status'), t('col.severity'), t('col.due'), t('col.actual'), num(t('col.daysLate')), t('col.message')],
+        shown.map((f) => [
+          f.dossier_id,
+          f.rule_id,
+          t(`status.${f.status}`),
+          t(`severity.${f.severity}`),
+          isoToDisplay(f.due_date),
+          isoToDisplay(f.actual_date),
+          f.days_late === null ? '' : formatNumber(f.days_late),
+          f.message,
+        ]),
+      ),
+    );
+    if (shown.length < report.findings.length) {
+      out.push('', `_${mdEscape(t('report.findingsShown', { shown: formatNumber(shown.length), total: formatNumber(report.findings.length) }))}_`);
+    }
+  }
+
+  if (report.rejected.length) {
+    heading(t('report.rejected'));
+    out.push(
+      mdTable(
+        [t('col.file'), num(t('col.row')), t('col.column'), t('col.reason')],
+        report.rejected.slice(0, REJECTED_LIMIT).map((r) => [r.file, String(r.row), r.column, r.reason]),
+      ),
+    );
+    if (report.rejected.length > REJECTED_LIMIT) {
+      out.push('', `_${mdEscape(t('report.rejectedShown', { shown: REJECTED_LIMIT, total: formatNumber(report.rejected.length) }))}_`);
+    }
+  }
+
+  if (report.profile.inactive_rules.length) {
+    out.push(
+      '',
+      mdEscape(
+        t('report.inactive', {
+          list: report.profile.inactive_rules
+            .map((r) => (r.reason === 'replaced' ? t('report.inactiveReplaced', { id: r.id, by: r.by ?? '' }) : t('report.inactiveOff', { id: r.id })))
+            .join(', '),
+        }),
+      ),
+    );
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,307 @@
+/**
+ * `--format xlsx` (exceljs, loaded only for this format): a workbook for auditors with the sheets
+ * Samenvatting, Bevindingen, Per gemeente and Afgewezen rijen (in this order), then Per deelregio
+ * and Per maand. Cells are typed: dates are date cells, percentages numbers with a % format,
+ * counts numbers. Every table has a frozen header row, an autofilter and column widths.
+ *
+ * Formula injection: exceljs writes a string as a string cell, never as a formula, and text that a
+ * spreadsheet would turn into a formula when someone edits the cell (= + - @ tab CR) gets the same
+ * apostrophe as in the CSV output (SPEC §8).
+ *
+ * Unlike the table, all findings and all rejected rows are listed (it is a work file), up to the
+ * sheet's row limit.
+ */
+import type { Worksheet, stream } from 'exceljs';
+import { PassThrough } from 'node:stream';
+
+type WorkbookWriter = stream.xlsx.WorkbookWriter;
+import { getLang, localized, t } from '../i18n/index.js';
+import '../i18n/catalog/report.js';
+import { parseIsoDay } from '../calendar/days.js';
+import type { Counts, GroupSummary } from './aggregate.js';
+import { neutralise } from './csv.js';
+import { routeLabel } from './findings.js';
+import type { Report } from './model.js';
+
+const STATUS_COLS = ['on_time', 'late', 'overdue', 'pending', 'missing', 'early', 'violated'] as const;
+/** Excel's last row is 1,048,576; one goes to the header */
+export const XLSX_MAX_ROWS = 1_048_575;
+
+type CellType = 'text' | 'int' | 'pct' | 'date' | 'num';
+interface Col {
+  header: string;
+  type: CellType;
+  /** width cap in characters */
+  max?: number;
+}
+type CellValue = string | number | null | undefined;
+
+const PCT = '0.0%';
+const dateFormat = (): string => (getLang() === 'nl' ? 'dd-mm-yyyy' : 'yyyy-mm-dd');
+
+/** yyyy-mm-dd → a Date at UTC midnight, which exceljs stores as that day's serial. */
+export function isoToExcelDate(iso: string | null): Date | null {
+  if (!iso) return null;
+  const d = parseIsoDay(iso);
+  return d === undefined ? null : new Date(d * 86_400_000);
+}
+
+function cellValue(type: CellType, v: CellValue): string | number | Date | null {
+  if (v === null || v === undefined || v === '') return null;
+  switch (type) {
+    case 'text':
+      return neutralise(String(v));
+    case 'date':
+      return typeof v === 'string' ? isoToExcelDate(v) : null;
+    default:
+      return typeof v === 'number' ? v : Number(v);
+  }
+}
+
+function displayLength(type: CellType, v: CellValue): number {
+  if (v === null || v === undefined) return 0;
+  if (type === 'date') return 10;
+  if (type === 'pct') return 7;
+  return String(v).length;
+}
+
+/** Column widths that fit the header and the longest value (capped), before any row is written. */
+function tableWidths(cols: Col[], rows: CellValue[][], widths: number[] = []): number[] {
+  cols.forEach((c, i) => {
+    let w = Math.max(widths[i] ?? 0, Math.min(c.header.length + 2, 30));
+    for (const r of rows) w = Math.max(w, Math.min(displayLength(c.type, r[i]) + 2, c.max ?? 60));
+    widths[i] = w;
+  });
+  return widths;
+}
+
+/**
+ * A sheet of the streaming writer: widths and the frozen header are set before the first row is
+ * committed (the writer cannot go back), rows are committed one by one so memory stays flat.
+ */
+function addSheet(wb: WorkbookWriter, name: string, widths: number[], frozenRow: number): Worksheet {
+  const ws = wb.addWorksheet(name, {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: frozenRow, topLeftCell: `A${frozenRow + 1}`, activeCell: `A${frozenRow + 1}` }],
+  });
+  ws.columns = widths.map((w) => ({ width: Math.max(10, w) }));
+  return ws;
+}
+
+/** Write a table at `startRow` (header there, data below): typed cells, bold header, autofilter. */
+function writeTable(ws: Worksheet, startRow: number, cols: Col[], rows: CellValue[][]): number {
+  const header = ws.getRow(startRow);
+  cols.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { bold: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF3F8' } };
+    cell.alignment = { vertical: 'top', wrapText: true };
+  });
+  header.commit();
+  const limit = Math.min(rows.length, XLSX_MAX_ROWS - startRow + 1);
+  for (let r = 0; r < limit; r++) {
+    const row = ws.getRow(startRow + 1 + r);
+    const values = rows[r];
+    cols.forEach((c, i) => {
+      const cell = row.getCell(i + 1);
+      cell.value = cellValue(c.type, values[i]);
+      if (c.type === 'pct') cell.numFmt = PCT;
+      else if (c.type === 'date') cell.numFmt = dateFormat();
+      else if (c.type === 'int') cell.numFmt = '0';
+    });
+    row.commit();
+  }
+  ws.autoFilter = { from: { row: startRow, column: 1 }, to: { row: startRow + Math.max(limit, 0), column: cols.length } };
+  return startRow + limit;
+}
+
+function countValues(c: Counts): number[] {
+  return [c.applicable, ...STATUS_COLS.map((s) => c[s])];
+}
+
+function groupSheet(wb: WorkbookWriter, name: string, firstCol: string, groups: Record<string, GroupSummary>, withDeelregio: boolean, ruleIds: string[]): void {
+  const cols: Col[] = [
+    { header: firstCol, type: 'text' },
+    ...(withDeelregio ? [{ header: t('col.deelregio'), type: 'text' as const }] : []),
+    { header: t('col.cases'), type: 'int' },
+    { header: t('col.applicable'), type: 'int' },
+    ...STATUS_COLS.map((s) => ({ header: t(`status.${s}`), type: 'int' as const })),
+    { header: t('col.compliance'), type: 'pct' },
+    // compliance per rule, so an auditor can filter a gemeente's weakest rule
+    ...ruleIds.map((id) => ({ header: t('rep.xlsx.ruleCompliance', { id }), type: 'pct' as const })),
+  ];
+  const rows = Object.entries(groups).map(([key, g]) => [
+    key,
+    ...(withDeelregio ? [g.deelregio ?? ''] : []),
+    g.cases,
+    ...countValues(g),
+    g.compliance,
+    ...ruleIds.map((id) => g.rules[id]?.compliance ?? null),
+  ]);
+  const ws = addSheet(wb, name, tableWidths(cols, rows), 1);
+  writeTable(ws, 1, cols, rows);
+  ws.commit();
+}
+
+export async function formatXlsx(report: Report): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import('exceljs');
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (c: Buffer) => chunks.push(c));
+  const finished = new Promise<void>((resolve, reject) => {
+    sink.on('end', resolve);
+    sink.on('error', reject);
+  });
+  // the streaming writer: rows go out as they are committed, so a workbook with 100.000 findings
+  // does not hold a cell object per value in memory
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
+  wb.creator = `${report.tool.name} ${report.tool.version}`;
+  const ruleIds = report.summary.rules.map((r) => r.rule_id);
+
+  // ---- Samenvatting: the header facts, then the per-rule table, the routes and the notes
+  {
+    const facts: [string, string | number | Date | null, string?][] = [
+      [t('report.profile'), neutralise(`${report.profile.id} ${report.profile.version}${report.profile.chain.length > 1 ? ` (extends ${report.profile.chain.slice(1).join(' → ')})` : ''}`)],
+      [t('report.peildatum'), isoToExcelDate(report.peildatum), dateFormat()],
+      [t('report.files'), neutralise(report.input.files.join(', '))],
+      [t('rep.col.read'), report.input.rows_read, '0'],
+      [t('rep.col.checked'), report.input.rows_checked, '0'],
+      [t('rep.col.rejected'), report.input.rows_rejected, '0'],
+    ];
+    if (report.options.pseudonymized) facts.push([t('col.dossier'), t('rep.pseudonymized')]);
+    const headerRow = 2 + facts.length + 1;
+    const cols: Col[] = [
+      { header: t('col.rule'), type: 'text' },
+      { header: t('col.title'), type: 'text', max: 70 },
+      { header: t('col.severity'), type: 'text' },
+      { header: t('col.applicable'), type: 'int' },
+      ...STATUS_COLS.map((s) => ({ header: t(`status.${s}`), type: 'int' as const })),
+      { header: t('col.compliance'), type: 'pct' },
+      { header: t('col.norm'), type: 'pct' },
+      { header: t('rep.xlsx.meetsNorm'), type: 'text' },
+      { header: t('col.source'), type: 'text', max: 40 },
+    ];
+    const rows = report.summary.rules.map((r) => [
+      r.rule_id,
+      localized(r.title),
+      t(`severity.${r.severity}`),
+      ...countValues(r),
+      r.compliance,
+      r.norm,
+      r.meets_norm === null ? '' : t(r.meets_norm ? 'rep.normMet' : 'rep.normNotMet'),
+      r.source,
+    ]);
+    const widths = tableWidths(cols, rows);
+    widths[0] = Math.max(widths[0], 16, ...facts.map(([label]) => label.length + 2));
+    const ws = addSheet(wb, t('rep.sheet.summary'), widths, headerRow);
+    const title = ws.getRow(1).getCell(1);
+    title.value = neutralise(t('report.title', { profile: localized(report.profile.name) }));
+    title.font = { bold: true, size: 14 };
+    ws.getRow(1).commit();
+    facts.forEach(([label, value, fmt], i) => {
+      const row = ws.getRow(2 + i);
+      row.getCell(1).value = label;
+      row.getCell(1).font = { bold: true };
+      row.getCell(2).value = value;
+      if (fmt) row.getCell(2).numFmt = fmt;
+      row.getCell(2).alignment = { horizontal: 'left' };
+      row.commit();
+    });
+    let next = writeTable(ws, headerRow, cols, rows) + 2;
+    const line = (text: string, font?: { bold?: boolean; italic?: boolean }, value?: string) => {
+      const row = ws.getRow(next++);
+      row.getCell(1).value = neutralise(text);
+      if (font) row.getCell(1).font = font;
+      if (value !== undefined) row.getCell(2).value = neutralise(value);
+      row.commit();
+    };
+    line(t('report.legend'), { italic: true });
+    next++;
+    // the route mix, below the rules (no autofilter: a sheet has one)
+    line(t('report.routes'), { bold: true });
+    {
+      const row = ws.getRow(next++);
+      [t('col.route'), t('col.count'), t('col.share')].forEach((h, i) => {
+        row.getCell(i + 1).value = h;
+        row.getCell(i + 1).font = { bold: true };
+      });
+      row.commit();
+    }
+    const total = report.summary.totals.cases;
+    for (const [route, n] of Object.entries(report.summary.routes)) {
+      const row = ws.getRow(next++);
+      row.getCell(1).value = routeLabel(route === 'onbekend' ? undefined : route);
+      row.getCell(2).value = n;
+      row.getCell(2).numFmt = '0';
+      row.getCell(3).value = total ? n / total : null;
+      row.getCell(3).numFmt = PCT;
+      row.commit();
+    }
+    const md = report.summary.monitoring_duration;
+    if (md) {
+      next++;
+      line(
+        t('report.monitoring'),
+        { bold: true },
+        md.mean_months === null
+          ? t('report.monitoringNone', { open: md.open, target: md.target_months, source: md.source })
+          : t('report.monitoringLine', { mean: String(md.mean_months), closed: md.closed, target: md.target_months, source: md.source, open: md.open }),
+      );
+    }
+    if (report.profile.inactive_rules.length) {
+      next++;
+      line(
+        t('report.inactive', {
+          list: report.profile.inactive_rules
+            .map((r) => (r.reason === 'replaced' ? t('report.inactiveReplaced', { id: r.id, by: r.by ?? '' }) : t('report.inactiveOff', { id: r.id })))
+            .join(', '),
+        }),
+      );
+    }
+    ws.commit();
+  }
+
+  // ---- Bevindingen (all of them: a work file)
+  {
+    const cols: Col[] = [
+      { header: t('col.dossier'), type: 'text' },
+      { header: t('col.rule'), type: 'text' },
+      { header: t('col.status'), type: 'text' },
+      { header: t('col.severity'), type: 'text' },
+      { header: t('col.due'), type: 'date' },
+      { header: t('col.actual'), type: 'date' },
+      { header: t('col.daysLate'), type: 'int' },
+      { header: t('col.message'), type: 'text', max: 90 },
+      { header: t('col.source'), type: 'text', max: 40 },
+    ];
+    const rows = report.findings.map((f) => [f.dossier_id, f.rule_id, t(`status.${f.status}`), t(`severity.${f.severity}`), f.due_date, f.actual_date, f.days_late, f.message, f.source]);
+    const ws = addSheet(wb, t('rep.sheet.findings'), tableWidths(cols, rows), 1);
+    writeTable(ws, 1, cols, rows);
+    ws.commit();
+  }
+
+  // ---- Per gemeente
+  const hasDeelregios = Object.keys(report.summary.by_deelregio).length > 0;
+  groupSheet(wb, t('rep.sheet.gemeenten'), t('col.gemeente'), report.summary.by_gemeente, hasDeelregios, ruleIds);
+
+  // ---- Afgewezen rijen
+  {
+    const cols: Col[] = [
+      { header: t('col.file'), type: 'text' },
+      { header: t('col.row'), type: 'int' },
+      { header: t('col.column'), type: 'text' },
+      { header: t('col.reason'), type: 'text', max: 90 },
+    ];
+    const rows = report.rejected.map((r) => [r.file, r.row, r.column, r.reason]);
+    const ws = addSheet(wb, t('rep.sheet.rejected'), tableWidths(cols, rows), 1);
+    writeTable(ws, 1, cols, rows);
+    ws.commit();
+  }
+
+  if (hasDeelregios) groupSheet(wb, t('rep.sheet.deelregios'), t('col.deelregio'), report.summary.by_deelregio, false, ruleIds);
+  groupSheet(wb, t('rep.sheet.months'), t('col.month'), report.summary.by_month, false, ruleIds);
+
+  await wb.commit();
+  await finished;
+  return new Uint8Array(Buffer.concat(chunks));
+}

@@ -1,0 +1,260 @@
+/**
+ * `giacheck generate`: deterministic bytes, the Dutch-Excel CSV dialect, every gemeente of the
+ * region, plausible route proportions, nothing after --until, faults that check rejects, and the
+ * same cases in CSV, JSON Lines and XLSX.
+ */
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isoDate, parseIsoDay } from '../../src/calendar/days.js';
+import { writeSynthetic, resolveGenerateOptions, ByteSink, SynthesisOptions } from '../../src/generate/index.js';
+import { CaseSynthesizer } from '../../src/generate/model.js';
+import { FIELDS, FIELD_INDEX, ROUTES } from '../../src/ingest/fields.js';
+import { allGemeenten, loadProfile, lookupKey } from '../../src/profile/load.js';
+import { giacheck } from '../helpers/cli.js';
+
+class MemorySink implements ByteSink {
+  chunks: Buffer[] = [];
+  write(chunk: string | Uint8Array): void {
+    this.chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
+  }
+  async drain(): Promise<void> {}
+  get bytes(): Buffer {
+    return Buffer.concat(this.chunks);
+  }
+}
+
+const ZL = loadProfile({ region: 'zuid-limburg' });
+const NOG = loadProfile({ region: 'noord-oost-gelderland' });
+const UNTIL = parseIsoDay('2026-10-31')!;
+
+function opts(over: Partial<SynthesisOptions> = {}): SynthesisOptions {
+  return { profile: ZL, cases: 500, seed: '2026', until: UNTIL, months: 24, invalid: 0, ...over };
+}
+
+async function bytes(o: SynthesisOptions, format: 'csv' | 'jsonl' | 'xlsx' = 'csv'): Promise<Buffer> {
+  const sink = new MemorySink();
+  expect(await writeSynthetic(o, format, sink)).toBe(o.cases);
+  return sink.bytes;
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'giacheck-generate-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('determinism', () => {
+  it('same seed, same bytes; another seed, other bytes (csv and jsonl)', async () => {
+    for (const format of ['csv', 'jsonl'] as const) {
+      const a = await bytes(opts(), format);
+      const b = await bytes(opts(), format);
+      expect(a.equals(b)).toBe(true);
+      const c = await bytes(opts({ seed: '2027' }), format);
+      expect(a.equals(c)).toBe(false);
+    }
+  });
+
+  it('xlsx: same bytes even though the zip library stamps the current time', async () => {
+    const a = await bytes(opts({ cases: 50 }), 'xlsx');
+    await new Promise((r) => setTimeout(r, 2100)); // zip times have a 2-second resolution
+    const b = await bytes(opts({ cases: 50 }), 'xlsx');
+    expect(a.subarray(0, 2).toString()).toBe('PK');
+    expect(a.equals(b)).toBe(true);
+  });
+
+  it('a prefix of a longer run is not required, but the count is exact and rows are sorted by melding', () => {
+    const rows = [...new CaseSynthesizer(opts({ cases: 2000 })).rows()];
+    expect(rows).toHaveLength(2000);
+    const ids = rows.map((r) => r.values[FIELD_INDEX.dossier_id] as string);
+    expect(new Set(ids).size).toBe(2000);
+    for (const id of ids) expect(id).toMatch(/^VT-20(24|25|26)-\d{6}$/);
+  });
+});
+
+describe('the CSV dialect of Dutch Excel', () => {
+  it('BOM, canonical header with ;, CRLF, dd-mm-yyyy dates and ja/nee', async () => {
+    const text = (await bytes(opts({ cases: 200 }))).toString('utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.slice(1).split('\r\n');
+    expect(lines.pop()).toBe('');
+    expect(lines).toHaveLength(201);
+    expect(lines[0]).toBe(FIELDS.join(';'));
+    expect(text.slice(1).replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    for (const line of lines.slice(1)) {
+      const cells = line.split(';');
+      expect(cells).toHaveLength(FIELDS.length);
+      FIELDS.forEach((f, i) => {
+        if (!cells[i]) return;
+        if (f.endsWith('_datum')) expect(cells[i]).toMatch(/^\d{2}-\d{2}-\d{4}$/);
+        if (f === 'melder_anoniem' || f.startsWith('ov_')) expect(['ja', 'nee']).toContain(cells[i]);
+      });
+    }
+  });
+});
+
+describe('realism', () => {
+  const rows = [...new CaseSynthesizer(opts({ cases: 5000, seed: 'realism' })).rows()];
+
+  it('every gemeente of the region appears, and only those (spellings resolve to them)', () => {
+    const official = new Map(allGemeenten(ZL).map((g) => [lookupKey(g), g]));
+    for (const [alias, target] of Object.entries(ZL.gemeenteAliases)) official.set(lookupKey(alias), target);
+    const seen = new Set<string>();
+    for (const r of rows) {
+      const g = official.get(lookupKey(r.values[FIELD_INDEX.gemeente] as string));
+      expect(g).toBeDefined();
+      seen.add(g!);
+    }
+    expect([...seen].sort()).toEqual([...allGemeenten(ZL)].sort());
+  });
+
+  it('routes in plausible proportions: most leave VT at once, about a fifth get a VT service', () => {
+    const codeOf = (text: string) => (ROUTES as readonly string[]).includes(text) ? text : ZL.routeAliases[text];
+    const counts = new Map<string, number>();
+    let decided = 0;
+    for (const r of rows) {
+      const t = r.values[FIELD_INDEX.triage_besluit] as string | undefined;
+      if (t === undefined) continue;
+      decided++;
+      const code = codeOf(t);
+      expect(ROUTES).toContain(code);
+      counts.set(code, (counts.get(code) ?? 0) + 1);
+    }
+    expect(decided / rows.length).toBeGreaterThan(0.95);
+    const share = (c: string) => (counts.get(c) ?? 0) / decided;
+    for (const route of ROUTES) expect(share(route)).toBeGreaterThan(0.02);
+    expect(share('overdracht_lokaal_veld')).toBeGreaterThan(0.25);
+    expect(share('overdracht_lokaal_veld')).toBeLessThan(0.4);
+    expect(share('voorwaarden_en_vervolg') + share('onderzoek')).toBeGreaterThan(0.15);
+    expect(share('voorwaarden_en_vervolg') + share('onderzoek')).toBeLessThan(0.3);
+  });
+
+  it('some anonymous melders and GI cases; nothing is dated after --until, nothing before the span', () => {
+    const anon = rows.filter((r) => r.values[FIELD_INDEX.melder_anoniem] === true).length / rows.length;
+    const gi = rows.filter((r) => r.values[FIELD_INDEX.gi_betrokken] === true).length / rows.length;
+    expect(anon).toBeGreaterThan(0.04);
+    expect(anon).toBeLessThan(0.12);
+    expect(gi).toBeGreaterThan(0.02);
+    expect(gi).toBeLessThan(0.08);
+    const first = parseIsoDay('2024-11-01')!;
+    for (const r of rows) {
+      r.values.forEach((v, i) => {
+        if (FIELDS[i].endsWith('_datum') && v !== undefined) {
+          expect(v as number).toBeLessThanOrEqual(UNTIL);
+          expect(v as number).toBeGreaterThanOrEqual(first);
+        }
+      });
+    }
+    expect(isoDate(rows[0].values[FIELD_INDEX.melding_datum] as number) >= '2024-11-01').toBe(true);
+  });
+});
+
+describe('giacheck generate → giacheck check', () => {
+  function summary(file: string, region: string) {
+    const r = giacheck(['check', file, '--region', region, '--as-of', '2026-11-01', '--format', 'json', '--fail-on', 'never']);
+    expect(r.code).toBe(0);
+    return JSON.parse(r.stdout);
+  }
+
+  it('csv, jsonl and xlsx of one seed are the same cases: identical summaries', () => {
+    const files = (['csv', 'jsonl', 'xlsx'] as const).map((format) => {
+      const file = join(dir, `nog.${format}`);
+      const r = giacheck(['generate', '--cases', '300', '--seed', 'three', '--region', 'noord-oost-gelderland', '--format', format, '--output', file]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`giacheck: 300 synthetische meldingen (noord-oost-gelderland, seed three, 01-11-2024 t/m 31-10-2026) geschreven naar ${file}\n`);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      return file;
+    });
+    const [csv, jsonl, xlsx] = files.map((f) => summary(f, 'noord-oost-gelderland'));
+    expect(csv.input.rows_read).toBe(300);
+    expect(csv.input.rows_rejected).toBe(0);
+    expect(jsonl.summary).toEqual(csv.summary);
+    expect(xlsx.summary).toEqual(csv.summary);
+    expect(jsonl.findings).toEqual(csv.findings);
+    expect(xlsx.findings).toEqual(csv.findings);
+  });
+
+  it('every rule of both regions meets on-time cases and failures; most cases are on time', () => {
+    for (const [region, profile] of [['zuid-limburg', ZL], ['noord-oost-gelderland', NOG]] as const) {
+      const file = join(dir, `${region}-2000.csv`);
+      expect(giacheck(['generate', '--cases', '2000', '--seed', '11', '--region', region, '--output', file, '--quiet']).code).toBe(0);
+      const report = summary(file, region);
+      expect(report.summary.rules.map((r: { rule_id: string }) => r.rule_id)).toEqual(profile.rules.map((r) => r.id));
+      for (const rule of report.summary.rules) {
+        expect(rule.on_time, rule.rule_id).toBeGreaterThan(0);
+        expect(rule.late + rule.overdue + rule.missing + rule.violated + rule.early, rule.rule_id).toBeGreaterThan(0);
+        expect(rule.compliance, rule.rule_id).toBeGreaterThan(0.5);
+        expect(rule.compliance, rule.rule_id).toBeLessThan(0.995);
+      }
+      const statuses = new Set(report.findings.map((f: { status: string }) => f.status));
+      expect([...statuses].sort()).toEqual(['early', 'late', 'missing', 'overdue', 'pending', 'violated']);
+    }
+  });
+
+  it('--invalid: every spoilt row is rejected with file, row and column; the rest is checked', () => {
+    const file = join(dir, 'faults.csv');
+    expect(giacheck(['generate', '--cases', '1000', '--seed', 'faults', '--region', 'zuid-limburg', '--invalid', '0.03', '--output', file, '--quiet']).code).toBe(0);
+    const faults = [...new CaseSynthesizer(opts({ cases: 1000, seed: 'faults', invalid: 0.03 })).rows()].filter((r) => r.raw).length;
+    expect(faults).toBeGreaterThan(15);
+    const report = summary(file, 'zuid-limburg');
+    expect(report.input.rows_rejected).toBe(faults);
+    expect(report.input.rows_checked).toBe(1000 - faults);
+    const columns = new Set(report.rejected.map((r: { column: string }) => r.column));
+    expect([...columns].sort()).toEqual(['dossier_id', 'gemeente', 'gi_betrokken', 'melding_datum', 'triage_besluit']);
+    for (const r of report.rejected) {
+      expect(r.file).toBe(file);
+      expect(r.row).toBeGreaterThan(1);
+    }
+  });
+
+  it('the demo fixtures are exactly what their documented command writes', () => {
+    for (const region of ['zuid-limburg', 'noord-oost-gelderland']) {
+      const file = join(dir, `${region}-demo.csv`);
+      expect(giacheck(['generate', '--cases', '400', '--seed', '2026', '--region', region, '--until', '2026-10-31', '--invalid', '0.02', '--output', file, '--quiet']).code).toBe(0);
+      const fixture = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'demo', `${region}-demo.csv`));
+      expect(readFileSync(file).equals(fixture)).toBe(true);
+    }
+  });
+
+  it('to stdout by default; one-line errors with exit 2', () => {
+    const out = giacheck(['generate', '--cases', '3', '--seed', 'x', '--region', 'zuid-limburg', '--format', 'jsonl', '--quiet']);
+    expect(out.code).toBe(0);
+    const lines = out.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(3);
+    expect(Object.keys(lines[0])).toEqual(FIELDS);
+    expect(out.stderr).toBe('');
+    const cases = [
+      [['--cases', 'veel', '--region', 'zuid-limburg'], 'giacheck: --cases "veel": verwacht een geheel getal van 0 tot en met 50000000\n'],
+      [['--cases', '5'], 'giacheck: geef --region (bijv. zuid-limburg of noord-oost-gelderland) of --profile: de gemeenten komen uit het profiel\n'],
+      [['--region', 'landelijk'], 'giacheck: profiel landelijk noemt geen gemeenten; kies een regio met deelregio\'s (bijv. --region zuid-limburg)\n'],
+      [['--region', 'zuid-limburg', '--until', '2026-02-30'], 'giacheck: --until "2026-02-30": verwacht een bestaande datum als jjjj-mm-dd\n'],
+      [['--region', 'zuid-limburg', '--invalid', '2'], 'giacheck: --invalid "2": verwacht een aandeel van 0 tot en met 1 (bijv. 0.01)\n'],
+      [['--region', 'zuid-limburg', '--format', 'xlsx'], 'giacheck: --format xlsx schrijft een binair bestand; geef --output <bestand>\n'],
+    ] as const;
+    for (const [args, message] of cases) {
+      const r = giacheck(['generate', ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toBe(message);
+      expect(r.stdout).toBe('');
+    }
+  });
+
+  it('--lang en', () => {
+    const r = giacheck(['generate', '--cases', '2', '--region', 'zuid-limburg', '--lang', 'en', '--output', join(dir, 'en.csv')]);
+    expect(r.stderr).toBe(`giacheck: 2 synthetic meldingen (zuid-limburg, seed 1, 2024-11-01 to 2026-10-31) written to ${join(dir, 'en.csv')}\n`);
+  });
+});
+
+describe('option checking (pure)', () => {
+  it('defaults: 1000 cases, seed 1, until 2026-10-31, 24 months, csv', () => {
+    const { synthesis, format } = resolveGenerateOptions({ region: 'zuid-limburg' });
+    expect(format).toBe('csv');
+    expect(synthesis.cases).toBe(1000);
+    expect(synthesis.seed).toBe('1');
+    expect(isoDate(synthesis.until)).toBe('2026-10-31');
+    expect(synthesis.months).toBe(24);
+    expect(resolveGenerateOptions({ region: 'zuid-limburg', cases: '1_000_000' }).synthesis.cases).toBe(1_000_000);
+  });
+});

@@ -1,0 +1,106 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { setLang } from '../../src/i18n/index.js';
+import { formatMarkdown, mdEscape, mdTable } from '../../src/report/md.js';
+import type { Report } from '../../src/report/model.js';
+import { reportFor, ZL_SMALL } from './helpers.js';
+
+let report: Report;
+
+beforeAll(async () => {
+  setLang('nl');
+  report = await reportFor([ZL_SMALL], { region: 'zuid-limburg', asOf: '2026-06-01' });
+});
+afterEach(() => setLang('nl'));
+
+/** the lines of the section under `## title` up to the next heading */
+function section(md: string, title: string): string[] {
+  const lines = md.split('\n');
+  const start = lines.indexOf(`## ${title}`);
+  expect(start, title).toBeGreaterThan(0);
+  const rest = lines.slice(start + 1);
+  const end = rest.findIndex((l) => l.startsWith('## '));
+  return (end < 0 ? rest : rest.slice(0, end)).filter((l) => l !== '');
+}
+
+describe('mdEscape / mdTable', () => {
+  it('escapes pipes, emphasis, links, HTML and line breaks', () => {
+    expect(mdEscape('a|b')).toBe('a\\|b');
+    expect(mdEscape('<script>x</script>')).toBe('\\<script\\>x\\</script\\>');
+    expect(mdEscape('[klik](http://x) *vet* _schuin_ `code`')).toBe('\\[klik\\](http://x) \\*vet\\* \\_schuin\\_ \\`code\\`');
+    expect(mdEscape('regel 1\nregel 2\r\nregel 3')).toBe('regel 1 regel 2 regel 3');
+    expect(mdEscape('&lt; en V&V')).toBe('\\&lt; en V&V');
+  });
+
+  it('aligns numeric columns right and keeps one row per line', () => {
+    expect(mdTable(['a', { head: 'n', right: true }], [['x|y', '3'], ['', '4']])).toBe('| a | n |\n| --- | ---: |\n| x\\|y | 3 |\n|   | 4 |');
+  });
+});
+
+describe('formatMarkdown', () => {
+  it('has the header facts and the per-rule table with compliance and source', () => {
+    const md = formatMarkdown(report, { maxFindings: 0 });
+    expect(md.split('\n').slice(0, 6)).toEqual([
+      '# Nalevingsrapport Zuid-Limburg',
+      '',
+      '- **Profiel:** zuid-limburg 2026.11 (extends landelijk)',
+      '- **Peildatum:** 01-06-2026',
+      '- **Bestanden:** fixtures/zl-small.csv',
+      '- **Rijen:** 4 gelezen, 2 gecontroleerd, 2 afgewezen',
+    ]);
+    const rules = section(md, 'Naleving per regel');
+    expect(rules[0]).toBe('| Regel | Omschrijving | Ernst | Toepasbaar | op tijd | te laat | verlopen | open | ontbreekt | te vroeg | afwijking | Naleving | Norm | Bron |');
+    expect(rules[1]).toBe('| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+    expect(rules).toContain('| ZL-01 | Veiligheidsbeoordeling binnen 5 werkdagen na de melding | fout | 2 | 1 | 1 | 0 | 0 | 0 | 0 | 0 | 50,0% | – | 000 §5.1.1 |');
+    expect(rules).toContain('| ZL-10 | Geen monitoring geregistreerd na een directe overdracht | info | 2 | 2 | 0 | 0 | 0 | 0 | 0 | 0 | 100,0% | – | 000 §5.1.5 |');
+    expect(rules.filter((l) => /^\| (LV|ZL)-\d\d \|/.test(l))).toHaveLength(report.summary.rules.length);
+  });
+
+  it('has per gemeente, per deelregio, per month, routes, monitoring, findings and rejected rows', () => {
+    const md = formatMarkdown(report, { maxFindings: 0 });
+    expect(section(md, 'Per gemeente')).toContain('| Sittard-Geleen | Westelijke Mijnstreek | 1 | 6 | 1 | 1 | 2 | 0 | 2 | 0 | 0 | 16,7% | ZL-01 0% |');
+    expect(section(md, 'Per deelregio')).toContain('| Maastricht-Heuvelland | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | – | – |');
+    expect(section(md, 'Per maand van melding')).toContain('| 2026-04 | 2 | 12 | 7 | 1 | 2 | 0 | 2 | 0 | 0 | 58,3% | ZL-01 50% |');
+    expect(section(md, 'Routes na de veiligheidsbeoordeling')).toContain('| directe overdracht lokale veld | 2 | 100,0% |');
+    expect(section(md, 'Duur van de monitoring (afgesloten)')).toEqual([
+      'nog geen afgesloten monitoringen; 0 open (afspraak: gemiddeld 18 maanden, 000 Bijlage 2; §1.1)',
+    ]);
+    const findings = section(md, 'Bevindingen (meest urgent eerst)');
+    expect(findings.slice(2)).toEqual([
+      '| ZL-0002 | ZL-02 | verlopen | fout | 04-05-2026 |   | 28 | brief/informatie aan de directbetrokkenen ontbreekt; uiterste datum 04-05-2026 is 28 dag(en) verstreken |',
+      '| ZL-0002 | ZL-03 | verlopen | fout | 28-05-2026 |   | 4 | contact lokaal team met het gezin ontbreekt; uiterste datum 28-05-2026 is 4 dag(en) verstreken |',
+      '| ZL-0002 | ZL-01 | te laat | fout | 04-05-2026 | 06-05-2026 | 2 | veiligheidsbeoordeling op 06-05-2026, 2 dag(en) na de uiterste datum 04-05-2026 |',
+      '| ZL-0002 | ZL-04 | ontbreekt | fout |   |   |   | ontbreekt: bevestiging van de overdracht |',
+      '| ZL-0002 | ZL-06 | ontbreekt | fout |   |   |   | ontbreekt: contactgegevens melder |',
+    ]);
+    const rejected = section(md, 'Afgewezen rijen');
+    expect(rejected.slice(2, 4)).toEqual([
+      '| fixtures/zl-small.csv | 4 | gemeente | gemeente hoort niet bij profiel Zuid-Limburg; bedoelde u Maastricht? |',
+      '| fixtures/zl-small.csv | 5 | melding\\_datum | datum bestaat niet: "31-02-2026" |',
+    ]);
+    expect(rejected.at(-1)).toBe('Niet actief in dit profiel: LV-02 (vervangen door ZL-02)');
+  });
+
+  it('limits findings like the table', () => {
+    const md = formatMarkdown(report, { maxFindings: 1 });
+    const findings = section(md, 'Bevindingen (meest urgent eerst)');
+    expect(findings.filter((l) => l.startsWith('| ZL-0002'))).toHaveLength(1);
+    expect(findings.at(-1)).toBe('_1 van 5 bevindingen getoond; --max-findings 0 toont alles, --format csv geeft een werkbestand_');
+  });
+
+  it('a pipe or HTML in a dossier id cannot break the table', () => {
+    const evil: Report = { ...report, findings: [{ ...report.findings[0], dossier_id: 'A|B<img src=x>', message: 'x\n| y' }] };
+    const line = section(formatMarkdown(evil, { maxFindings: 0 }), 'Bevindingen (meest urgent eerst)')[2];
+    expect(line.startsWith('| A\\|B\\<img src=x\\> | ZL-02 |')).toBe(true);
+    expect(line.endsWith('| x \\| y |')).toBe(true);
+    expect(line.replace(/\\\|/g, '').split('|')).toHaveLength(10); // 8 cells
+  });
+
+  it('speaks English with --lang en', () => {
+    setLang('en');
+    const md = formatMarkdown(report, { maxFindings: 0 });
+    expect(md.startsWith('# Compliance report Zuid-Limburg\n')).toBe(true);
+    expect(section(md, 'Compliance per rule')).toContain(
+      '| ZL-01 | Veiligheidsbeoordeling within 5 werkdagen of the melding | error | 2 | 1 | 1 | 0 | 0 | 0 | 0 | 0 | 50.0% | – | 000 §5.1.1 |',
+    );
+  });
+});

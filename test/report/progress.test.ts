@@ -1,0 +1,95 @@
+/**
+ * Progress (issue 4 item 7): rows read and rate on stderr when stderr is a TTY, nothing in pipes,
+ * never on stdout. A fake TTY stream stands in for the terminal.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/cli/check.js';
+import { progressReporter } from '../../src/cli/progress.js';
+import { setLang } from '../../src/i18n/index.js';
+
+class FakeStream extends Writable {
+  chunks: string[] = [];
+  constructor(readonly isTTY: boolean) {
+    super();
+  }
+  override _write(chunk: Buffer | string, _enc: BufferEncoding, cb: () => void): void {
+    this.chunks.push(String(chunk));
+    cb();
+  }
+  get text(): string {
+    return this.chunks.join('');
+  }
+}
+
+let dir: string;
+let big: string;
+
+beforeAll(() => {
+  setLang('nl');
+  dir = mkdtempSync(join(tmpdir(), 'giacheck-progress-'));
+  big = join(dir, 'groot.csv');
+  const lines = ['dossier_id;gemeente;melding_datum;veiligheidsbeoordeling_datum'];
+  for (let i = 0; i < 120_000; i++) lines.push(`D-${i};Heerlen;02-11-2026;04-11-2026`);
+  writeFileSync(big, lines.join('\n') + '\n');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('progressReporter', () => {
+  it('writes rows and rate on one line and clears it when done', () => {
+    const tty = new FakeStream(true);
+    let now = 1_000;
+    const p = progressReporter(tty, true, () => now);
+    now += 2_000;
+    p.update(50_000);
+    now += 2_000;
+    p.update(100_000);
+    p.done();
+    expect(tty.chunks).toEqual([
+      '\r\x1b[K50.000 rijen gelezen (25.000 rijen/s)',
+      '\r\x1b[K100.000 rijen gelezen (25.000 rijen/s)',
+      '\r\x1b[K',
+    ]);
+  });
+
+  it('writes nothing when disabled, and done() without update() writes nothing', () => {
+    const s = new FakeStream(true);
+    const off = progressReporter(s, false);
+    off.update(10);
+    off.done();
+    progressReporter(s, true).done();
+    expect(s.chunks).toEqual([]);
+  });
+});
+
+describe('progress in a real run', () => {
+  it('shows progress on a TTY stderr, cleared at the end, and keeps the report file clean', async () => {
+    const stderr = new FakeStream(true);
+    const out = join(dir, 'r1.json');
+    const code = await runCheck([big], { region: 'zuid-limburg', asOf: '2026-11-20', format: 'json', output: out, failOn: 'never' }, { stderr, env: {} });
+    expect(code).toBe(0);
+    const lines = stderr.chunks.filter((c) => c !== '\r\x1b[K');
+    // the engine reports after the batch that passes each 50.000 rows: twice for 120.000 rows
+    const counts = lines.map((l) => Number(/^\r\x1b\[K([\d.]+) rijen gelezen \([\d.]+ rijen\/s\)$/.exec(l)?.[1].replace(/\./g, '')));
+    expect(counts).toHaveLength(2);
+    expect(counts[0]).toBeGreaterThanOrEqual(50_000);
+    expect(counts[1]).toBeGreaterThanOrEqual(100_000);
+    expect(counts[1]).toBeLessThanOrEqual(120_000);
+    expect(stderr.chunks.at(-1)).toBe('\r\x1b[K');
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    expect(report.input.rows_read).toBe(120_000);
+  }, 120_000);
+
+  it('shows nothing when stderr is a pipe, or with --quiet', async () => {
+    for (const [tty, quiet] of [[false, false], [true, true]] as const) {
+      const stderr = new FakeStream(tty);
+      const out = join(dir, `r-${tty}-${quiet}.json`);
+      await runCheck([big], { region: 'zuid-limburg', asOf: '2026-11-20', format: 'json', output: out, failOn: 'never', quiet }, { stderr, env: {} });
+      expect(stderr.text).not.toContain('rijen gelezen');
+      expect(stderr.text).not.toContain('\r');
+    }
+  }, 120_000);
+});
