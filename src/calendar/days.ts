@@ -3,7 +3,7 @@
  * without a time or zone, so an integer is both the fastest and the least error-prone
  * representation: no DST, no local midnight, comparisons with `<`.
  */
-import { addMonths as addMonthsFns } from 'date-fns';
+import { addMonths as addMonthsFns } from 'date-fns/addMonths';
 
 export type Day = number;
 

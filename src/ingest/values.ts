@@ -3,7 +3,7 @@
  * `2026-04-28` and `28-4-2026`. An impossible date (31-02-2026) or a two-digit year is an error,
  * never silently shifted. A mapping's `date_format` forces one format (date-fns tokens).
  */
-import { parse as parseWithFormat, isValid, format as formatWithFormat } from 'date-fns';
+import { createRequire } from 'node:module';
 import { Day, dayFromYMD, isValidYMD } from '../calendar/days.js';
 
 export type Parsed<T> = { ok: true; value: T | undefined } | { ok: false; reason: string };
@@ -68,8 +68,26 @@ export function parseDateText(raw: string): Parsed<Day> {
   return { ok: true, value: dayFromYMD(y, m, d) };
 }
 
+/**
+ * date-fns parse/format cost ~130 ms of start-up (locale data) and are only needed when a mapping
+ * sets `date_format`, so they are required on first use.
+ */
+function dateFns(): {
+  parse: typeof import('date-fns/parse').parse;
+  format: typeof import('date-fns/format').format;
+  isValid: typeof import('date-fns/isValid').isValid;
+} {
+  const require = createRequire(import.meta.url);
+  return {
+    parse: require('date-fns/parse').parse,
+    format: require('date-fns/format').format,
+    isValid: require('date-fns/isValid').isValid,
+  };
+}
+
 /** A fixed format from a mapping file, e.g. `dd-MM-yyyy` (date-fns tokens). */
 export function dateParserForFormat(fmt: string): (raw: string) => Parsed<Day> {
+  const { parse: parseWithFormat, format: formatWithFormat, isValid } = dateFns();
   const ref = new Date(2000, 0, 1, 12);
   return (raw) => {
     const s = raw.trim();
@@ -85,6 +103,7 @@ export function dateParserForFormat(fmt: string): (raw: string) => Parsed<Day> {
 
 /** Check that a mapping's date_format is usable before reading any row. */
 export function isUsableDateFormat(fmt: string): boolean {
+  const { format: formatWithFormat } = dateFns();
   try {
     const sample = formatWithFormat(new Date(2026, 3, 28, 12), fmt);
     return /yyyy/.test(fmt) && /d/.test(fmt) && /M/.test(fmt) && sample.length > 0;
