@@ -14,7 +14,7 @@ import { agendaIcs } from '../agenda/ics.js';
 import { makePseudonymizer } from '../report/pseudonymize.js';
 import { addGlobalOptions, addInputOptions, InputOptions, resolveInput, useColor } from './common.js';
 import { openOutput } from './output.js';
-import { progressReporter } from './progress.js';
+import { progressReporter, progressWanted } from './progress.js';
 import { TOOL } from './version.js';
 import type { Io } from './check.js';
 
@@ -68,7 +68,7 @@ export async function runAgenda(files: string[], opts: AgendaOptions, io: Io = {
     io.stderr.write('giacheck: ' + t('cli.regionInferred', { region: localized(resolved.profile.name) }) + '\n');
   }
   const collector = new AgendaCollector(resolved.peildatum, days, pseudo);
-  const progress = progressReporter(io.stderr, Boolean(io.stderr.isTTY) && !opts.quiet);
+  const progress = progressReporter(io.stderr, progressWanted(io.stderr, opts.quiet, io.env));
   let engine;
   try {
     engine = await runEngine(

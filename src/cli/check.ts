@@ -28,7 +28,7 @@ import {
   useColor,
 } from './common.js';
 import { TOOL } from './version.js';
-import { progressReporter } from './progress.js';
+import { progressReporter, progressWanted } from './progress.js';
 
 export interface CheckOptions extends InputOptions, OutputOptions {
   includePassed?: boolean;
@@ -182,7 +182,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: Io = def
     io.stderr.write('giacheck: ' + t('cli.regionInferred', { region: localized(resolved.profile.name) }) + '\n');
   }
   const out = openOutput(opts.output);
-  const progress = progressReporter(io.stderr, Boolean(io.stderr.isTTY) && !opts.quiet);
+  const progress = progressReporter(io.stderr, progressWanted(io.stderr, opts.quiet, io.env));
   try {
     const run = await evaluate(resolved, {
       includePassed,

@@ -9,6 +9,12 @@ export interface Progress {
   done: () => void;
 }
 
+/** Progress is for people watching a terminal: a TTY on stderr, not --quiet, not under CI. */
+export function progressWanted(stderr: { isTTY?: boolean }, quiet: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
+  const ci = env.CI !== undefined && env.CI !== '' && env.CI !== '0' && env.CI.toLowerCase() !== 'false';
+  return Boolean(stderr.isTTY) && !quiet && !ci;
+}
+
 export function progressReporter(stderr: NodeJS.WritableStream, enabled: boolean, now: () => number = Date.now): Progress {
   if (!enabled) return { update: () => {}, done: () => {} };
   const start = now();

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/check.js';
-import { progressReporter } from '../../src/cli/progress.js';
+import { progressReporter, progressWanted } from '../../src/cli/progress.js';
 import { setLang } from '../../src/i18n/index.js';
 
 class FakeStream extends Writable {
@@ -92,4 +92,15 @@ describe('progress in a real run', () => {
       expect(stderr.text).not.toContain('\r');
     }
   }, 120_000);
+});
+
+describe('progressWanted', () => {
+  it('only for a TTY stderr, without --quiet, and never under CI', () => {
+    expect(progressWanted({ isTTY: true }, false, {})).toBe(true);
+    expect(progressWanted({ isTTY: false }, false, {})).toBe(false);
+    expect(progressWanted({ isTTY: true }, true, {})).toBe(false);
+    expect(progressWanted({ isTTY: true }, false, { CI: 'true' })).toBe(false);
+    expect(progressWanted({ isTTY: true }, false, { CI: '1' })).toBe(false);
+    expect(progressWanted({ isTTY: true }, false, { CI: 'false' })).toBe(true);
+  });
 });
