@@ -9,7 +9,7 @@ import { formatNumber, getLang, localized, t } from '../i18n/index.js';
 import { isoDate } from '../calendar/days.js';
 import { runEngine, EngineResult } from '../engine/run.js';
 import { Aggregator } from '../report/aggregate.js';
-import { compareFindings, failsAt, Finding, FindingWriter, isFinding } from '../report/findings.js';
+import { ByteBuffer, compareFindings, failsAt, Finding, FindingWriter, isFinding } from '../report/findings.js';
 import { FORMATS } from '../report/formats.js';
 import { csvHeader, findingCsvRow } from '../report/csv.js';
 import { rejectedLine, summaryLine } from '../report/jsonl.js';
@@ -122,6 +122,8 @@ export async function evaluate(
   let writer: FindingWriter | undefined;
   const stream = opts.stream;
   if (stream?.format === 'csv') stream.out.write(csvHeader());
+  // jsonl findings are encoded straight into bytes (FindingWriter.jsonLineInto)
+  const bytes = stream?.format === 'jsonl' ? new ByteBuffer() : undefined;
   const engine = await runEngine(
     {
       profile: resolved.profile,
@@ -144,18 +146,24 @@ export async function evaluate(
           if (failsAt(r.status, def.spec.severity, opts.failOn)) failing = true;
           const id = opts.pseudo ? opts.pseudo(c.dossierId) : c.dossierId;
           if (!stream) findings.push(writer.finding(c, i, r, id));
-          else stream.out.write(stream.format === 'jsonl' ? writer.jsonLine(c, i, r, id) : findingCsvRow(writer.finding(c, i, r, id)));
+          else if (bytes) writer.jsonLineInto(bytes, c, i, r, id);
+          else stream.out.write(findingCsvRow(writer.finding(c, i, r, id)));
         }
+        if (bytes && bytes.length >= 1 << 16) stream!.out.write(bytes.take());
       },
       onRejected(errors) {
         const r = rejectedOf(errors);
         if (!stream) rejected.push(r);
-        else if (stream.format === 'jsonl') stream.out.write(rejectedLine(r));
+        else if (bytes) {
+          if (bytes.length) stream.out.write(bytes.take()); // keep the order of the lines
+          stream.out.write(rejectedLine(r));
+        }
         else stream.stderr.write('giacheck: ' + rejectedText(r) + '\n');
       },
       afterBatch: stream ? () => stream.out.drain() : undefined,
     },
   );
+  if (bytes?.length) stream!.out.write(bytes.take());
   aggregator ??= new Aggregator(resolved.profile, engine.rules);
   if (!stream) findings.sort(compareFindings);
   return { resolved, engine, aggregator, findings, rejected, failing };

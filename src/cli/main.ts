@@ -2,10 +2,26 @@
  * Entry point: language first (so --help is translated), then commander. Errors the user can fix
  * are one line on stderr with exit 2; a stack trace only with --debug.
  */
+import { setFlagsFromString } from 'node:v8';
 import type { Command } from 'commander';
 import { UserError } from '../errors.js';
 import { resolveLang, setLang, t } from '../i18n/index.js';
 import { TOOL } from './version.js';
+
+/**
+ * V8 grows its young generation to 2×16 MB when a program allocates fast, and a streamed check of
+ * a million rows does; the garbage promoted meanwhile lets the old generation swell too. Keeping
+ * the young generation at its starting size costs nothing measurable here and ~30 MB of peak RSS
+ * less (docs/performance.md). The flag is read whenever V8 considers growing, so it must be set
+ * before the commands are loaded; an engine without it ignores it.
+ */
+function keepYoungGenerationSmall(): void {
+  try {
+    setFlagsFromString('--semi-space-growth-factor=1');
+  } catch {
+    /* only memory is at stake */
+  }
+}
 
 function optionValue(argv: string[], name: string): string | undefined {
   for (let i = 0; i < argv.length; i++) {
@@ -35,6 +51,7 @@ export async function buildProgram(): Promise<Command> {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  keepYoungGenerationSmall();
   const debug = argv.includes('--debug');
   setLang(resolveLang(optionValue(argv, '--lang')));
   // the fastest path: nothing but the version

@@ -28,7 +28,7 @@ async function run(job: IngestJob, port: NonNullable<typeof parentPort>): Promis
     }
   });
   const post = (m: WorkerMessage, transfer?: ArrayBuffer[]) => port.postMessage(m, transfer);
-  const normalizer = new Normalizer(job.profile, job.mapping, { ids: new IdSet() });
+  const normalizer = new Normalizer(job.profile, job.mapping, { ids: new IdSet(job.idCapacity) });
   const packer = new BatchPacker();
   for (let fileIndex = 0; fileIndex < job.inputs.length; fileIndex++) {
     const input = await openInput(job.inputs[fileIndex], { ...job.read, wantedColumns: job.wantedColumns, lines: true });
@@ -42,7 +42,7 @@ async function run(job: IngestJob, port: NonNullable<typeof parentPort>): Promis
         else packer.addCase(c, fileIndex);
       }
       const packed = packer.finish();
-      post(packed, [packed.kinds.buffer as ArrayBuffer, packed.ints.buffer as ArrayBuffer, packed.textEnds.buffer as ArrayBuffer]);
+      post(packed, [packed.kinds.buffer as ArrayBuffer, packed.ints.buffer as ArrayBuffer, packed.idEnds.buffer as ArrayBuffer]);
       if (++inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
     }
   }

@@ -4,8 +4,9 @@
  * into one Int32Array per batch (transferred, not copied) and the texts into one string:
  *
  *   ints[k * STRIDE + f]  field f of record k: a day number, 0/1 for a flag or handover item, the
- *                         index in ROUTES for a route, the running text number for text; NONE
- *                         when the cell was empty
+ *                         index in ROUTES for a route, the index in the text table for a text
+ *                         (the gemeente as written: a handful of spellings), NONE when empty;
+ *                         the dossier id, different on every row, goes into one string `ids`
  *   ints[k * STRIDE + ROW]    row number
  *   ints[k * STRIDE + PLACE]  official gemeente + deelregio (index in the place table)
  *   ints[k * STRIDE + FILE]   file index
@@ -33,6 +34,7 @@ const TYPE = Uint8Array.from(FIELDS.map((f) => {
   return t === 'date' ? T_DATE : t === 'bool' || t === 'item' ? T_FLAG : t === 'route' ? T_ROUTE : T_TEXT;
 }));
 const ROUTE_INDEX = new Map<string, number>(ROUTES.map((r, i) => [r, i]));
+const ID = FIELD_INDEX.dossier_id;
 
 export interface Place {
   gemeente: string;
@@ -45,23 +47,28 @@ export interface PackedBatch {
   count: number;
   kinds: Uint8Array;
   ints: Int32Array;
-  /** all text values of the batch, concatenated; textEnds[i] is where text i ends */
-  texts: string;
-  textEnds: Uint32Array;
-  /** places first used in this batch, appended to the receiver's table */
+  /** the dossier ids of the batch's cases, concatenated; idEnds[i] is where case i's id ends */
+  ids: string;
+  idEnds: Uint32Array;
+  /** texts and places first used in this batch, appended to the receiver's tables */
+  newTexts: string[];
   newPlaces: Place[];
   rejected: RowError[][];
 }
 
 /** Worker side: collects Cases and rejections of one input batch. */
 export class BatchPacker {
-  private readonly placeIndex = new Map<string, number>();
+  /** place per official gemeente name (with its deelregio, checked on every use) */
+  private readonly placeIndex = new Map<string, { index: number; deelregio: string | undefined }>();
+  private readonly placeByKey = new Map<string, number>();
   private placeCount = 0;
+  private readonly textIndex = new Map<string, number>();
   private kinds!: Uint8Array;
   private ints!: Int32Array;
-  private texts: string[] = [];
-  private textEnds: number[] = [];
-  private textLength = 0;
+  private ids = '';
+  private idEnds!: Uint32Array;
+  private cases = 0;
+  private newTexts: string[] = [];
   private newPlaces: Place[] = [];
   private rejected: RowError[][] = [];
   private count = 0;
@@ -69,12 +76,38 @@ export class BatchPacker {
   start(capacity: number): void {
     this.kinds = new Uint8Array(capacity);
     this.ints = new Int32Array(capacity * STRIDE);
-    this.texts = [];
-    this.textEnds = [];
-    this.textLength = 0;
+    this.ids = '';
+    this.idEnds = new Uint32Array(capacity);
+    this.cases = 0;
+    this.newTexts = [];
     this.newPlaces = [];
     this.rejected = [];
     this.count = 0;
+  }
+
+  private place(gemeente: string, deelregio: string | undefined): number {
+    const hit = this.placeIndex.get(gemeente);
+    if (hit !== undefined && hit.deelregio === deelregio) return hit.index;
+    // a gemeente with another deelregio than before cannot come from one profile; still exact
+    const key = gemeente + '\u0000' + (deelregio ?? '');
+    let index = this.placeByKey.get(key);
+    if (index === undefined) {
+      index = this.placeCount++;
+      this.placeByKey.set(key, index);
+      this.newPlaces.push({ gemeente, deelregio });
+    }
+    if (hit === undefined) this.placeIndex.set(gemeente, { index, deelregio });
+    return index;
+  }
+
+  private text(s: string): number {
+    let i = this.textIndex.get(s);
+    if (i === undefined) {
+      i = this.textIndex.size;
+      this.textIndex.set(s, i);
+      this.newTexts.push(s);
+    }
+    return i;
   }
 
   addRejected(errors: RowError[]): void {
@@ -103,24 +136,17 @@ export class BatchPacker {
         case T_ROUTE:
           ints[base + f] = ROUTE_INDEX.get(v as string)!;
           break;
-        default: {
-          const s = v as string;
-          this.texts.push(s);
-          this.textLength += s.length;
-          this.textEnds.push(this.textLength);
-          ints[base + f] = 0;
-        }
+        default:
+          if (f === ID) {
+            this.ids += v as string;
+            this.idEnds[this.cases] = this.ids.length;
+            ints[base + f] = 0;
+          } else ints[base + f] = this.text(v as string);
       }
     }
+    this.cases++;
     ints[base + ROW] = c.row;
-    const key = c.deelregio === undefined ? c.gemeente : c.gemeente + '\u0000' + c.deelregio;
-    let p = this.placeIndex.get(key);
-    if (p === undefined) {
-      p = this.placeCount++;
-      this.placeIndex.set(key, p);
-      this.newPlaces.push({ gemeente: c.gemeente, deelregio: c.deelregio });
-    }
-    ints[base + PLACE] = p;
+    ints[base + PLACE] = this.place(c.gemeente, c.deelregio);
     ints[base + FILE] = fileIndex;
   }
 
@@ -134,8 +160,9 @@ export class BatchPacker {
       count: this.count,
       kinds: this.kinds.subarray(0, this.count),
       ints: this.ints.subarray(0, this.count * STRIDE),
-      texts: this.texts.join(''),
-      textEnds: Uint32Array.from(this.textEnds),
+      ids: this.ids,
+      idEnds: this.idEnds.subarray(0, this.cases),
+      newTexts: this.newTexts,
       newPlaces: this.newPlaces,
       rejected: this.rejected,
     };
@@ -145,13 +172,16 @@ export class BatchPacker {
 /** Main side: turns batches back into Cases (and rejections), in their original order. */
 export class BatchUnpacker {
   private readonly places: Place[] = [];
+  private readonly texts: string[] = [];
 
   constructor(private readonly files: string[]) {}
 
   each(batch: PackedBatch, onCase: (c: Case) => void, onRejected: (errors: RowError[]) => void): void {
     for (const p of batch.newPlaces) this.places.push(p);
-    const { kinds, ints, texts, textEnds, count } = batch;
-    let text = 0;
+    for (const t of batch.newTexts) this.texts.push(t);
+    const { kinds, ints, ids, idEnds, count } = batch;
+    const texts = this.texts;
+    let id = 0;
     let rejected = 0;
     for (let k = 0; k < count; k++) {
       if (kinds[k] === 1) {
@@ -174,8 +204,10 @@ export class BatchUnpacker {
             values[f] = ROUTES[v];
             break;
           default:
-            values[f] = texts.slice(text === 0 ? 0 : textEnds[text - 1], textEnds[text]);
-            text++;
+            if (f === ID) {
+              values[f] = ids.slice(id === 0 ? 0 : idEnds[id - 1], idEnds[id]);
+              id++;
+            } else values[f] = texts[v];
         }
       }
       const place = this.places[ints[base + PLACE]];

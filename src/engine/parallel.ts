@@ -17,6 +17,8 @@ import { seaAsset } from '../profile/bundled.js';
 import type { PackedBatch } from './packed.js';
 
 export interface IngestJob {
+  /** initial capacity of the duplicate-id set (see idCapacityFor) */
+  idCapacity: number;
   profile: Profile;
   mapping: Mapping;
   inputs: string[];
@@ -68,19 +70,22 @@ export interface IngestHandler {
   batch(b: PackedBatch): Promise<void> | void;
 }
 
-/** Run the ingest worker and hand its messages over in order; rejects with the worker's error. */
-export function ingestInWorker(job: IngestJob, handler: IngestHandler): Promise<void> {
+/**
+ * Start the ingest worker and hand its messages over in order; the promise rejects with the
+ * worker's error. `cancel()` stops the worker (when this thread fails first).
+ */
+export function ingestInWorker(job: IngestJob, handler: IngestHandler): Promise<void> & { cancel(): void } {
   const script = workerScript();
-  if (!script) return Promise.reject(new Error('ingest worker not available'));
+  if (!script) return Object.assign(Promise.reject(new Error('ingest worker not available')), { cancel() {} });
   // The worker streams: its live data is a few batches, the id set lives outside the heap. A small
   // young generation and a capped old one keep V8 from letting garbage pile up to ~100 MB before
   // collecting it (the main thread cannot be limited once started).
-  const resourceLimits = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256 };
+  const resourceLimits = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 256 };
   const worker =
     'code' in script
       ? new Worker(script.code, { eval: true, workerData: job, resourceLimits })
       : new Worker(script.url, { workerData: job, resourceLimits });
-  return new Promise<void>((resolve, reject) => {
+  const promise = new Promise<void>((resolve, reject) => {
     let done = false;
     let chain = Promise.resolve();
     const fail = (e: unknown) => {
@@ -120,4 +125,32 @@ export function ingestInWorker(job: IngestJob, handler: IngestHandler): Promise<
       if (!done) fail(new Error(`ingest worker stopped (exit code ${code})`));
     });
   });
+  return Object.assign(promise, {
+    cancel() {
+      promise.catch(() => {});
+      void worker.terminate();
+    },
+  });
 }
+
+/**
+ * Size the duplicate-id set for the input up front: growing it at 70 % load holds the old and the
+ * new table at once (1.5× its final size, ~44 MB at a million rows) and rehashes every id. A row
+ * of an export with the canonical columns takes ~150–160 bytes; bytes / 160 rarely overshoots (an
+ * overshoot doubles the table), and a file of shorter rows still grows the set as before.
+ */
+export function idCapacityFor(inputs: string[]): number {
+  let bytes = 0;
+  for (const path of inputs) {
+    try {
+      if (path !== '-') bytes += statSync(path).size;
+    } catch {
+      /* reported when the file is opened */
+    }
+  }
+  const rows = Math.min(bytes / 160, 8_000_000);
+  let capacity = 1 << 12;
+  while (capacity * 0.7 < rows) capacity *= 2;
+  return capacity;
+}
+

@@ -13,7 +13,7 @@ import { calendarOf, Profile } from '../profile/load.js';
 import { compileProfile, CompiledRule, Result, RuleContext } from '../rules/index.js';
 import { getLang } from '../i18n/index.js';
 import { BatchUnpacker } from './packed.js';
-import { ingestInWorker, useWorker } from './parallel.js';
+import { idCapacityFor, ingestInWorker, useWorker } from './parallel.js';
 
 export interface EngineOptions {
   profile: Profile;
@@ -62,10 +62,10 @@ export function ruleContext(profile: Profile, peildatum: Day): RuleContext {
 
 export async function runEngine(opts: EngineOptions, sink: EngineSink): Promise<EngineResult> {
   const { profile, mapping } = opts;
+  if (opts.parallel ?? useWorker(opts.inputs)) return runWithWorker(opts, sink);
   const rules = compileProfile(profile, ruleContext(profile, opts.peildatum));
-  if (opts.parallel ?? useWorker(opts.inputs)) return runWithWorker(opts, sink, rules);
   const evaluators = rules.map((r) => r.evaluate);
-  const normalizer = new Normalizer(profile, mapping, { ids: new IdSet() });
+  const normalizer = new Normalizer(profile, mapping, { ids: new IdSet(idCapacityFor(opts.inputs)) });
   const wantedColumns = [...Object.values(mapping.columns), ...FIELDS];
   const files: InputAccount[] = [];
   let rowsRead = 0;
@@ -117,8 +117,10 @@ export async function runEngine(opts: EngineOptions, sink: EngineSink): Promise<
  * The same run with reading and normalising in the ingest worker: identical sink calls in the
  * same order (test/engine/parallel.test.ts), only spread over two cores.
  */
-async function runWithWorker(opts: EngineOptions, sink: EngineSink, rules: CompiledRule[]): Promise<EngineResult> {
-  const evaluators = rules.map((r) => r.evaluate);
+async function runWithWorker(opts: EngineOptions, sink: EngineSink): Promise<EngineResult> {
+  // assigned right after the worker is started (below), before any of its messages is handled
+  let rules: CompiledRule[] = [];
+  let evaluators: ((c: Case) => Result)[] = [];
   const files: InputAccount[] = [];
   const names: string[] = [];
   const unpacker = new BatchUnpacker(names);
@@ -137,8 +139,9 @@ async function runWithWorker(opts: EngineOptions, sink: EngineSink, rules: Compi
     account!.rows_rejected++;
     sink.onRejected(errors);
   };
-  await ingestInWorker(
+  const ingest = ingestInWorker(
     {
+      idCapacity: idCapacityFor(opts.inputs),
       profile: opts.profile,
       mapping: opts.mapping,
       inputs: opts.inputs,
@@ -163,6 +166,15 @@ async function runWithWorker(opts: EngineOptions, sink: EngineSink, rules: Compi
       },
     },
   );
+  // compile the rules while the worker loads its modules and opens the first file
+  try {
+    rules = compileProfile(opts.profile, ruleContext(opts.profile, opts.peildatum));
+    evaluators = rules.map((r) => r.evaluate);
+  } catch (e) {
+    ingest.cancel();
+    throw e;
+  }
+  await ingest;
   const sum = (k: 'rows_read' | 'rows_checked' | 'rows_rejected') => files.reduce((n, f) => n + f[k], 0);
   return { rules, files, rowsRead: sum('rows_read'), rowsChecked: sum('rows_checked'), rowsRejected: sum('rows_rejected') };
 }

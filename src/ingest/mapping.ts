@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { UserError } from '../errors.js';
-import { FIELDS, FieldName, RouteCode } from './fields.js';
+import { FieldName, RouteCode } from './fields.js';
 import { readYaml, zodProblems, formatProblem } from '../profile/yamlFile.js';
 import { RouteSchema, FieldNameSchema } from '../profile/schema.js';
 import { isUsableDateFormat } from './values.js';
@@ -73,26 +73,5 @@ export function loadMapping(file: string | undefined): Mapping {
   };
 }
 
-/** Normalise a header cell for matching: case, surrounding space, BOM, NBSP. */
-export function headerKey(h: string): string {
-  return h.replace(/^\uFEFF/, '').replace(/\u00a0/g, ' ').trim().toLowerCase();
-}
-
-/**
- * Which column of the header holds each canonical field: the mapping's column name, else the
- * canonical name itself. Returns -1 for fields the export does not have.
- */
-export function resolveColumns(header: string[], mapping: Mapping): Int32Array {
-  const index = new Map<string, number>();
-  header.forEach((h, i) => {
-    const k = headerKey(h);
-    if (!index.has(k)) index.set(k, i);
-  });
-  const out = new Int32Array(FIELDS.length).fill(-1);
-  FIELDS.forEach((f, fi) => {
-    const wanted = mapping.columns[f];
-    const i = wanted !== undefined ? index.get(headerKey(wanted)) : index.get(f);
-    if (i !== undefined) out[fi] = i;
-  });
-  return out;
-}
+// header matching lives in columns.ts (no zod/yaml: the ingest worker needs it)
+export { headerKey, resolveColumns } from './columns.js';

@@ -7,10 +7,12 @@
 import { UserError } from '../errors.js';
 import { t, localized } from '../i18n/index.js';
 import type { Day } from '../calendar/days.js';
-import { Profile, gemeenteResolver, routeResolver, allGemeenten } from '../profile/load.js';
+import type { Profile } from '../profile/load.js';
+import { gemeenteResolver, routeResolver, allGemeenten } from '../profile/lookup.js';
 import { Case, FIELDS, FIELD_INDEX, FIELD_TYPES, FieldName, FieldType, REQUIRED_FIELDS, RouteCode, Value } from './fields.js';
 import { IdSet } from './idset.js';
-import { Mapping, resolveColumns } from './mapping.js';
+import type { Mapping } from './mapping.js';
+import { resolveColumns } from './columns.js';
 import type { OpenedInput, RawRecord } from './readers.js';
 import { suggest } from './suggest.js';
 import { piiKindOfColumnName } from '../privacy/pii.js';
@@ -61,14 +63,23 @@ const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  */
 export function dateAt(s: string, at: number): Day {
   let y: number, m: number, d: number;
+  // a digit minus 48 is 0..9; anything else, as an unsigned number, is larger than 9
   if (s.charCodeAt(at + 2) === 45 && s.charCodeAt(at + 5) === 45) {
-    d = twoDigits(s, at);
-    m = twoDigits(s, at + 3);
-    y = fourDigits(s, at + 6);
+    const d1 = s.charCodeAt(at) - 48, d2 = s.charCodeAt(at + 1) - 48;
+    const m1 = s.charCodeAt(at + 3) - 48, m2 = s.charCodeAt(at + 4) - 48;
+    const y1 = s.charCodeAt(at + 6) - 48, y2 = s.charCodeAt(at + 7) - 48, y3 = s.charCodeAt(at + 8) - 48, y4 = s.charCodeAt(at + 9) - 48;
+    if (d1 >>> 0 > 9 || d2 >>> 0 > 9 || m1 >>> 0 > 9 || m2 >>> 0 > 9 || y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9 || y4 >>> 0 > 9) return -1;
+    d = d1 * 10 + d2;
+    m = m1 * 10 + m2;
+    y = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
   } else if (s.charCodeAt(at + 4) === 45 && s.charCodeAt(at + 7) === 45) {
-    y = fourDigits(s, at);
-    m = twoDigits(s, at + 5);
-    d = twoDigits(s, at + 8);
+    const y1 = s.charCodeAt(at) - 48, y2 = s.charCodeAt(at + 1) - 48, y3 = s.charCodeAt(at + 2) - 48, y4 = s.charCodeAt(at + 3) - 48;
+    const m1 = s.charCodeAt(at + 5) - 48, m2 = s.charCodeAt(at + 6) - 48;
+    const d1 = s.charCodeAt(at + 8) - 48, d2 = s.charCodeAt(at + 9) - 48;
+    if (d1 >>> 0 > 9 || d2 >>> 0 > 9 || m1 >>> 0 > 9 || m2 >>> 0 > 9 || y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9 || y4 >>> 0 > 9) return -1;
+    d = d1 * 10 + d2;
+    m = m1 * 10 + m2;
+    y = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
   } else return -1;
   if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1) return -1;
   if (d > MONTH_DAYS[m] && !(m === 2 && d === 29 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return -1;
@@ -79,29 +90,6 @@ export function dateAt(s: string, at: number): Day {
   const doy = (((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) | 0) + d - 1;
   const doe = yoe * 365 + ((yoe / 4) | 0) - ((yoe / 100) | 0) + doy;
   return era * 146097 + doe - 719468;
-}
-
-function twoDigits(s: string, at: number): number {
-  const a = s.charCodeAt(at) - 48;
-  const b = s.charCodeAt(at + 1) - 48;
-  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -100;
-}
-
-function fourDigits(s: string, at: number): number {
-  const a = twoDigits(s, at);
-  const b = twoDigits(s, at + 2);
-  return a >= 0 && b >= 0 ? a * 100 + b : -10000;
-}
-
-/** ja/nee in any case (what Dutch exports write) as true/false; anything else undefined. */
-function jaNeeAt(s: string, at: number, len: number): boolean | undefined {
-  if (len === 2) {
-    return (s.charCodeAt(at) | 32) === 106 && (s.charCodeAt(at + 1) | 32) === 97 ? true : undefined;
-  }
-  if (len === 3) {
-    return (s.charCodeAt(at) | 32) === 110 && (s.charCodeAt(at + 1) | 32) === 101 && (s.charCodeAt(at + 2) | 32) === 101 ? false : undefined;
-  }
-  return undefined;
 }
 
 const ECHO_MAX = 40;
@@ -244,43 +232,59 @@ export class Normalizer {
    * cache lookups, the largest cost of a million-row check after the CSV split itself.
    */
   private lineValues(line: string): Value[] | undefined {
-    const plan = this.plan();
+    const plan = this.linePlan !== null && this.planFor === this.columns ? this.linePlan : this.plan();
     if (!plan || !this.input.delimiter) return undefined;
     const { kinds, fields } = plan;
     const delim = this.input.delimiter;
+    const D = delim.charCodeAt(0);
     const values: Value[] = new Array(FIELDS.length);
     const n = line.length;
     let blank = true;
     let col = 0;
     let start = 0;
-    // field ends by indexOf (a native scan), not a character loop: most cells are short or empty
+    // One pass, guided by what each column should hold: an empty cell is one look at its first
+    // character, a date or ja/nee is read in place and must be followed by the delimiter; only
+    // text cells search for their end (indexOf, a native scan).
     while (start <= n) {
-      let i = line.indexOf(delim, start);
-      if (i < 0) i = n;
       if (col >= kinds.length) return undefined;
-      const len = i - start;
-      if (len > 0) {
-        const first = line.charCodeAt(start);
-        const last = line.charCodeAt(i - 1);
-        // printable ASCII at both ends: trim() would change nothing, the cell is not blank
-        if (first <= 32 || first >= 127 || last <= 32 || last >= 127) return undefined;
-        blank = false;
-        const fi = fields[col];
-        switch (kinds[col]) {
-          case K_DATE: {
-            const d = len === 10 ? dateAt(line, start) : -1;
-            if (d === -1) return undefined;
-            values[fi] = d;
-            break;
-          }
-          case K_BOOL:
-          case K_ITEM: {
-            const b = jaNeeAt(line, start, len);
-            if (b === undefined) return undefined;
-            values[fi] = b;
-            break;
-          }
-          case K_ROUTE: {
+      const c0 = start < n ? line.charCodeAt(start) : D;
+      if (c0 === D) {
+        col++;
+        start++;
+        continue;
+      }
+      let i: number;
+      switch (kinds[col]) {
+        case K_DATE: {
+          i = start + 10;
+          if (i > n || (i < n && line.charCodeAt(i) !== D)) return undefined;
+          const d = dateAt(line, start);
+          if (d === -1) return undefined;
+          values[fields[col]] = d;
+          break;
+        }
+        case K_BOOL:
+        case K_ITEM: {
+          const c1 = line.charCodeAt(start + 1) | 32;
+          if ((c0 | 32) === 106 && c1 === 97) {
+            i = start + 2; // ja, Ja, JA
+            values[fields[col]] = true;
+          } else if ((c0 | 32) === 110 && c1 === 101 && (line.charCodeAt(start + 2) | 32) === 101) {
+            i = start + 3; // nee, Nee, NEE
+            values[fields[col]] = false;
+          } else return undefined;
+          if (i < n && line.charCodeAt(i) !== D) return undefined;
+          break;
+        }
+        default: {
+          i = line.indexOf(delim, start);
+          if (i < 0) i = n;
+          const last = line.charCodeAt(i - 1);
+          // printable ASCII at both ends: trim() would change nothing
+          if (c0 <= 32 || c0 >= 127 || last <= 32 || last >= 127) return undefined;
+          const kind = kinds[col];
+          if (kind === K_TEXT) values[fields[col]] = line.slice(start, i);
+          else if (kind === K_ROUTE) {
             const text = line.slice(start, i);
             let code = this.routeCache.get(text);
             if (code === undefined) {
@@ -288,20 +292,18 @@ export class Normalizer {
               if (this.routeCache.size < 10_000) this.routeCache.set(text, code);
             }
             if (code === null) return undefined;
-            values[fi] = code;
-            break;
+            values[fields[col]] = code;
           }
-          case K_TEXT:
-            values[fi] = line.slice(start, i);
-            break;
         }
       }
+      blank = false;
       col++;
       start = i + 1;
     }
     if (col !== this.headerLength || blank) return undefined;
     return values;
   }
+
 
   /**
    * One record → a Case, or every problem of the row. Duplicate detection happens here too, so

@@ -190,6 +190,17 @@ async function openCsv(text: AsyncGenerator<string>, file: string, info: Partial
   return { file, format: 'csv', header, encoding: info.encoding, delimiter: parser.detectedDelimiter, batches: batches() };
 }
 
+/**
+ * V8 quotes the offending input in JSON.parse errors (`Unexpected token 'J', "Jan Jansen …" is not
+ * valid JSON`): that may be personal data, so only the kind of error and its position are kept.
+ */
+export function safeJsonError(e: unknown): string {
+  return String((e as Error)?.message ?? e)
+    .split('\n')[0]
+    .replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/, '')
+    .replace(/^Unexpected token '.*?'/, 'Unexpected token');
+}
+
 /** "Unexpected token } in JSON at position 120" → line and column of that position. */
 function jsonErrorLocation(text: string, e: Error): string {
   const m = /position (\d+)/.exec(e.message);
@@ -212,7 +223,7 @@ async function openJson(text: AsyncGenerator<string>, file: string, info: Partia
   try {
     data = JSON.parse(all);
   } catch (e) {
-    throw new UserError(t('error.jsonSyntax', { file: file + jsonErrorLocation(all, e as Error), message: (e as Error).message.split('\n')[0] }));
+    throw new UserError(t('error.jsonSyntax', { file: file + jsonErrorLocation(all, e as Error), message: safeJsonError(e) }));
   }
   if (!Array.isArray(data)) throw new UserError(t('error.jsonNotArray', { file }));
   const header: string[] = [];
@@ -253,7 +264,7 @@ async function openJsonLines(text: AsyncGenerator<string>, file: string, info: P
     try {
       obj = JSON.parse(s);
     } catch (e) {
-      return { row: lineNo, values: [], error: t('error.jsonLine', { message: (e as Error).message.split('\n')[0] }) };
+      return { row: lineNo, values: [], error: t('error.jsonLine', { message: safeJsonError(e) }) };
     }
     if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return { row: lineNo, values: [], error: t('error.jsonNotObject') };
     const o = obj as Record<string, unknown>;

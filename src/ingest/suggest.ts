@@ -1,5 +1,5 @@
 /** "Bedoelde u …": the closest known name within a small edit distance, for typos in gemeenten. */
-import { lookupKey } from '../profile/load.js';
+import { lookupKey } from '../profile/lookup.js';
 
 export function editDistance(a: string, b: string): number {
   const m = a.length;

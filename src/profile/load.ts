@@ -7,7 +7,7 @@ import { dirname, resolve, basename } from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { getLang } from '../i18n/index.js';
-import { RouteCode, ROUTES } from '../ingest/fields.js';
+import { RouteCode } from '../ingest/fields.js';
 import { parseIsoDay, Day } from '../calendar/days.js';
 import { CalendarSpec, checkFeestdagRule, Feestdag, WerkdagCalendar } from '../calendar/werkdagen.js';
 import {
@@ -21,6 +21,7 @@ import {
 } from './schema.js';
 import { readYaml, zodProblems, YamlFile, YamlProblem, formatProblem } from './yamlFile.js';
 import { BUNDLED_DIR, fileExists, readTextFile } from './bundled.js';
+import { lookupKey } from './lookup.js';
 
 export interface RuleDef {
   id: string;
@@ -55,6 +56,8 @@ export interface Profile {
   regie: Partial<Record<RouteCode, { nl: string; en: string }>>;
 }
 
+// gemeente and route lookups live in lookup.ts (light enough for the ingest worker)
+export { lookupKey, gemeenteResolver, routeResolver, allGemeenten } from './lookup.js';
 // bundled profiles are read through readTextFile: from disk, or from the standalone binary's assets
 export { BUNDLED_DIR };
 
@@ -64,16 +67,6 @@ export function bundledProfileIds(): string[] {
 
 export function bundledProfilePath(id: string): string {
   return resolve(BUNDLED_DIR, `${id}.yaml`);
-}
-
-/** Normalise a gemeente or route spelling for lookup: case, hyphens, spaces, diacritics. */
-export function lookupKey(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[-_\s]+/g, ' ')
-    .trim();
 }
 
 interface RawProfile {
@@ -329,38 +322,4 @@ export function calendarOf(profile: Profile): WerkdagCalendar {
     calendarCache.set(profile, cal);
   }
   return cal;
-}
-
-/** The official gemeente name for a spelling in an export, or undefined. */
-export function gemeenteResolver(profile: Profile): (text: string) => { gemeente: string; deelregio?: string } | undefined {
-  const map = new Map<string, { gemeente: string; deelregio: string }>();
-  for (const [deelregio, gemeenten] of Object.entries(profile.deelregios)) {
-    for (const g of gemeenten) map.set(lookupKey(g), { gemeente: g, deelregio });
-  }
-  for (const [alias, target] of Object.entries(profile.gemeenteAliases)) {
-    const hit = map.get(lookupKey(target));
-    if (hit) map.set(lookupKey(alias), hit);
-  }
-  if (map.size === 0) return (text) => (text.trim() ? { gemeente: text.trim() } : undefined);
-  const cache = new Map<string, { gemeente: string; deelregio: string } | undefined>();
-  return (text) => {
-    let hit = cache.get(text);
-    if (hit === undefined && !cache.has(text)) {
-      hit = map.get(lookupKey(text));
-      if (cache.size < 10_000) cache.set(text, hit);
-    }
-    return hit;
-  };
-}
-
-/** Route code for an export value: a canonical code or one of the profile's spellings. */
-export function routeResolver(profile: Profile, extra: Record<string, RouteCode> = {}): (text: string) => RouteCode | undefined {
-  const map = new Map<string, RouteCode>();
-  for (const r of ROUTES) map.set(lookupKey(r), r);
-  for (const [alias, code] of Object.entries({ ...profile.routeAliases, ...extra })) map.set(lookupKey(alias), code);
-  return (text) => map.get(lookupKey(text));
-}
-
-export function allGemeenten(profile: Profile): string[] {
-  return Object.values(profile.deelregios).flat();
 }

@@ -150,11 +150,13 @@ export class Aggregator {
   private readonly gemeenten = new Map<string, Group>();
   private readonly deelregios = new Map<string, Group>();
   private readonly months = new Map<string, Group>();
-  private readonly routes = new Map<string, number>();
+  /** cases per route; a counter object per route, so counting is one lookup */
+  private readonly routeCounts = new Map<string, { n: number }>();
   private readonly monthOf = new Map<Day, string>();
   /** month group per melding day: one lookup instead of day → key → group */
   private readonly monthGroupOf = new Map<Day, Group>();
   private readonly slots: Int32Array;
+  private readonly places = new Map<string, { deelregio: string | undefined; gemeente: Group; region: Group | undefined }>();
   private readonly monitoring?: {
     when: (c: Case) => boolean;
     from: (c: Case) => Day | undefined;
@@ -193,13 +195,20 @@ export class Aggregator {
     const n = STATUSES.length;
     for (let r = 0; r < results.length; r++) slots[r] = r * n + statusIndex(results[r].status);
     this.all.addSlots(slots);
-    let g = this.gemeenten.get(c.gemeente);
-    if (!g) {
-      g = new Group(this.rules.length, c.deelregio);
-      this.gemeenten.set(c.gemeente, g);
+    // one lookup for both the gemeente's and its deelregio's group (a gemeente has one deelregio
+    // in a profile; should a case say otherwise, the groups are looked up as such)
+    let place = this.places.get(c.gemeente);
+    if (place === undefined || place.deelregio !== c.deelregio) {
+      let g = this.gemeenten.get(c.gemeente);
+      if (!g) {
+        g = new Group(this.rules.length, c.deelregio);
+        this.gemeenten.set(c.gemeente, g);
+      }
+      place = { deelregio: c.deelregio, gemeente: g, region: c.deelregio ? this.deelregios.get(c.deelregio) : undefined };
+      if (!this.places.has(c.gemeente)) this.places.set(c.gemeente, place);
     }
-    g.addSlots(slots);
-    if (c.deelregio) this.deelregios.get(c.deelregio)?.addSlots(slots);
+    place.gemeente.addSlots(slots);
+    place.region?.addSlots(slots);
     let m = this.monthGroupOf.get(c.meldingDatum);
     if (m === undefined) {
       let month = this.monthOf.get(c.meldingDatum);
@@ -216,7 +225,9 @@ export class Aggregator {
     }
     m.addSlots(slots);
     const route = c.route ?? '';
-    this.routes.set(route, (this.routes.get(route) ?? 0) + 1);
+    const counter = this.routeCounts.get(route);
+    if (counter === undefined) this.routeCounts.set(route, { n: 1 });
+    else counter.n++;
     const mon = this.monitoring;
     if (mon && mon.when(c)) {
       const from = mon.from(c);
@@ -254,7 +265,7 @@ export class Aggregator {
     };
     const routes: Record<string, number> = {};
     for (const r of [...ROUTES, ''] as (RouteCode | '')[]) {
-      const n = this.routes.get(r) ?? 0;
+      const n = this.routeCounts.get(r)?.n ?? 0;
       if (n || r !== '') routes[r === '' ? 'onbekend' : r] = n;
     }
     const { rules: _r, deelregio: _d, ...totals } = all;

@@ -5,10 +5,10 @@
 import type { Case } from '../ingest/fields.js';
 import type { RuleDef } from '../profile/load.js';
 import { compileCondition } from './conditions.js';
-import { Evaluator, NOT_APPLICABLE, Result, RuleContext } from './types.js';
+import { Evaluator, NOT_APPLICABLE, result, Result, RuleContext } from './types.js';
 
-const ON_TIME: Result = Object.freeze({ status: 'on_time' }) as Result;
-const VIOLATED: Result = Object.freeze({ status: 'violated' }) as Result;
+const ON_TIME: Result = result('on_time');
+const VIOLATED: Result = result('violated');
 
 export function compileConsistency(def: RuleDef, _ctx: RuleContext): Evaluator {
   const spec = def.spec;

@@ -6,7 +6,7 @@
 import { Case, FIELD_INDEX } from '../ingest/fields.js';
 import type { RuleDef } from '../profile/load.js';
 import { compileCondition } from './conditions.js';
-import { anchorFn, dueDateFn, Evaluator, NOT_APPLICABLE, Result, RuleContext } from './types.js';
+import { anchorFn, dueDateFn, Evaluator, NOT_APPLICABLE, result, Result, RuleContext } from './types.js';
 
 export function compileDeadline(def: RuleDef, ctx: RuleContext): Evaluator {
   const spec = def.spec;
@@ -21,15 +21,13 @@ export function compileDeadline(def: RuleDef, ctx: RuleContext): Evaluator {
     if (!when(c)) return NOT_APPLICABLE;
     const a = anchor(c);
     if (a === undefined) {
-      return spec.anchor_required ? { status: 'missing', missing: fromFields } : NOT_APPLICABLE;
+      return spec.anchor_required ? result('missing', undefined, undefined, undefined, undefined, undefined, fromFields) : NOT_APPLICABLE;
     }
     const due = dueOf(a);
     const actual = c.values[to] as number | undefined;
     if (actual !== undefined) {
-      return actual <= due
-        ? { status: 'on_time', due, actual }
-        : { status: 'late', due, actual, daysLate: actual - due };
+      return actual <= due ? result('on_time', due, actual) : result('late', due, actual, actual - due);
     }
-    return due < peildatum ? { status: 'overdue', due, daysLate: peildatum - due } : { status: 'pending', due };
+    return due < peildatum ? result('overdue', due, undefined, peildatum - due) : result('pending', due);
   };
 }

@@ -7,7 +7,7 @@
 import { Case, FIELD_INDEX } from '../ingest/fields.js';
 import type { RuleDef } from '../profile/load.js';
 import { compileCondition } from './conditions.js';
-import { anchorFn, dueDateFn, Evaluator, NOT_APPLICABLE, Result, RuleContext } from './types.js';
+import { anchorFn, dueDateFn, Evaluator, NOT_APPLICABLE, result, Result, RuleContext } from './types.js';
 
 export function compileMoment(def: RuleDef, ctx: RuleContext): Evaluator {
   const spec = def.spec;
@@ -27,12 +27,12 @@ export function compileMoment(def: RuleDef, ctx: RuleContext): Evaluator {
     const windowEnd = due + after;
     const actual = c.values[to] as number | undefined;
     if (actual !== undefined) {
-      if (actual < windowStart) return { status: 'early', due, actual, windowStart, windowEnd };
-      if (actual <= windowEnd) return { status: 'on_time', due, actual, windowStart, windowEnd };
-      return { status: 'late', due, actual, windowStart, windowEnd, daysLate: actual - windowEnd };
+      if (actual < windowStart) return result('early', due, actual, undefined, windowStart, windowEnd);
+      if (actual <= windowEnd) return result('on_time', due, actual, undefined, windowStart, windowEnd);
+      return result('late', due, actual, actual - windowEnd, windowStart, windowEnd);
     }
     return windowEnd < peildatum
-      ? { status: 'overdue', due, windowStart, windowEnd, daysLate: peildatum - windowEnd }
-      : { status: 'pending', due, windowStart, windowEnd };
+      ? result('overdue', due, undefined, peildatum - windowEnd, windowStart, windowEnd)
+      : result('pending', due, undefined, undefined, windowStart, windowEnd);
   };
 }

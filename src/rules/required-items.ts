@@ -6,9 +6,9 @@
 import { Case, FIELD_INDEX, FieldName } from '../ingest/fields.js';
 import type { RuleDef } from '../profile/load.js';
 import { compileCondition, isPresent } from './conditions.js';
-import { Evaluator, NOT_APPLICABLE, Result, RuleContext } from './types.js';
+import { Evaluator, NOT_APPLICABLE, result, Result, RuleContext } from './types.js';
 
-const ON_TIME: Result = Object.freeze({ status: 'on_time' }) as Result;
+const ON_TIME: Result = result('on_time');
 
 export function compileRequiredItems(def: RuleDef, _ctx: RuleContext): Evaluator {
   const spec = def.spec;
@@ -28,6 +28,6 @@ export function compileRequiredItems(def: RuleDef, _ctx: RuleContext): Evaluator
       if (item.unless && item.unless(c)) continue;
       if (!isPresent(c.values[item.index])) (missing ??= []).push(item.field);
     }
-    return missing ? { status: 'missing', missing } : ON_TIME;
+    return missing ? result('missing', undefined, undefined, undefined, undefined, undefined, missing) : ON_TIME;
   };
 }

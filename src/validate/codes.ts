@@ -65,12 +65,3 @@ export const SEVERITY: Record<IssueCode, IssueSeverity> = {
   'future-date': 'warning',
   'date-order': 'warning',
 };
-
-/** Codes that concern a whole file (reported with row null). */
-export const FILE_CODES: ReadonlySet<IssueCode> = new Set([
-  'missing-column',
-  'missing-rule-column',
-  'unknown-column',
-  'duplicate-column',
-  'pii-column',
-]);

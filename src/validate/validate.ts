@@ -14,14 +14,16 @@ import { localized, t } from '../i18n/index.js';
 import '../i18n/catalog/validate.js';
 import { FIELD_TYPES, FIELDS, FieldName, FieldType } from '../ingest/fields.js';
 import { IdSet } from '../ingest/idset.js';
-import { headerKey, Mapping, resolveColumns } from '../ingest/mapping.js';
+import type { Mapping } from '../ingest/mapping.js';
+import { headerKey, resolveColumns } from '../ingest/columns.js';
 import { Normalizer, RowError } from '../ingest/normalize.js';
 import { InputFormat, openInput, ReadOptions } from '../ingest/readers.js';
 import { suggest } from '../ingest/suggest.js';
-import { PiiKind, piiKindOfColumnName, PiiSampler } from '../privacy/pii.js';
+import { parseDateText } from '../ingest/values.js';
+import { PiiKind, piiBitsOfValue, piiKindOfColumnName, PiiSampler } from '../privacy/pii.js';
 import { bundledProfileIds, gemeenteResolver, loadProfile, Profile } from '../profile/load.js';
 import { displayDate } from '../report/findings.js';
-import { FILE_CODES, ISSUE_CODES, IssueCode, IssueSeverity, SEVERITY } from './codes.js';
+import { ISSUE_CODES, IssueCode, IssueSeverity, SEVERITY } from './codes.js';
 import { implausibilities } from './plausibility.js';
 import { fieldsUsedByRules } from './rule-fields.js';
 
@@ -125,6 +127,21 @@ export function outsideRegionResolver(profile: Profile): (text: string) => strin
   };
 }
 
+/**
+ * How an unmapped column is named in the report. An export without a header row makes its first
+ * row the header: a "column name" that looks like a BSN, a name, a phone number, a date or a
+ * number is not repeated, only its position.
+ */
+function shownName(header: string, index: number): string {
+  const name = header.trim();
+  if (!name) return t('validate.unnamedColumn', { n: index + 1 });
+  const date = parseDateText(name);
+  if (piiBitsOfValue(name, { foreign: true }) || (date.ok && date.value !== undefined) || /^[\d\s.,+-]+$/.test(name)) {
+    return t('validate.hiddenColumn', { n: index + 1 });
+  }
+  return name;
+}
+
 class Collector {
   readonly byCode = new Map<IssueCode, number>();
   readonly byColumn = new Map<string, Map<IssueCode, number>>();
@@ -202,7 +219,7 @@ export async function runValidation(opts: ValidateOptions): Promise<ValidationRe
       });
       const next: ColumnInfo[] = input.header.map((h, i) => {
         const field = fieldAt.get(i);
-        const label = field ? normalizer.columnLabel(field) : h.trim() || t('validate.unnamedColumn', { n: i + 1 });
+        const label = field ? normalizer.columnLabel(field) : shownName(h, i);
         if (field) labelToField.set(label, field);
         const old = columns[i];
         if (old && old.field === field) return old;
@@ -235,9 +252,10 @@ export async function runValidation(opts: ValidateOptions): Promise<ValidationRe
     columns.forEach((c, i) => {
       const name = input.header[i];
       const key = headerKey(name);
-      if (!foundSet.has(name.trim())) {
-        foundSet.add(name.trim());
-        found.push(name.trim());
+      const shown = c.field ? name.trim() : c.label;
+      if (!foundSet.has(shown)) {
+        foundSet.add(shown);
+        found.push(shown);
       }
       if (key && (seenNames.get(key) ?? 0) > 1) {
         // the first of equal names is read; the others are only the duplicate-column warning
@@ -252,11 +270,11 @@ export async function runValidation(opts: ValidateOptions): Promise<ValidationRe
         if (kind) piiByName.set(i, kind);
         return;
       }
-      if (!unknown.includes(name.trim())) unknown.push(name.trim());
+      if (!unknown.includes(c.label)) unknown.push(c.label);
       const kind = piiKindOfColumnName(name);
       if (kind) piiByName.set(i, kind); // reported as pii-column, not also as unknown-column
       else {
-        const near = name.trim() ? suggest(name, FIELDS) : undefined;
+        const near = c.label === name.trim() ? suggest(name, FIELDS) : undefined;
         unknownColumns.push({ i, message: near ? t('validate.unknownColumnSuggest', { field: near }) : t('validate.unknownColumn') });
       }
     });
@@ -298,9 +316,9 @@ export async function runValidation(opts: ValidateOptions): Promise<ValidationRe
           continue;
         }
         account.rows_valid++;
-        const found = implausibilities(result, peildatum);
-        if (found.length) rowsWithWarnings++;
-        for (const p of found) {
+        const odd = implausibilities(result, peildatum);
+        if (odd.length) rowsWithWarnings++;
+        for (const p of odd) {
           const column = normalizer.columnLabel(p.field);
           const message =
             p.code === 'future-date'
@@ -377,8 +395,3 @@ function aboutMissingColumn(e: RowError, normalizer: Normalizer, missing: Set<Fi
   return false;
 }
 
-export function hasErrors(report: ValidationReport): boolean {
-  return report.issues.errors > 0;
-}
-
-export { FILE_CODES };

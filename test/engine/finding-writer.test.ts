@@ -16,7 +16,7 @@ import { Normalizer } from '../../src/ingest/normalize.js';
 import type { OpenedInput } from '../../src/ingest/readers.js';
 import { loadProfile } from '../../src/profile/load.js';
 import { findingCsvRow } from '../../src/report/csv.js';
-import { FindingWriter, toFinding } from '../../src/report/findings.js';
+import { ByteBuffer, FindingWriter, isFinding, toFinding } from '../../src/report/findings.js';
 import { findingLine } from '../../src/report/jsonl.js';
 import { compileProfile } from '../../src/rules/index.js';
 import { ruleContext } from '../../src/engine/run.js';
@@ -47,6 +47,8 @@ describe.each(['zuid-limburg', 'noord-oost-gelderland'])('FindingWriter on %s', 
     const rules = compileProfile(profile, ruleContext(profile, parseIsoDay('2026-11-01')!));
     const writer = new FindingWriter(rules.map((r) => r.def));
     const seen = new Set<string>();
+    const buffer = new ByteBuffer(256); // small, so it has to grow
+    const bytes: string[] = [];
     for (const c of cases) {
       rules.forEach((rule, i) => {
         const r = rule.evaluate(c);
@@ -57,10 +59,25 @@ describe.each(['zuid-limburg', 'noord-oost-gelderland'])('FindingWriter on %s', 
         expect(findingCsvRow(writer.finding(c, i, r))).toBe(findingCsvRow(f));
         const pseudo = { ...f, dossier_id: 'P-"quoted"' };
         expect(writer.jsonLine(c, i, r, 'P-"quoted"')).toBe(findingLine(pseudo));
+        if (isFinding(r.status)) {
+          bytes.push(findingLine(f));
+          writer.jsonLineInto(buffer, c, i, r);
+        }
       });
     }
+    expect(buffer.take().toString('utf8')).toBe(bytes.join(''));
     // the generated data reach every status a rule kind can have
     const statuses = new Set([...seen].map((s) => s.split(':')[1]));
     expect([...statuses].sort()).toEqual(['early', 'late', 'missing', 'not_applicable', 'on_time', 'overdue', 'pending', 'violated']);
+  });
+});
+
+describe('ByteBuffer.jsonString', () => {
+  it('writes what JSON.stringify writes, for plain, escaped, non-ASCII and surrogate text', () => {
+    const samples = ['VT-2026-000001', 'a"b', 'back\\slash', 'tab\tx', 'é€✓', '😀', 'lone \ud800 x', '\u2028', ''];
+    const b = new ByteBuffer(4);
+    for (const s of samples) b.jsonString(s);
+    b.ascii('12-03-2026');
+    expect(b.take().toString('utf8')).toBe(samples.map((s) => JSON.stringify(s)).join('') + '12-03-2026');
   });
 });

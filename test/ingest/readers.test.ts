@@ -119,3 +119,15 @@ describe('reading exports', () => {
     await expect(readAll(file('e.csv', ''))).rejects.toThrowError(/leeg bestand/);
   });
 });
+
+describe('JSON parse errors never quote the input', () => {
+  it('a broken JSON Lines row is rejected without its content', async () => {
+    const r = await readAll(file('leak.jsonl', '{"dossier_id":"A","gemeente":"Heerlen","melding_datum":"2026-09-01"}\nJan Jansen 111222333\n'));
+    expect(r.rejected).toHaveLength(1);
+    expect(r.rejected[0].reason).toMatch(/^geen geldige JSON: Unexpected token/);
+    expect(r.rejected[0].reason).not.toMatch(/Jan|111222333/);
+  });
+  it('a broken JSON file is refused without its content', async () => {
+    await expect(readAll(file('leak.json', '[{"naam": Jan Jansen 111222333}]'))).rejects.toThrowError(/^(?!.*(Jansen|111222333)).*geen geldige JSON/);
+  });
+});

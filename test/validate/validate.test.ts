@@ -219,3 +219,38 @@ describe('plausibility pairs', () => {
     expect(implausibilities(c, parseIsoDay('2026-06-20')!)).toEqual([]);
   });
 });
+
+describe('validate: an export without a header row', () => {
+  it('does not repeat first-row values that look like personal data as column names', async () => {
+    const r = await validate('D-001;Heerlen;Jan Jansen;111222333;01-06-2026\nD-002;Vaals;Piet Smit;123456782;02-06-2026\n');
+    const text = JSON.stringify(r);
+    for (const v of ['Jan Jansen', '111222333', '01-06-2026']) expect(text, v).not.toContain(v);
+    expect(r.columns.unknown).toEqual([
+      'D-001',
+      'Heerlen',
+      '(kolom 3: naam niet getoond, lijkt een waarde uit een rij; ontbreekt de kopregel?)',
+      '(kolom 4: naam niet getoond, lijkt een waarde uit een rij; ontbreekt de kopregel?)',
+      '(kolom 5: naam niet getoond, lijkt een waarde uit een rij; ontbreekt de kopregel?)',
+    ]);
+    expect(r.columns.missing).toEqual(['dossier_id', 'gemeente', 'melding_datum']);
+  });
+});
+
+describe('validate: XLSX input', () => {
+  it('finds personal data in typed cells (numbers, dates) and reports Excel row numbers', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Export');
+    ws.addRow(['dossier_id', 'gemeente', 'melding_datum', 'Nummer', 'Datum 2']);
+    ws.addRow(['A-1', 'Heerlen', new Date(Date.UTC(2026, 5, 1)), 111222333, new Date(Date.UTC(1984, 2, 14))]);
+    ws.addRow(['A-2', 'Vaals', '31-02-2026', 123456782, new Date(Date.UTC(1990, 6, 2))]);
+    const f = file('export.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    const r = await validate([f]);
+    expect(r.pii.map((p) => [p.column, p.kind, p.basis])).toEqual([
+      ['Nummer', 'bsn', 'waarden'],
+      ['Datum 2', 'geboortedatum', 'waarden'],
+    ]);
+    expect(r.examples.find((e) => e.code === 'impossible-date')).toMatchObject({ row: 3, column: 'melding_datum' });
+    expect(r.input.per_file[0]).toMatchObject({ format: 'xlsx', rows_read: 2, rows_valid: 1, rows_with_errors: 1 });
+  });
+});

@@ -35,6 +35,7 @@ const nl = {
   // validate: issues
   'validate.outsideRegion': 'gemeente {gemeente} hoort bij {region}, niet bij profiel {profile}',
   'validate.unnamedColumn': '(kolom {n} zonder naam)',
+  'validate.hiddenColumn': '(kolom {n}: naam niet getoond, lijkt een waarde uit een rij; ontbreekt de kopregel?)',
   'validate.missingColumn': 'verplichte kolom ontbreekt (gebruik --mapping om kolomnamen te koppelen)',
   'validate.missingRuleColumn': 'kolom ontbreekt; regel(s) {rules} lezen dit veld en zien het dan bij elk dossier als leeg',
   'validate.duplicateColumn': 'kolomnaam komt {count} keer voor; alleen de eerste wordt gelezen',
@@ -164,6 +165,7 @@ const en: Record<keyof typeof nl, string> = {
 
   'validate.outsideRegion': 'gemeente {gemeente} belongs to {region}, not to profile {profile}',
   'validate.unnamedColumn': '(column {n} without a name)',
+  'validate.hiddenColumn': '(column {n}: name not shown, it looks like a value from a row; is the header row missing?)',
   'validate.missingColumn': 'required column missing (use --mapping to map column names)',
   'validate.missingRuleColumn': 'column missing; rule(s) {rules} read this field and will see it empty for every case',
   'validate.duplicateColumn': 'column name occurs {count} times; only the first is read',

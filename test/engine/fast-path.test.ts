@@ -1,0 +1,176 @@
+/**
+ * The engine's CSV fast path must change nothing but the speed:
+ * - dateAt (integer days-from-civil) equals dayFromYMD for every day from 1900 to 2199 and
+ *   rejects every impossible or malformed date;
+ * - a CsvParser in `lines` mode gives, after splitting each line, exactly the records of the
+ *   normal mode, for any input cut into any chunks;
+ * - Normalizer.normalize on a line (the fast path, with its fall-backs) gives exactly what it
+ *   gives on the split cells: the same Case or the same RowErrors, for tricky cells of every kind.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { dayFromYMD, daysInMonth } from '../../src/calendar/days.js';
+import { CsvParser, CsvRecord } from '../../src/ingest/csv.js';
+import { FIELDS } from '../../src/ingest/fields.js';
+import { IdSet } from '../../src/ingest/idset.js';
+import { EMPTY_MAPPING, Mapping } from '../../src/ingest/mapping.js';
+import { dateAt, Normalizer } from '../../src/ingest/normalize.js';
+import type { OpenedInput } from '../../src/ingest/readers.js';
+import { loadProfile } from '../../src/profile/load.js';
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+describe('dateAt', () => {
+  it('equals dayFromYMD on every real day 1900–2199, in both written forms', () => {
+    for (let y = 1900; y <= 2199; y++) {
+      for (let m = 1; m <= 12; m++) {
+        const last = daysInMonth(y, m);
+        for (let d = 1; d <= last; d++) {
+          const day = dayFromYMD(y, m, d);
+          if (dateAt(`${pad(d)}-${pad(m)}-${y}`, 0) !== day) throw new Error(`${d}-${m}-${y}`);
+          if (dateAt(`x;${y}-${pad(m)}-${pad(d)}`, 2) !== day) throw new Error(`${y}-${m}-${d}`);
+        }
+      }
+    }
+  });
+
+  it('leaves everything else to the general parser (-1)', () => {
+    for (const s of ['29-02-2026', '29-02-1900', '31-04-2026', '00-01-2026', '01-13-2026', '01-00-2026', '01-01-1899', '01-01-2200', '2026-02-30', '2026-1-01', '1-1-2026xx', '01/01/2026', '01-01-20a6', '+1-01-2026', ' 1-01-2026', '2026-04-2 ', 'abcdefghij']) {
+      expect(dateAt(s, 0), s).toBe(-1);
+    }
+    expect(dateAt('29-02-2000', 0)).toBe(dayFromYMD(2000, 2, 29));
+    expect(dateAt('29-02-2028', 0)).toBe(dayFromYMD(2028, 2, 29));
+  });
+});
+
+function parseAll(text: string, delimiter: ';' | ',', cuts: number[], lines: boolean): CsvRecord[] {
+  const p = new CsvParser(delimiter, { lines });
+  const out: CsvRecord[] = [];
+  let last = 0;
+  for (const c of [...cuts].sort((a, b) => a - b)) {
+    out.push(...p.push(text.slice(last, c)));
+    last = c;
+  }
+  out.push(...p.push(text.slice(last)));
+  out.push(...p.end());
+  return out;
+}
+
+describe('CsvParser lines mode', () => {
+  const cell = fc.constantFrom('', 'a', 'Heerlen', '28-04-2026', 'ja', ' x ', 'é', '"q"', '"a;b"', '"a,b"', '"line\r\nbreak"', '"x""y"', 'x"y');
+  const csv = fc.tuple(
+    fc.constantFrom<';' | ','>(';', ','),
+    fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 12 }),
+    fc.constantFrom('\n', '\r\n', '\r'),
+    fc.boolean(),
+  );
+
+  it('split lines equal the normal records, for any chunking', () => {
+    fc.assert(
+      fc.property(csv, fc.array(fc.nat(), { maxLength: 6 }), ([d, rows, eol, finalEol], cutsRaw) => {
+        const text = rows.map((r) => r.join(d)).join(eol) + (finalEol ? eol : '');
+        const cuts = cutsRaw.map((c) => c % (text.length + 1));
+        let normal: CsvRecord[];
+        try {
+          normal = parseAll(text, d, cuts, false);
+        } catch (e) {
+          expect(() => parseAll(text, d, cuts, true)).toThrow((e as Error).message);
+          return;
+        }
+        const fast = parseAll(text, d, cuts, true);
+        expect(fast.map((r) => ({ row: r.row, line: r.line, error: r.error, fields: r.text !== undefined ? r.text.split(d) : r.fields }))).toEqual(
+          normal.map((r) => ({ row: r.row, line: r.line, error: r.error, fields: r.fields })),
+        );
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('gives quote-free lines as text and everything else as fields', () => {
+    const recs = parseAll('a;b\r\n"c";d\r\n\r\ne;f', ';', [], true);
+    expect(recs.map((r) => [r.row, r.text, r.fields])).toEqual([
+      [1, 'a;b', []],
+      [2, undefined, ['c', 'd']],
+      [3, undefined, ['']],
+      [4, 'e;f', []],
+    ]);
+  });
+});
+
+describe('Normalizer fast path', () => {
+  const profile = loadProfile({ region: 'zuid-limburg' });
+  const header = [...FIELDS, 'opmerking'];
+  // clean cells take the fast path; tricky ones must send the row (or that cell) the general way
+  const clean: Record<string, string[]> = {
+    date: ['', '28-04-2026', '2026-04-28', '01-01-2025', '29-02-2028'],
+    bool: ['', 'ja', 'nee', 'Ja', 'NEE', 'jA'],
+    item: ['', 'ja', 'nee', 'Nee'],
+    route: ['', 'overdracht_lokaal_veld', 'V&V', 'directe overdracht', 'geen_vervolg'],
+    dossier: ['@id', '@id', '@id', 'VT-1'], // @id: a fresh dossier number; VT-1 repeats (duplicates)
+    gemeente: ['Heerlen', 'Sittard Geleen', 'SITTARD-GELEEN', 'Valkenburg', 'Vaals'],
+    free: ['', 'vrije tekst', 'x'],
+  };
+  const tricky: Record<string, string[]> = {
+    date: ['31-02-2026', '28-4-2026', '28/04/2026', ' 28-04-2026', '28-04-2026 ', '28-04-26', '2026-04-28T10:00', 'morgen', '01-01-1899', '01-01-2200', '2026-4-28'],
+    bool: ['j', 'n', 'jo', 'nex', 'no', 'ok', 'na', 'ne', 'nie', 'true', '0', ' ja', 'misschien', 'jaa'],
+    item: ['no', 'ok', 'jo', 'nea', 'aanwezig', ' ', '1', 'yes'],
+    route: [' onderzoek', 'onbekend', 'v&v', 'Voorwaarden & Vervolg', 'overdracht_lokaal_veld '],
+    dossier: ['', ' VT-9', 'VT-9 ', 'É-1', 'VT-1\u00a0'],
+    gemeente: ['', 'Maastrich', ' Heerlen', 'Élo', 'Kerkrade\u00a0', 'Brunssum\t'],
+    free: ['   ', 'é'],
+  };
+  const kindOf = (i: number) => {
+    const f = FIELDS[i];
+    if (f === undefined) return 'free';
+    if (f === 'dossier_id') return 'dossier';
+    if (f === 'gemeente') return 'gemeente';
+    if (f === 'triage_besluit') return 'route';
+    return f.endsWith('_datum') ? 'date' : f.startsWith('ov_') ? 'item' : 'bool';
+  };
+  const cleanRow = fc.tuple(...header.map((_h, i) => fc.constantFrom(...clean[kindOf(i)])));
+  const spoil = fc.array(fc.tuple(fc.nat({ max: header.length - 1 }), fc.nat()), { maxLength: 2 });
+  const shape = fc.constantFrom('same', 'same', 'same', 'same', 'short', 'long', 'blank');
+  const row = fc.tuple(cleanRow, spoil, shape).map(([cells, spoilt, how]) => {
+    const out = [...cells];
+    for (const [i, k] of spoilt) out[i] = tricky[kindOf(i)][k % tricky[kindOf(i)].length];
+    if (how === 'short') out.pop();
+    if (how === 'long') out.push('extra');
+    return how === 'blank' ? out.map(() => '') : out;
+  });
+
+  function normalizers(mapping: Mapping = EMPTY_MAPPING) {
+    const input = { file: 'x.csv', format: 'csv', header, delimiter: ';' } as unknown as OpenedInput;
+    const slow = new Normalizer(profile, mapping, { ids: new IdSet() });
+    const fast = new Normalizer(profile, mapping, { ids: new IdSet() });
+    slow.begin(input);
+    fast.begin(input);
+    return { slow, fast };
+  }
+
+  it('gives the same Case or the same RowErrors as the general path', () => {
+    const { slow, fast } = normalizers();
+    let rowNo = 1;
+    let checked = 0;
+    fc.assert(
+      fc.property(row, (cells) => {
+        rowNo++;
+        const line = cells.map((c) => (c === '@id' ? `VT-${rowNo}` : c)).join(';');
+        const a = slow.normalize({ row: rowNo, values: line.split(';') });
+        const b = fast.normalize({ row: rowNo, values: [], line });
+        expect(b).toEqual(a);
+        if (!Array.isArray(b)) checked++;
+      }),
+      { numRuns: 3000 },
+    );
+    // most rows come out as cases (so the fast path decided them), the rest as the same errors
+    expect(checked).toBeGreaterThan(500);
+  });
+
+  it('a date_format mapping keeps every row on the general path, with the same outcome', () => {
+    const mapping: Mapping = { ...EMPTY_MAPPING, dateFormat: 'dd-MM-yyyy' };
+    const { slow, fast } = normalizers(mapping);
+    const cells = FIELDS.map((f) => (f === 'dossier_id' ? 'A-1' : f === 'gemeente' ? 'Heerlen' : f.endsWith('_datum') ? '1-4-2026' : ''));
+    const line = [...cells, ''].join(';');
+    expect(fast.normalize({ row: 2, values: [], line })).toEqual(slow.normalize({ row: 2, values: line.split(';') }));
+  });
+});

@@ -1,0 +1,126 @@
+/**
+ * Reading in the ingest worker must not change a single byte of any output: the real CLI with
+ * GIACHECK_WORKER=1 (worker) and =0 (one thread) on the same inputs gives the same stdout,
+ * stderr and exit code — findings in order, rejected rows, row accounting, errors mid-file,
+ * duplicates across files, both languages. Also the packing on its own: BatchPacker →
+ * BatchUnpacker gives back the Normalizer's Cases and rejections in their order.
+ */
+import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseIsoDay } from '../../src/calendar/days.js';
+import { CaseSynthesizer } from '../../src/generate/model.js';
+import { csvLine } from '../../src/generate/writers.js';
+import { dutchDate } from '../../src/calendar/days.js';
+import { BatchPacker, BatchUnpacker } from '../../src/engine/packed.js';
+import { Case, FIELDS } from '../../src/ingest/fields.js';
+import { IdSet } from '../../src/ingest/idset.js';
+import { EMPTY_MAPPING } from '../../src/ingest/mapping.js';
+import { Normalizer, RowError } from '../../src/ingest/normalize.js';
+import type { OpenedInput } from '../../src/ingest/readers.js';
+import { loadProfile } from '../../src/profile/load.js';
+import { giacheck } from '../helpers/cli.js';
+
+let dir: string;
+let big: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'giacheck-parallel-'));
+  big = join(dir, 'big.csv');
+  const r = giacheck(['generate', '--cases', '30000', '--seed', 'parallel', '--region', 'zuid-limburg', '--invalid', '0.01', '--output', big, '--quiet']);
+  expect(r.code).toBe(0);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function both(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const one = giacheck(args, { env: { ...env, GIACHECK_WORKER: '0' } });
+  const two = giacheck(args, { env: { ...env, GIACHECK_WORKER: '1' } });
+  return { one, two };
+}
+
+describe('check with and without the ingest worker', () => {
+  it('jsonl: the same findings, rejections and summary line, in the same order', () => {
+    const { one, two } = both(['check', big, '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'jsonl']);
+    expect(one.code).toBe(1);
+    expect(two).toEqual(one);
+    const lines = one.stdout.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(10000);
+    expect(lines.filter((l) => l.startsWith('{"type":"rejected"')).length).toBeGreaterThan(100);
+    expect(JSON.parse(lines[lines.length - 1]).input.rows_read).toBe(30000);
+  });
+
+  it('csv (rejections on stderr) and English', () => {
+    const { one, two } = both(['check', big, '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'csv', '--lang', 'en', '--fail-on', 'never']);
+    expect(one.code).toBe(0);
+    expect(one.stderr).toContain('giacheck: ');
+    expect(two).toEqual(one);
+  });
+
+  it('json of two files: duplicates across files, per-file accounting', () => {
+    const second = join(dir, 'second.csv');
+    const text = readFileSync(big, 'utf8').split('\r\n');
+    writeFileSync(second, [text[0], ...text.slice(1, 50), ...text.slice(29_990)].join('\r\n'));
+    const { one, two } = both(['check', big, second, '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'json', '--fail-on', 'never']);
+    expect(one.code).toBe(0);
+    expect(two).toEqual(one);
+    const report = JSON.parse(one.stdout);
+    expect(report.input.rows_read).toBe(30060);
+    expect(report.input.files).toEqual([big, second]);
+    expect(report.rejected.filter((r: { file: string; reason: string }) => r.file === second && /dubbel/.test(r.reason)).length).toBeGreaterThan(50);
+  });
+
+  it('an error in the middle of a file: same findings before it, same one-line error, exit 2', () => {
+    const broken = join(dir, 'broken.csv');
+    const text = readFileSync(big, 'utf8').split('\r\n');
+    writeFileSync(broken, [...text.slice(0, 20000), 'VT-X;Heerlen;"01-01-2026;ja', ...text.slice(20000)].join('\r\n'));
+    const { one, two } = both(['check', broken, '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'jsonl']);
+    expect(one.code).toBe(2);
+    expect(one.stderr).toMatch(/^giacheck: .*broken\.csv: regel 20001 \(rij 20001\): /);
+    expect(two).toEqual(one);
+  });
+
+  it('a file without a required column: the same one-line error', () => {
+    const nocol = join(dir, 'nocol.csv');
+    const text = readFileSync(big, 'utf8').replace(/^\uFEFFdossier_id;/, '\uFEFFnummer;');
+    writeFileSync(nocol, text);
+    const { one, two } = both(['check', nocol, '--region', 'zuid-limburg', '--as-of', '2026-11-01']);
+    expect(one.code).toBe(2);
+    expect(one.stderr).toBe(`giacheck: ${nocol}: verplichte kolom ontbreekt: dossier_id (gebruik --mapping om kolomnamen te koppelen)\n`);
+    expect(two).toEqual(one);
+  });
+});
+
+describe('BatchPacker → BatchUnpacker', () => {
+  it('gives back the Cases and rejections of the Normalizer, in order', () => {
+    const profile = loadProfile({ region: 'noord-oost-gelderland' });
+    const synth = new CaseSynthesizer({ profile, cases: 3000, seed: 'pack', until: parseIsoDay('2026-10-31')!, months: 24, invalid: 0.05 });
+    const normalizer = new Normalizer(profile, EMPTY_MAPPING, { ids: new IdSet() });
+    normalizer.begin({ file: 'a.csv', format: 'csv', header: [...FIELDS], delimiter: ';' } as unknown as OpenedInput);
+    const expected: (Case | RowError[])[] = [];
+    const packer = new BatchPacker();
+    const batches = [];
+    let row = 1;
+    let inBatch = 0;
+    packer.start(700);
+    for (const r of synth.rows()) {
+      const line = csvLine(r, dutchDate).slice(0, -2);
+      const c = normalizer.normalize({ row: ++row, values: line.split(';') });
+      expected.push(c);
+      if (Array.isArray(c)) packer.addRejected(c);
+      else packer.addCase(c, 0);
+      if (++inBatch === 700) {
+        batches.push(packer.finish());
+        packer.start(700);
+        inBatch = 0;
+      }
+    }
+    batches.push(packer.finish());
+    const got: (Case | RowError[])[] = [];
+    const unpacker = new BatchUnpacker(['a.csv']);
+    // through structured clone, as postMessage does
+    for (const b of batches) unpacker.each(structuredClone(b), (c) => got.push(c), (e) => got.push(e));
+    expect(got).toHaveLength(3000);
+    expect(got.filter(Array.isArray).length).toBeGreaterThan(100);
+    expect(got).toEqual(expected);
+  });
+});
