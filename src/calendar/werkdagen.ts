@@ -37,8 +37,12 @@ export type Duration =
   | { weeks: number }
   | { months: number };
 
-const FIRST_YEAR = 2000;
-const LAST_YEAR = 2060;
+/**
+ * The initial index covers the years exports are about; evaluating the feestdag rules costs ~2 ms
+ * per year, so a wider range would tax every start. `ensure()` widens it when a date falls outside.
+ */
+const FIRST_YEAR = 2015;
+const LAST_YEAR = 2032;
 
 /** Throws when a feestdag rule cannot be read; the profile loader turns this into a YAML error. */
 export function checkFeestdagRule(rule: string): boolean {

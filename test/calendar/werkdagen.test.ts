@@ -87,6 +87,12 @@ describe('werkdagen of the Algemene termijnenwet (landelijk calendar)', () => {
     expect(cal.addWerkdagen(start, 0)).toBe(start);
   });
 
+  it('before 2014 the day was Koninginnedag, 30 April (the index widens to older years)', () => {
+    expect(cal.closedReason(d('2013-04-30'))).toBe('Koninginnedag');
+    expect(cal.isWerkdag(d('2013-04-27'))).toBe(false); // a Saturday, no Koningsdag yet
+    expect(plus('2010-04-01', 1)).toBe('2010-04-06'); // Goede Vrijdag 2 April, tweede Paasdag 5 April
+  });
+
   it('works far from the precomputed range', () => {
     expect(isoDate(cal.addWerkdagen(d('2095-12-24'), 1))).toBe('2095-12-27');
   });
