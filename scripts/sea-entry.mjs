@@ -7,10 +7,16 @@
  * ourselves again without it (stdio shared, exit code passed on), so the actual work always runs
  * with the options the binary was built with. An option that acts at start-up (a `--require`
  * preload) has by then run once in this outer process; docs/binary.md says so.
+ *
+ * Deprecation warnings: Node only warns about deprecated APIs used outside node_modules, and in
+ * the bundle every dependency is "outside" (exceljs' zip library still calls Buffer()). They are
+ * meant for developers, not for a coordinator running a check, so the binary does not print them.
  */
 import { spawnSync } from 'node:child_process';
 import { constants } from 'node:os';
 import { main } from '../dist/cli/main.js';
+
+process.noDeprecation = true;
 
 if (process.env.NODE_OPTIONS) {
   const env = { ...process.env };

@@ -4,7 +4,7 @@
  * it passed (no cycles), and every node, every outcome in particular, is reachable from the start.
  * Each problem names the YAML file, line and column.
  */
-import { readFileSync } from 'node:fs';
+import { readTextFile } from '../profile/bundled.js';
 import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { getLang, t } from '../i18n/index.js';
@@ -115,7 +115,7 @@ function checkStructure(yaml: YamlFile, start: string, nodes: Map<string, TreeNo
 export function loadTreeFile(file: string): TreeLoad {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readTextFile(file); // bundled trees come from the standalone binary's assets there
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UserError(code === 'ENOENT' ? t('error.notFound', { file }) : `${file}: ${(e as Error).message}`);

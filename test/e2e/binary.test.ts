@@ -60,6 +60,16 @@ describe('standalone binary', () => {
     expect(worker).toEqual(bin(args, { GIACHECK_WORKER: '0' }));
   });
 
+  it('triage trees come from the assets too; no developer warnings (xlsx through the bundled zip library)', () => {
+    const tree = bin(['triage', '--region', 'zuid-limburg', '--explain']);
+    expect(tree.stderr).toBe('');
+    expect(tree.code).toBe(0);
+    expect(tree.stdout).toBe(giacheck(['triage', '--region', 'zuid-limburg', '--explain'], { cwd: dir }).stdout);
+    const xlsx = bin(['generate', '--cases', '20', '--region', 'zuid-limburg', '--format', 'xlsx', '--output', 'demo.xlsx']);
+    expect(xlsx.code).toBe(0);
+    expect(xlsx.stderr).toBe('giacheck: 20 synthetische meldingen (zuid-limburg, seed 1, 01-11-2024 t/m 31-10-2026) geschreven naar demo.xlsx\n');
+  });
+
   it('runs the work without NODE_OPTIONS even when the environment sets it; exit codes pass through', () => {
     // a preload that announces itself: it runs once in the outer process, not in the real run
     writeFileSync(join(dir, 'preload.cjs'), 'process.stderr.write("preload " + JSON.stringify(process.env.NODE_OPTIONS ?? null) + "\\n");');
