@@ -1,22 +1,26 @@
 /**
  * The commands of giacheck, in the order --help lists them. Each lives in its own file and
- * exports `register(program)`.
+ * exports `register(program)`. They are loaded on demand: a run of `giacheck check` imports only
+ * check.ts and what it needs (not the prompts of triage, not exceljs, not the calendar writer);
+ * --help and unknown commands load them all.
  */
 import type { Command } from 'commander';
-import { register as check } from './check.js';
-import { register as validate } from './validate.js';
-import { register as triage } from './triage.js';
-import { register as rules } from './rules.js';
-import { register as agenda } from './agenda.js';
-import { register as compare } from './compare.js';
-import { register as generate } from './generate.js';
 
-export const COMMANDS: ((program: Command) => void)[] = [
-  check,
-  validate,
-  triage,
-  rules,
-  agenda,
-  compare,
-  generate,
+type Register = (program: Command) => void;
+
+export const COMMANDS: { name: string; load: () => Promise<{ register: Register }> }[] = [
+  { name: 'check', load: () => import('./check.js') },
+  { name: 'validate', load: () => import('./validate.js') },
+  { name: 'triage', load: () => import('./triage.js') },
+  { name: 'rules', load: () => import('./rules.js') },
+  { name: 'agenda', load: () => import('./agenda.js') },
+  { name: 'compare', load: () => import('./compare.js') },
+  { name: 'generate', load: () => import('./generate.js') },
 ];
+
+/** The commands to register for these arguments: just the one named, or all of them. */
+export async function loadCommands(argv: string[]): Promise<Register[]> {
+  const named = COMMANDS.find((c) => c.name === argv[2]);
+  const wanted = named ? [named] : COMMANDS;
+  return (await Promise.all(wanted.map((c) => c.load()))).map((m) => m.register);
+}

@@ -35,8 +35,9 @@ function optionValue(argv: string[], name: string): string | undefined {
  * The commands are imported only here, when a command runs: `giacheck --version` then loads
  * nothing but this file, the messages and package.json (start-up close to `node -e 0`).
  */
-export async function buildProgram(): Promise<Command> {
-  const [{ Command }, { COMMANDS }] = await Promise.all([import('commander'), import('./commands.js')]);
+export async function buildProgram(argv: string[] = []): Promise<Command> {
+  const [{ Command }, { loadCommands }] = await Promise.all([import('commander'), import('./commands.js')]);
+  const registers = await loadCommands(argv);
   const program = new Command('giacheck')
     .description(t('cli.description'))
     .version(TOOL.version, '-V, --version')
@@ -45,7 +46,7 @@ export async function buildProgram(): Promise<Command> {
     .configureOutput({
       outputError: (str, write) => write('giacheck: ' + str.replace(/^error: /, '')),
     });
-  for (const register of COMMANDS) register(program);
+  for (const register of registers) register(program);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }
@@ -61,7 +62,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   process.exitCode = undefined;
   try {
-    await (await buildProgram()).parseAsync(argv);
+    await (await buildProgram(argv)).parseAsync(argv);
     return Number(process.exitCode ?? 0);
   } catch (e) {
     const { CommanderError } = await import('commander');

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { COMMANDS, loadCommands } from '../../src/cli/commands.js';
+
+describe('command loading', () => {
+  it('loads only the command that runs', async () => {
+    const registers = await loadCommands(['node', 'giacheck', 'check', 'x.csv']);
+    expect(registers).toHaveLength(1);
+    expect(registers[0]).toBe((await import('../../src/cli/check.js')).register);
+  });
+  it('loads every command for --help, help and unknown words, in the documented order', async () => {
+    expect(COMMANDS.map((c) => c.name)).toEqual(['check', 'validate', 'triage', 'rules', 'agenda', 'compare', 'generate']);
+    for (const argv of [['node', 'giacheck', '--help'], ['node', 'giacheck', 'help', 'check'], ['node', 'giacheck', 'chek']]) {
+      expect(await loadCommands(argv)).toHaveLength(COMMANDS.length);
+    }
+  });
+});
