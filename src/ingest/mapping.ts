@@ -6,14 +6,13 @@
  *   date_format: dd-MM-yyyy      # optional: one format for the whole file (date-fns tokens)
  *   encoding / delimiter / sheet  # optional reading hints
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { UserError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { FieldName, RouteCode } from './fields.js';
-import { readYaml, zodProblems, formatProblem } from '../profile/yamlFile.js';
+import { formatProblem, parseYamlWith, readUserFile } from '../profile/yamlFile.js';
 import { RouteSchema, FieldNameSchema } from '../profile/schema.js';
 import { isUsableDateFormat } from './values.js';
-import { getLang } from '../i18n/index.js';
 
 export const MappingSchema = z.strictObject({
   columns: z.partialRecord(FieldNameSchema, z.string().min(1)).optional(),
@@ -39,26 +38,15 @@ export const EMPTY_MAPPING: Mapping = { columns: {}, routes: {} };
 
 export function loadMapping(file: string | undefined): Mapping {
   if (!file) return EMPTY_MAPPING;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UserError(`${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'bestand niet gevonden' : (e as Error).message}`);
-  }
-  z.config(getLang() === 'en' ? z.locales.en() : z.locales.nl());
-  const { yaml, problems } = readYaml(text, file);
-  if (!yaml) throw new UserError(formatProblem(problems[0]));
-  const parsed = MappingSchema.safeParse(yaml.data ?? {});
-  if (!parsed.success) throw new UserError(formatProblem(zodProblems(yaml, parsed.error)[0]));
-  const m = parsed.data;
+  const { data: m, yaml } = parseYamlWith(readUserFile(file), file, MappingSchema);
   if (m.date_format && !isUsableDateFormat(m.date_format)) {
-    throw new UserError(formatProblem(yaml.problemAt(['date_format'], `date_format "${m.date_format}" is geen bruikbaar datumformaat (bijv. dd-MM-yyyy)`)));
+    throw new UserError(formatProblem(yaml.problemAt(['date_format'], t('mapping.badDateFormat', { format: m.date_format }))));
   }
   const seen = new Map<string, string>();
   for (const [field, column] of Object.entries(m.columns ?? {})) {
     const key = column.trim().toLowerCase();
     if (seen.has(key)) {
-      throw new UserError(formatProblem(yaml.problemAt(['columns', field], `kolom "${column}" is al gekoppeld aan ${seen.get(key)}`)));
+      throw new UserError(formatProblem(yaml.problemAt(['columns', field], t('mapping.columnTwice', { column, field: String(seen.get(key)) }))));
     }
     seen.set(key, field);
   }

@@ -6,7 +6,7 @@
 import { dirname, resolve, basename } from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../errors.js';
-import { getLang } from '../i18n/index.js';
+import { getLang, t } from '../i18n/index.js';
 import { RouteCode } from '../ingest/fields.js';
 import { parseIsoDay, Day } from '../calendar/days.js';
 import { CalendarSpec, checkFeestdagRule, Feestdag, WerkdagCalendar } from '../calendar/werkdagen.js';
@@ -19,7 +19,7 @@ import {
   RuleOverride,
   RULE_KINDS,
 } from './schema.js';
-import { readYaml, zodProblems, YamlFile, YamlProblem, formatProblem } from './yamlFile.js';
+import { readYaml, readUserFile, zodProblems, YamlFile, YamlProblem, formatProblem } from './yamlFile.js';
 import { BUNDLED_DIR, fileExists, readTextFile } from './bundled.js';
 import { lookupKey } from './lookup.js';
 
@@ -115,7 +115,7 @@ export function readProfileFile(
       out.push(
         yaml.problemAt(
           ['rules', id, 'kind'],
-          `rules.${id}.kind: onbekende soort regel "${String((value as { kind: unknown }).kind)}" (${RULE_KINDS.join(', ')})`,
+          t('profile.unknownKind', { path: `rules.${id}.kind`, kind: String((value as { kind: unknown }).kind), kinds: RULE_KINDS.join(', ') }),
         ),
       );
       continue;
@@ -127,11 +127,11 @@ export function readProfileFile(
   if (!spec) return { problems: out };
   (spec.calendar?.feestdagen ?? []).forEach((f, i) => {
     if (!checkFeestdagRule(f.rule)) {
-      out.push(yaml.problemAt(['calendar', 'feestdagen', i, 'rule'], `onleesbare datumregel "${f.rule}"`));
+      out.push(yaml.problemAt(['calendar', 'feestdagen', i, 'rule'], t('profile.badFeestdagRule', { rule: f.rule })));
     }
   });
   const checkDate = (d: string, path: (string | number)[]) => {
-    if (parseIsoDay(d) === undefined) out.push(yaml.problemAt(path, `geen bestaande datum: ${d}`));
+    if (parseIsoDay(d) === undefined) out.push(yaml.problemAt(path, t('profile.badDate', { date: d })));
   };
   (spec.calendar?.gelijkgestelde_dagen ?? []).forEach((g, i) =>
     checkDate(g.date, ['calendar', 'gelijkgestelde_dagen', i, 'date']),
@@ -145,7 +145,7 @@ export function readProfileFile(
       const key = lookupKey(g);
       if (seen.has(key)) {
         out.push(
-          yaml.problemAt(['deelregios', deelregio, i], `gemeente "${g}" staat ook in deelregio ${seen.get(key)}`),
+          yaml.problemAt(['deelregios', deelregio, i], t('profile.gemeenteTwice', { gemeente: g, deelregio: String(seen.get(key)) })),
         );
       }
       seen.set(key, deelregio);
@@ -154,12 +154,9 @@ export function readProfileFile(
   return { raw: { spec, yaml, rules }, problems: out };
 }
 
+/** Profiles are read through readTextFile: bundled ones may come from the binary's assets. */
 function readText(file: string): string {
-  try {
-    return readTextFile(file);
-  } catch (e) {
-    throw new UserError(`${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'bestand niet gevonden' : (e as Error).message}`);
-  }
+  return readUserFile(file, readTextFile);
 }
 
 export interface LoadResult {
@@ -174,7 +171,7 @@ export interface LoadResult {
 export function loadProfileFile(file: string, seen: string[] = []): LoadResult {
   const abs = resolve(file);
   if (seen.includes(abs)) {
-    return { problems: [{ file, message: `extends vormt een kring: ${[...seen, abs].map((f) => basename(f)).join(' → ')}`, path: ['extends'] }] };
+    return { problems: [{ file, message: t('profile.extendsCycle', { chain: [...seen, abs].map((f) => basename(f)).join(' → ') }), path: ['extends'] }] };
   }
   const { raw, problems } = readProfileFile(file, readText(abs));
   if (!raw) return { problems };
@@ -185,7 +182,7 @@ export function loadProfileFile(file: string, seen: string[] = []): LoadResult {
       : resolve(dirname(abs), raw.spec.extends);
     if (!fileExists(target)) {
       return {
-        problems: [...problems, raw.yaml.problemAt(['extends'], `extends: profiel "${raw.spec.extends}" niet gevonden`)],
+        problems: [...problems, raw.yaml.problemAt(['extends'], t('profile.extendsMissing', { name: raw.spec.extends }))],
       };
     }
     const p = loadProfileFile(target, [...seen, abs]);
@@ -204,7 +201,7 @@ function merge(raw: RawProfile, parent: Profile | undefined, file: string, probl
     const idx = rules.findIndex((r) => r.id === id);
     if (entry.kind === 'override') {
       if (idx < 0) {
-        problems.push(yaml.problemAt(['rules', id], `rules.${id}: er is geen overgeërfde regel ${id} om aan te passen`));
+        problems.push(yaml.problemAt(['rules', id], t('profile.overrideMissing', { id })));
         continue;
       }
       const o = entry.spec;
@@ -220,7 +217,7 @@ function merge(raw: RawProfile, parent: Profile | undefined, file: string, probl
       if (o.interpretation) next.interpretation = o.interpretation;
       if (o.window) {
         if (base.kind !== 'moment') {
-          problems.push(yaml.problemAt(['rules', id, 'window'], `rules.${id}.window: alleen voor regels van soort moment`));
+          problems.push(yaml.problemAt(['rules', id, 'window'], t('profile.windowNotMoment', { id })));
         } else (next as { window?: unknown }).window = o.window;
       }
       rules[idx] = { ...rules[idx], spec: next };
@@ -228,19 +225,19 @@ function merge(raw: RawProfile, parent: Profile | undefined, file: string, probl
     }
     if (idx >= 0) {
       problems.push(
-        yaml.problemAt(['rules', id], `rules.${id}: bestaat al in ${rules[idx].origin}; pas alleen severity/off aan of gebruik een nieuwe id met replaces`),
+        yaml.problemAt(['rules', id], t('profile.redefined', { id, origin: rules[idx].origin })),
       );
       continue;
     }
     const replaces = entry.spec.replaces === undefined ? [] : [entry.spec.replaces].flat();
     for (const target of replaces) {
-      const t = rules.findIndex((r) => r.id === target);
-      if (t < 0) {
-        problems.push(yaml.problemAt(['rules', id, 'replaces'], `rules.${id}.replaces: geen overgeërfde regel ${target}`));
+      const at = rules.findIndex((r) => r.id === target);
+      if (at < 0) {
+        problems.push(yaml.problemAt(['rules', id, 'replaces'], t('profile.replacesMissing', { id, target })));
         continue;
       }
       inactive.push({ id: target, reason: 'replaced', by: id, origin: spec.id });
-      rules.splice(t, 1);
+      rules.splice(at, 1);
     }
     rules.push({ id, spec: entry.spec, origin: spec.id, replaces });
   }
@@ -265,7 +262,7 @@ function merge(raw: RawProfile, parent: Profile | undefined, file: string, probl
   const known = new Set(Object.values(deelregios).flat().map(lookupKey));
   for (const [alias, target] of Object.entries(spec.gemeente_aliases ?? {})) {
     if (known.size && !known.has(lookupKey(target))) {
-      problems.push(yaml.problemAt(['gemeente_aliases', alias], `gemeente_aliases.${alias}: "${target}" is geen gemeente van dit profiel`));
+      problems.push(yaml.problemAt(['gemeente_aliases', alias], t('profile.aliasTarget', { alias, target })));
     }
   }
   let triage = parent?.triage;
@@ -300,7 +297,7 @@ function merge(raw: RawProfile, parent: Profile | undefined, file: string, probl
 function failOnProblems(result: LoadResult): Profile {
   if (result.profile) return result.profile;
   const [first, ...rest] = result.problems;
-  const more = rest.length ? ` (en nog ${rest.length}; zie giacheck rules lint)` : '';
+  const more = rest.length ? ' ' + t('profile.moreProblems', { count: rest.length }) : '';
   throw new UserError(formatProblem(first) + more);
 }
 
@@ -309,7 +306,7 @@ export function loadProfile(opts: { region?: string; profile?: string }): Profil
   if (opts.profile) return failOnProblems(loadProfileFile(opts.profile));
   const id = opts.region ?? 'landelijk';
   if (!bundledProfileIds().includes(id)) {
-    throw new UserError(`onbekende regio "${id}"; kies uit: ${bundledProfileIds().join(', ')}`);
+    throw new UserError(t('profile.unknownRegion', { id, regions: bundledProfileIds().join(', ') }));
   }
   return failOnProblems(loadProfileFile(bundledProfilePath(id)));
 }

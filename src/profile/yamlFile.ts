@@ -3,9 +3,11 @@
  * name the line and column it is about. Also the guard against hostile YAML: aliases are capped
  * (a "billion laughs" document fails instead of exploding) and duplicate keys are errors.
  */
+import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isNode, isCollection, Document } from 'yaml';
-import type { ZodError } from 'zod';
-import { t } from '../i18n/index.js';
+import { z, type ZodError, type ZodType } from 'zod';
+import { UserError } from '../errors.js';
+import { getLang, t } from '../i18n/index.js';
 import '../i18n/catalog/validate.js';
 
 export interface YamlProblem {
@@ -158,4 +160,27 @@ export function zodProblems(
 export function formatProblem(p: YamlProblem): string {
   const loc = p.line !== undefined ? `${p.file}:${p.line}:${p.col ?? 1}` : p.file;
   return `${loc}: ${p.message}`;
+}
+
+/** Read a file the user named; a missing or unreadable file is one UserError line naming it. */
+export function readUserFile(file: string, read: (file: string) => string = (f) => readFileSync(f, 'utf8')): string {
+  try {
+    return read(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError(code === 'ENOENT' ? t('error.notFound', { file }) : `${file}: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * YAML text checked against a schema (mapping files, triage answers): the first problem, with its
+ * line and column, becomes the one-line UserError. Zod speaks the user's language.
+ */
+export function parseYamlWith<T>(text: string, file: string, schema: ZodType<T>): { data: T; yaml: YamlFile } {
+  z.config(getLang() === 'en' ? z.locales.en() : z.locales.nl());
+  const { yaml, problems } = readYaml(text, file);
+  if (!yaml) throw new UserError(formatProblem(problems[0]));
+  const parsed = schema.safeParse(yaml.data ?? {});
+  if (!parsed.success) throw new UserError(formatProblem(zodProblems(yaml, parsed.error)[0]));
+  return { data: parsed.data, yaml };
 }

@@ -3,13 +3,11 @@
  * scenario library (fixtures/scenarios) uses the same shape plus a story and the expected route.
  * Problems name the file and the YAML line of the answer concerned.
  */
-import { readFileSync } from 'node:fs';
 import { Document, isMap, isPair, isScalar, YAMLMap } from 'yaml';
-import { z } from 'zod';
 import { UserError } from '../errors.js';
-import { getLang, localized, t } from '../i18n/index.js';
+import { localized, t } from '../i18n/index.js';
 import { parseIsoDay, Day, isoDate } from '../calendar/days.js';
-import { formatProblem, readYaml, YamlFile, zodProblems } from '../profile/yamlFile.js';
+import { formatProblem, parseYamlWith, readUserFile, YamlFile } from '../profile/yamlFile.js';
 import '../i18n/catalog/triage.js';
 import { AnswersFile, AnswersFileSchema, Tree } from './schema.js';
 import { questionOf, replay, ReplayProblem, Walk } from './walk.js';
@@ -22,12 +20,7 @@ export interface LoadedAnswers {
 }
 
 export function readAnswers(file: string, text: string): LoadedAnswers {
-  z.config(getLang() === 'en' ? z.locales.en() : z.locales.nl());
-  const { yaml, problems } = readYaml(text, file);
-  if (!yaml) throw new UserError(formatProblem(problems[0]));
-  const parsed = AnswersFileSchema.safeParse(yaml.data ?? {});
-  if (!parsed.success) throw new UserError(formatProblem(zodProblems(yaml, parsed.error)[0]));
-  const spec = parsed.data;
+  const { data: spec, yaml } = parseYamlWith(text, file, AnswersFileSchema);
   let melding: Day | undefined;
   if (spec.melding_datum !== undefined) {
     melding = parseIsoDay(spec.melding_datum);
@@ -39,14 +32,7 @@ export function readAnswers(file: string, text: string): LoadedAnswers {
 }
 
 export function loadAnswers(file: string): LoadedAnswers {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'ENOENT' ? t('error.notFound', { file }) : `${file}: ${(e as Error).message}`);
-  }
-  return readAnswers(file, text);
+  return readAnswers(file, readUserFile(file));
 }
 
 function problemText(tree: Tree, loaded: LoadedAnswers, p: ReplayProblem): string {
