@@ -9,19 +9,10 @@
  *   finding in the new run.
  */
 import type { SavedFinding, SavedReport } from './load.js';
+import type { Counts } from '../report/aggregate.js';
 
-export interface CountsLite {
-  applicable: number;
-  on_time: number;
-  late: number;
-  overdue: number;
-  pending: number;
-  missing: number;
-  early: number;
-  violated: number;
-  compliance: number | null;
-  cases?: number;
-}
+/** The counters of a saved report that a comparison uses (a saved JSON need not carry n/a counts). */
+export type CountsLite = Omit<Counts, 'not_applicable'> & { cases?: number };
 
 export interface Change {
   key: string;
