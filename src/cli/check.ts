@@ -161,6 +161,8 @@ export async function evaluate(
         else stream.stderr.write('giacheck: ' + rejectedText(r) + '\n');
       },
       afterBatch: stream ? () => stream.out.drain() : undefined,
+      // onCase copies what it keeps (the aggregator counts, findings copy their fields)
+      transient: true,
     },
   );
   if (bytes?.length) stream!.out.write(bytes.take());

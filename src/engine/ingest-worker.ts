@@ -9,7 +9,7 @@ import { UserError } from '../errors.js';
 import { setLang } from '../i18n/index.js';
 import { IdSet } from '../ingest/idset.js';
 import { Normalizer } from '../ingest/normalize.js';
-import { openInput } from '../ingest/readers.js';
+import { openInput, RawRecord } from '../ingest/readers.js';
 import { BatchPacker } from './packed.js';
 import type { IngestJob, WorkerMessage } from './parallel.js';
 
@@ -31,9 +31,43 @@ async function run(job: IngestJob, port: NonNullable<typeof parentPort>): Promis
   const normalizer = new Normalizer(job.profile, job.mapping, { ids: new IdSet(job.idCapacity) });
   const packer = new BatchPacker();
   for (let fileIndex = 0; fileIndex < job.inputs.length; fileIndex++) {
-    const input = await openInput(job.inputs[fileIndex], { ...job.read, wantedColumns: job.wantedColumns, lines: true });
+    // spans: CSV records arrive as places in the decoded text (csv.ts SpanBatch) and most rows
+    // go from there straight into the packed batch (Normalizer.normalizeSpan), with no string,
+    // record, values array or Case per row; other formats come as records (`batches`)
+    const input = await openInput(job.inputs[fileIndex], { ...job.read, wantedColumns: job.wantedColumns, lines: true, spans: true });
     normalizer.begin(input);
     post({ t: 'file', file: input.file, format: input.format, encoding: input.encoding, delimiter: input.delimiter });
+    if (input.spanBatches) {
+      for await (const batch of input.spanBatches) {
+        const { text, starts, ends, records, count, firstRow } = batch;
+        packer.start(count - batch.first);
+        let special = 0;
+        for (let k = batch.first; k < count; k++) {
+          const row = firstRow + k;
+          const start = starts[k];
+          let rec: RawRecord;
+          if (start >= 0) {
+            const end = ends[k];
+            if (normalizer.normalizeSpan(text, start, end, row, packer.rowInts, packer.rowBase)) {
+              packer.addSpanRow(normalizer.spanRow, row, fileIndex);
+              continue;
+            }
+            // the general path, exactly as the lines mode hands the row over (empty: as fields)
+            rec = end > start ? { row, values: [], line: text.slice(start, end) } : { row, values: [''] };
+          } else {
+            const r = records[special++];
+            rec = r.error ? { row, values: [], error: r.error } : { row, values: r.fields };
+          }
+          const c = normalizer.normalize(rec);
+          if (Array.isArray(c)) packer.addRejected(c);
+          else packer.addCase(c, fileIndex);
+        }
+        const packed = packer.finish();
+        post(packed, [packed.kinds.buffer as ArrayBuffer, packed.ints.buffer as ArrayBuffer, packed.idEnds.buffer as ArrayBuffer]);
+        if (++inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
+      }
+      continue;
+    }
     for await (const batch of input.batches) {
       packer.start(batch.length);
       for (const rec of batch) {

@@ -16,9 +16,9 @@
  * (test/engine/packed.test.ts).
  */
 import { Case, FIELD_INDEX, FIELD_TYPES, FIELDS, ROUTES, RouteCode, Value } from '../ingest/fields.js';
-import type { RowError } from '../ingest/normalize.js';
+import { EMPTY_CELL, RowError, SpanRow } from '../ingest/normalize.js';
 
-export const NONE = -2147483648;
+export const NONE = EMPTY_CELL;
 const NF = FIELDS.length;
 const ROW = NF;
 const PLACE = NF + 1;
@@ -35,6 +35,9 @@ const TYPE = Uint8Array.from(FIELDS.map((f) => {
 }));
 const ROUTE_INDEX = new Map<string, number>(ROUTES.map((r, i) => [r, i]));
 const ID = FIELD_INDEX.dossier_id;
+const GEMEENTE = FIELD_INDEX.gemeente;
+const ROUTE_FIELD = FIELD_INDEX.triage_besluit;
+const MELDING = FIELD_INDEX.melding_datum;
 
 export interface Place {
   gemeente: string;
@@ -154,6 +157,31 @@ export class BatchPacker {
     return this.count;
   }
 
+  /**
+   * Where the next record's fields go: Normalizer.normalizeSpan writes them straight into this
+   * row (the same encoding as addCase), then addSpanRow completes it. A row normalizeSpan
+   * refuses is simply overwritten by the next record's addCase or addRejected.
+   */
+  get rowInts(): Int32Array {
+    return this.ints;
+  }
+
+  get rowBase(): number {
+    return this.count * STRIDE;
+  }
+
+  /** Complete the row normalizeSpan filled at rowBase: ids, gemeente text, row, place, file. */
+  addSpanRow(r: SpanRow, row: number, fileIndex: number): void {
+    const base = this.count++ * STRIDE;
+    const ints = this.ints;
+    this.ids += r.dossierId;
+    this.idEnds[this.cases++] = this.ids.length;
+    ints[base + GEMEENTE] = this.text(r.gemeenteText);
+    ints[base + ROW] = row;
+    ints[base + PLACE] = this.place(r.gemeente, r.deelregio);
+    ints[base + FILE] = fileIndex;
+  }
+
   finish(): PackedBatch {
     return {
       t: 'batch',
@@ -174,9 +202,33 @@ export class BatchUnpacker {
   private readonly places: Place[] = [];
   private readonly texts: string[] = [];
 
-  constructor(private readonly files: string[]) {}
+  /**
+   * With `reuse`, one Case and one values array serve every row (overwritten in place): the
+   * consumer promises to keep nothing of a Case after onCase returns (EngineSink.transient). A
+   * million rows then cost no million Cases and values arrays, which was most of the main
+   * thread's garbage (docs/performance.md).
+   */
+  private readonly cursor: Case = {
+    dossierId: '',
+    gemeente: '',
+    deelregio: undefined,
+    route: undefined,
+    meldingDatum: 0,
+    values: Array.from({ length: NF }, () => undefined),
+    file: '',
+    row: 0,
+  };
+
+  constructor(
+    private readonly files: string[],
+    private readonly reuse = false,
+  ) {}
 
   each(batch: PackedBatch, onCase: (c: Case) => void, onRejected: (errors: RowError[]) => void): void {
+    if (this.reuse) {
+      this.eachReused(batch, onCase, onRejected);
+      return;
+    }
     for (const p of batch.newPlaces) this.places.push(p);
     for (const t of batch.newTexts) this.texts.push(t);
     const { kinds, ints, ids, idEnds, count } = batch;
@@ -221,6 +273,57 @@ export class BatchUnpacker {
         file: this.files[ints[base + FILE]],
         row: ints[base + ROW],
       });
+    }
+  }
+
+  /** each() with the reused cursor: the same values, written into one Case. */
+  private eachReused(batch: PackedBatch, onCase: (c: Case) => void, onRejected: (errors: RowError[]) => void): void {
+    for (const p of batch.newPlaces) this.places.push(p);
+    for (const t of batch.newTexts) this.texts.push(t);
+    const { kinds, ints, ids, idEnds, count } = batch;
+    const texts = this.texts;
+    const c = this.cursor;
+    const values = c.values;
+    let id = 0;
+    let rejected = 0;
+    for (let k = 0; k < count; k++) {
+      if (kinds[k] === 1) {
+        onRejected(batch.rejected[rejected++]);
+        continue;
+      }
+      const base = k * STRIDE;
+      for (let f = 0; f < NF; f++) {
+        const v = ints[base + f];
+        if (v === NONE) {
+          values[f] = undefined;
+          continue;
+        }
+        switch (TYPE[f]) {
+          case T_DATE:
+            values[f] = v;
+            break;
+          case T_FLAG:
+            values[f] = v === 1;
+            break;
+          case T_ROUTE:
+            values[f] = ROUTES[v];
+            break;
+          default:
+            if (f === ID) {
+              values[f] = ids.slice(id === 0 ? 0 : idEnds[id - 1], idEnds[id]);
+              id++;
+            } else values[f] = texts[v];
+        }
+      }
+      const place = this.places[ints[base + PLACE]];
+      c.dossierId = values[ID] as string;
+      c.gemeente = place.gemeente;
+      c.deelregio = place.deelregio;
+      c.route = values[ROUTE_FIELD] as RouteCode | undefined;
+      c.meldingDatum = values[MELDING] as number;
+      c.file = this.files[ints[base + FILE]];
+      c.row = ints[base + ROW];
+      onCase(c);
     }
   }
 }

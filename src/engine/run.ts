@@ -36,6 +36,12 @@ export interface EngineSink {
   onRejected(errors: RowError[]): void;
   /** awaited after every batch of rows (back-pressure of a streamed output) */
   afterBatch?: () => Promise<void>;
+  /**
+   * onCase keeps nothing of the Case, its values or the results array once it returns (it
+   * copies what it needs), so the engine may overwrite them for the next row: no Case, values
+   * array or results array per row on the worker path (packed.ts BatchUnpacker).
+   */
+  transient?: boolean;
 }
 
 export interface InputAccount {
@@ -123,14 +129,16 @@ async function runWithWorker(opts: EngineOptions, sink: EngineSink): Promise<Eng
   let evaluators: ((c: Case) => Result)[] = [];
   const files: InputAccount[] = [];
   const names: string[] = [];
-  const unpacker = new BatchUnpacker(names);
+  const transient = Boolean(sink.transient);
+  const unpacker = new BatchUnpacker(names, transient);
   let account: InputAccount | undefined;
   let rowsRead = 0;
   let nextProgress = 50_000;
+  let shared: Result[] | undefined;
   const onCase = (c: Case) => {
     account!.rows_read++;
     account!.rows_checked++;
-    const results = new Array<Result>(evaluators.length);
+    const results = transient ? (shared ??= new Array<Result>(evaluators.length)) : new Array<Result>(evaluators.length);
     for (let i = 0; i < evaluators.length; i++) results[i] = evaluators[i](c);
     sink.onCase(c, results, rules);
   };

@@ -9,7 +9,7 @@ import { t, localized } from '../i18n/index.js';
 import type { Day } from '../calendar/days.js';
 import type { Profile } from '../profile/load.js';
 import { gemeenteResolver, routeResolver, allGemeenten } from '../profile/lookup.js';
-import { Case, FIELDS, FIELD_INDEX, FIELD_TYPES, FieldName, FieldType, REQUIRED_FIELDS, RouteCode, Value } from './fields.js';
+import { Case, FIELDS, FIELD_INDEX, FIELD_TYPES, FieldName, FieldType, REQUIRED_FIELDS, RouteCode, ROUTES, Value } from './fields.js';
 import { IdSet } from './idset.js';
 import type { Mapping } from './mapping.js';
 import { resolveColumns } from './columns.js';
@@ -54,6 +54,61 @@ void K_SKIP;
 const NO_COLUMNS = new Int32Array(FIELDS.length).fill(-1);
 
 const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** normalizeSpan: an empty cell in the Int32Array row (no day number comes near it). */
+export const EMPTY_CELL = -2147483648;
+const ID_FIELD = FIELD_INDEX.dossier_id;
+const GEMEENTE_FIELD = FIELD_INDEX.gemeente;
+const MELDING_FIELD = FIELD_INDEX.melding_datum;
+const ROUTE_INDEX = new Map<string, number>(ROUTES.map((r, i) => [r, i]));
+
+/**
+ * The texts of a row that normalizeSpan accepted (one object, overwritten for every row): the
+ * dossier id, the gemeente as written and the official gemeente with its deelregio.
+ */
+export interface SpanRow {
+  dossierId: string;
+  gemeenteText: string;
+  gemeente: string;
+  deelregio: string | undefined;
+}
+
+/**
+ * Cells seen before, found again without cutting a string out of the line: a gemeente or route
+ * column holds a handful of spellings, so a lookup by (length, first character) in a small array
+ * and a character comparison decide it. A Map keyed by number and String.prototype.startsWith
+ * took ~0.6 s per million rows (two cells a row) in the CPU profile; this takes a fraction.
+ * Bounded, so odd files cannot grow it without end.
+ */
+class KnownCells<V> {
+  private readonly buckets: ({ text: string; value: V }[] | undefined)[] = new Array(64 * 128).fill(undefined);
+  private size = 0;
+
+  find(s: string, start: number, end: number): { text: string; value: V } | undefined {
+    const len = end - start;
+    const list = this.buckets[((len & 63) << 7) | (s.charCodeAt(start) & 127)];
+    if (list === undefined) return undefined;
+    for (let k = 0; k < list.length; k++) {
+      const text = list[k].text;
+      if (text.length !== len) continue;
+      let i = 0;
+      while (i < len && text.charCodeAt(i) === s.charCodeAt(start + i)) i++;
+      if (i === len) return list[k];
+    }
+    return undefined;
+  }
+
+  add(text: string, value: V): { text: string; value: V } {
+    const entry = { text, value };
+    if (this.size >= 4096) return entry;
+    const key = ((text.length & 63) << 7) | (text.charCodeAt(0) & 127);
+    const list = this.buckets[key];
+    if (list) list.push(entry);
+    else this.buckets[key] = [entry];
+    this.size++;
+    return entry;
+  }
+}
 
 /**
  * Day number of a dd-mm-yyyy or yyyy-mm-dd date at `at` (10 characters), or -1 when it is not
@@ -122,9 +177,13 @@ export class Normalizer {
   private readonly dateCache = new Map<string, Parsed<Day>>();
   private readonly routeCache = new Map<string, RouteCode | null>();
   private planFor: Int32Array | undefined;
-  private linePlan: { kinds: Uint8Array; fields: Int16Array } | null = null;
+  private linePlan: { kinds: Uint8Array; fields: Int16Array; absent: Int16Array } | null = null;
   private readonly gemeenten: string[];
   private readonly outsideRegion: NormalizerOptions['outsideRegion'];
+  private readonly knownGemeenten = new KnownCells<{ gemeente: string; deelregio?: string } | undefined>();
+  private readonly knownRoutes = new KnownCells<number>();
+  /** the texts of the last row normalizeSpan accepted */
+  readonly spanRow: SpanRow = { dossierId: '', gemeenteText: '', gemeente: '', deelregio: undefined };
 
   constructor(
     readonly profile: Profile,
@@ -204,7 +263,7 @@ export class Normalizer {
   }
 
   /** Per column of the current file: what the fast path does with it (see lineValues). */
-  private plan(): { kinds: Uint8Array; fields: Int16Array } | null {
+  private plan(): { kinds: Uint8Array; fields: Int16Array; absent: Int16Array } | null {
     if (this.planFor === this.columns) return this.linePlan;
     this.planFor = this.columns;
     this.linePlan = null;
@@ -219,7 +278,8 @@ export class Normalizer {
       fields[ci] = fi;
       kinds[ci] = KIND_OF[FIELD_TYPES[FIELDS[fi]]];
     }
-    this.linePlan = { kinds, fields };
+    const absent = Int16Array.from(FIELDS.map((_f, fi) => fi).filter((fi) => this.columns[fi] < 0));
+    this.linePlan = { kinds, fields, absent };
     return this.linePlan;
   }
 
@@ -304,6 +364,115 @@ export class Normalizer {
     return values;
   }
 
+  /**
+   * The ingest worker's fast path: normalize() for the CSV line text[from, to) (a SpanBatch
+   * record), written straight into ints[base + f] for every field f instead of a Case — a day
+   * number, 1/0 for ja/nee, the index in ROUTES for a route, EMPTY_CELL for an empty cell, 0 for
+   * the dossier id and the gemeente, whose texts go to `spanRow`. It reads the cells like the
+   * lines fast path (lineValues) and accepts only a row that normalize() would turn into a Case
+   * with these very values: all three required fields present, a known gemeente, a new dossier
+   * id (then added to the duplicate set). For anything else it returns false without touching the
+   * duplicate set, and the caller passes the line to normalize(), which decides as always. Per
+   * row this allocates only the dossier id: no line string, cell strings, values array or Case
+   * (test/engine/spans.test.ts compares it with normalize() on random rows).
+   */
+  normalizeSpan(s: string, from: number, to: number, row: number, ints: Int32Array, base: number): boolean {
+    if (this.input.header.length !== this.headerLength) this.resolve();
+    const plan = this.linePlan !== null && this.planFor === this.columns ? this.linePlan : this.plan();
+    if (!plan || !this.input.delimiter) return false;
+    const { kinds, fields } = plan;
+    const delim = this.input.delimiter;
+    const D = delim.charCodeAt(0);
+    // fields without a column in this file are empty; the others are written cell by cell below
+    const absent = plan.absent;
+    for (let k = 0; k < absent.length; k++) ints[base + absent[k]] = EMPTY_CELL;
+    let id: string | undefined;
+    let gemeente: { text: string; value: { gemeente: string; deelregio?: string } | undefined } | undefined;
+    const n = to;
+    let blank = true;
+    let col = 0;
+    let start = from;
+    // The character at `to` is a line end (or past the text), never a letter or a delimiter, so
+    // looking one or two characters ahead below cannot match across the end of the line.
+    while (start <= n) {
+      if (col >= kinds.length) return false;
+      const c0 = start < n ? s.charCodeAt(start) : D;
+      if (c0 === D) {
+        const f = fields[col];
+        if (f >= 0) ints[base + f] = EMPTY_CELL;
+        col++;
+        start++;
+        continue;
+      }
+      let i: number;
+      switch (kinds[col]) {
+        case K_DATE: {
+          i = start + 10;
+          if (i > n || (i < n && s.charCodeAt(i) !== D)) return false;
+          const d = dateAt(s, start);
+          if (d === -1) return false;
+          ints[base + fields[col]] = d;
+          break;
+        }
+        case K_BOOL:
+        case K_ITEM: {
+          const c1 = s.charCodeAt(start + 1) | 32;
+          if ((c0 | 32) === 106 && c1 === 97) {
+            i = start + 2; // ja, Ja, JA
+            ints[base + fields[col]] = 1;
+          } else if ((c0 | 32) === 110 && c1 === 101 && (s.charCodeAt(start + 2) | 32) === 101) {
+            i = start + 3; // nee, Nee, NEE
+            ints[base + fields[col]] = 0;
+          } else return false;
+          if (i < n && s.charCodeAt(i) !== D) return false;
+          break;
+        }
+        default: {
+          i = s.indexOf(delim, start);
+          if (i < 0 || i > n) i = n;
+          const last = s.charCodeAt(i - 1);
+          // printable ASCII at both ends: trim() would change nothing
+          if (c0 <= 32 || c0 >= 127 || last <= 32 || last >= 127) return false;
+          const kind = kinds[col];
+          if (kind === K_TEXT) {
+            const f = fields[col];
+            ints[base + f] = 0;
+            if (f === ID_FIELD) id = s.slice(start, i);
+            else if (f === GEMEENTE_FIELD) {
+              gemeente = this.knownGemeenten.find(s, start, i);
+              if (gemeente === undefined) {
+                const text = s.slice(start, i);
+                gemeente = this.knownGemeenten.add(text, this.gemeente(text));
+              }
+            } else return false; // no other text fields today; should one come, the general path
+          } else if (kind === K_ROUTE) {
+            let known = this.knownRoutes.find(s, start, i);
+            if (known === undefined) {
+              const text = s.slice(start, i);
+              const code = this.route(text);
+              known = this.knownRoutes.add(text, code === undefined ? -1 : ROUTE_INDEX.get(code)!);
+            }
+            if (known.value < 0) return false;
+            ints[base + fields[col]] = known.value;
+          }
+        }
+      }
+      blank = false;
+      col++;
+      start = i + 1;
+    }
+    if (col !== this.headerLength || blank) return false;
+    if (id === undefined || gemeente === undefined || ints[base + MELDING_FIELD] === EMPTY_CELL) return false;
+    const place = gemeente.value;
+    if (place === undefined) return false;
+    if (this.ids.addOrGet(id, row, this.fileIndex) >= 0) return false;
+    const out = this.spanRow;
+    out.dossierId = id;
+    out.gemeenteText = gemeente.text;
+    out.gemeente = place.gemeente;
+    out.deelregio = place.deelregio;
+    return true;
+  }
 
   /**
    * One record → a Case, or every problem of the row. Duplicate detection happens here too, so

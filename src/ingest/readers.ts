@@ -7,7 +7,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { CsvParser, CsvSyntaxError, Delimiter } from './csv.js';
+import { CsvParser, CsvSyntaxError, Delimiter, SpanBatch } from './csv.js';
 import { decodeStream, DecodeInfo, EncodingChoice } from './decode.js';
 
 export type InputFormat = 'csv' | 'json' | 'jsonl' | 'xlsx';
@@ -34,6 +34,11 @@ export interface OpenedInput {
   encoding?: string;
   delimiter?: Delimiter;
   batches: AsyncGenerator<RawRecord[]>;
+  /**
+   * With ReadOptions.spans, a CSV input gives its records here as SpanBatches (csv.ts) instead of
+   * in `batches` (which then yields nothing): the ingest worker's allocation-free fast path.
+   */
+  spanBatches?: AsyncGenerator<SpanBatch>;
 }
 
 export interface ReadOptions {
@@ -47,6 +52,8 @@ export interface ReadOptions {
   chunkSize?: number;
   /** CSV records without quotes as text in RawRecord.line (see CsvRecord.text) */
   lines?: boolean;
+  /** CSV records as SpanBatches in OpenedInput.spanBatches (see SpanBatch) */
+  spans?: boolean;
 }
 
 export function formatFromName(path: string): InputFormat | undefined {
@@ -149,6 +156,7 @@ function csvError(file: string, e: unknown): unknown {
 }
 
 async function openCsv(text: AsyncGenerator<string>, file: string, info: Partial<DecodeInfo>, opts: ReadOptions): Promise<OpenedInput> {
+  if (opts.spans) return openCsvSpans(text, file, info, opts);
   const parser = new CsvParser(opts.delimiter, { lines: opts.lines });
   async function* records(): AsyncGenerator<import('./csv.js').CsvRecord[]> {
     try {
@@ -188,6 +196,54 @@ async function openCsv(text: AsyncGenerator<string>, file: string, info: Partial
         ? { row: r.row, values: r.fields, line: r.text }
         : { row: r.row, values: r.fields };
   return { file, format: 'csv', header, encoding: info.encoding, delimiter: parser.detectedDelimiter, batches: batches() };
+}
+
+/** openCsv in spans mode: the same header, rows and errors, as SpanBatches. */
+async function openCsvSpans(text: AsyncGenerator<string>, file: string, info: Partial<DecodeInfo>, opts: ReadOptions): Promise<OpenedInput> {
+  const parser = new CsvParser(opts.delimiter);
+  async function* spans(): AsyncGenerator<SpanBatch> {
+    try {
+      for await (const chunk of text) {
+        const b = parser.pushSpans(chunk);
+        if (b.count) yield b;
+      }
+      const last = parser.endSpans();
+      if (last.count) yield last;
+    } catch (e) {
+      throw csvError(file, e);
+    }
+  }
+  const it = spans();
+  let first: SpanBatch | undefined;
+  for (;;) {
+    const r = await it.next();
+    if (r.done) break;
+    if (r.value.count) {
+      first = r.value;
+      break;
+    }
+  }
+  if (!first) throw new UserError(t('error.emptyFile', { file }));
+  let header: string[];
+  if (first.starts[0] >= 0) header = first.text.slice(first.starts[0], first.ends[0]).split(parser.detectedDelimiter!);
+  else {
+    const rec = first.records[0];
+    if (rec.error) throw new UserError(t('error.csvSyntax', { file, line: 1, row: 1, message: rec.error }));
+    header = rec.fields;
+    first.records.shift();
+  }
+  first.first = 1;
+  const head = first;
+  async function* spanBatches(): AsyncGenerator<SpanBatch> {
+    if (head.count > 1) yield head;
+    for (;;) {
+      const r = await it.next();
+      if (r.done) return;
+      yield r.value;
+    }
+  }
+  async function* none(): AsyncGenerator<RawRecord[]> {}
+  return { file, format: 'csv', header, encoding: info.encoding, delimiter: parser.detectedDelimiter, batches: none(), spanBatches: spanBatches() };
 }
 
 /**

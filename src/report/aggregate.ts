@@ -132,6 +132,13 @@ class Group {
     const counts = this.counts;
     for (let r = 0; r < slots.length; r++) counts[slots[r]]++;
   }
+  /** Add another group's cases and counts to this one. */
+  merge(other: Group): void {
+    this.cases += other.cases;
+    const counts = this.counts;
+    const more = other.counts;
+    for (let i = 0; i < counts.length; i++) counts[i] += more[i];
+  }
   summary(rules: CompiledRule[]): GroupSummary {
     const n = STATUSES.length;
     const total = new Int32Array(n);
@@ -145,6 +152,14 @@ class Group {
   }
 }
 
+interface Place {
+  deelregio: string | undefined;
+  gemeente: Group;
+  region: Group | undefined;
+  /** this place's cases per month (index in Aggregator.monthGroups), added up in summary() */
+  combos: (Group | undefined)[];
+}
+
 export class Aggregator {
   private readonly all: Group;
   private readonly gemeenten = new Map<string, Group>();
@@ -153,10 +168,20 @@ export class Aggregator {
   /** cases per route; a counter object per route, so counting is one lookup */
   private readonly routeCounts = new Map<string, { n: number }>();
   private readonly monthOf = new Map<Day, string>();
-  /** month group per melding day: one lookup instead of day → key → group */
-  private readonly monthGroupOf = new Map<Day, Group>();
+  /** month (group and index) per melding day: one lookup instead of day → key → group */
+  private readonly monthGroupOf = new Map<Day, { group: Group; index: number }>();
+  private monthCount = 0;
   private readonly slots: Int32Array;
-  private readonly places = new Map<string, { deelregio: string | undefined; gemeente: Group; region: Group | undefined }>();
+  /**
+   * Why combinations: a case counts in four groups (all, gemeente, deelregio, month), 48 counter
+   * increments for twelve rules. Counting it once in the group of its (gemeente, month) pair and
+   * adding those pairs up in summary() gives the same numbers with 12 (~0.2 s per million rows).
+   */
+  private readonly places = new Map<string, Place>();
+  /** every place, also one for a gemeente seen with another deelregio (not in `places`) */
+  private readonly allPlaces: Place[] = [];
+  private readonly otherPlaces = new Map<string, Place>();
+  private readonly monthGroups: Group[] = [];
   private readonly monitoring?: {
     when: (c: Case) => boolean;
     from: (c: Case) => Day | undefined;
@@ -190,25 +215,31 @@ export class Aggregator {
     }
   }
 
+  private placeOf(c: Case): Place {
+    // one lookup for both the gemeente's and its deelregio's group (a gemeente has one deelregio
+    // in a profile; should a case say otherwise, the groups are looked up as such)
+    const first = this.places.get(c.gemeente);
+    if (first !== undefined && first.deelregio === c.deelregio) return first;
+    const key = c.gemeente + '\u0000' + (c.deelregio ?? '');
+    let place = first === undefined ? undefined : this.otherPlaces.get(key);
+    if (place !== undefined) return place;
+    let g = this.gemeenten.get(c.gemeente);
+    if (!g) {
+      g = new Group(this.rules.length, c.deelregio);
+      this.gemeenten.set(c.gemeente, g);
+    }
+    place = { deelregio: c.deelregio, gemeente: g, region: c.deelregio ? this.deelregios.get(c.deelregio) : undefined, combos: [] };
+    this.allPlaces.push(place);
+    if (first === undefined) this.places.set(c.gemeente, place);
+    else this.otherPlaces.set(key, place);
+    return place;
+  }
+
   add(c: Case, results: Result[]): void {
     const slots = this.slots;
     const n = STATUSES.length;
     for (let r = 0; r < results.length; r++) slots[r] = r * n + statusIndex(results[r].status);
-    this.all.addSlots(slots);
-    // one lookup for both the gemeente's and its deelregio's group (a gemeente has one deelregio
-    // in a profile; should a case say otherwise, the groups are looked up as such)
-    let place = this.places.get(c.gemeente);
-    if (place === undefined || place.deelregio !== c.deelregio) {
-      let g = this.gemeenten.get(c.gemeente);
-      if (!g) {
-        g = new Group(this.rules.length, c.deelregio);
-        this.gemeenten.set(c.gemeente, g);
-      }
-      place = { deelregio: c.deelregio, gemeente: g, region: c.deelregio ? this.deelregios.get(c.deelregio) : undefined };
-      if (!this.places.has(c.gemeente)) this.places.set(c.gemeente, place);
-    }
-    place.gemeente.addSlots(slots);
-    place.region?.addSlots(slots);
+    const place = this.placeOf(c);
     let m = this.monthGroupOf.get(c.meldingDatum);
     if (m === undefined) {
       let month = this.monthOf.get(c.meldingDatum);
@@ -216,14 +247,22 @@ export class Aggregator {
         month = monthKey(c.meldingDatum);
         this.monthOf.set(c.meldingDatum, month);
       }
-      m = this.months.get(month);
-      if (!m) {
-        m = new Group(this.rules.length);
-        this.months.set(month, m);
+      let group = this.months.get(month);
+      if (!group) {
+        group = new Group(this.rules.length);
+        this.months.set(month, group);
+        this.monthGroups[this.monthCount++] = group;
       }
+      m = { group, index: this.monthGroups.indexOf(group) };
       this.monthGroupOf.set(c.meldingDatum, m);
     }
-    m.addSlots(slots);
+    let combo = place.combos[m.index];
+    if (combo === undefined) {
+      // fill any gap first, so the combos array stays dense
+      while (place.combos.length < m.index) place.combos.push(undefined);
+      combo = place.combos[m.index] = new Group(this.rules.length);
+    }
+    combo.addSlots(slots);
     const route = c.route ?? '';
     const counter = this.routeCounts.get(route);
     if (counter === undefined) this.routeCounts.set(route, { n: 1 });
@@ -241,7 +280,23 @@ export class Aggregator {
     }
   }
 
+  /** Add the (gemeente, month) counts to the groups they belong to, and start them afresh. */
+  private flush(): void {
+    for (const place of this.allPlaces) {
+      for (let mi = 0; mi < place.combos.length; mi++) {
+        const combo = place.combos[mi];
+        if (combo === undefined) continue;
+        this.all.merge(combo);
+        place.gemeente.merge(combo);
+        place.region?.merge(combo);
+        this.monthGroups[mi].merge(combo);
+      }
+      place.combos = [];
+    }
+  }
+
   summary(): Summary {
+    this.flush();
     const rules = this.rules;
     const all = this.all.summary(rules);
     const ruleSummaries: RuleSummary[] = rules.map((r) => {
