@@ -225,10 +225,6 @@ export class BatchUnpacker {
   ) {}
 
   each(batch: PackedBatch, onCase: (c: Case) => void, onRejected: (errors: RowError[]) => void): void {
-    if (this.reuse) {
-      this.eachReused(batch, onCase, onRejected);
-      return;
-    }
     for (const p of batch.newPlaces) this.places.push(p);
     for (const t of batch.newTexts) this.texts.push(t);
     const { kinds, ints, ids, idEnds, count } = batch;
@@ -241,57 +237,11 @@ export class BatchUnpacker {
         continue;
       }
       const base = k * STRIDE;
-      const values: Value[] = new Array(NF);
-      for (let f = 0; f < NF; f++) {
-        const v = ints[base + f];
-        if (v === NONE) continue;
-        switch (TYPE[f]) {
-          case T_DATE:
-            values[f] = v;
-            break;
-          case T_FLAG:
-            values[f] = v === 1;
-            break;
-          case T_ROUTE:
-            values[f] = ROUTES[v];
-            break;
-          default:
-            if (f === ID) {
-              values[f] = ids.slice(id === 0 ? 0 : idEnds[id - 1], idEnds[id]);
-              id++;
-            } else values[f] = texts[v];
-        }
-      }
-      const place = this.places[ints[base + PLACE]];
-      onCase({
-        dossierId: values[FIELD_INDEX.dossier_id] as string,
-        gemeente: place.gemeente,
-        deelregio: place.deelregio,
-        route: values[FIELD_INDEX.triage_besluit] as RouteCode | undefined,
-        meldingDatum: values[FIELD_INDEX.melding_datum] as number,
-        values,
-        file: this.files[ints[base + FILE]],
-        row: ints[base + ROW],
-      });
-    }
-  }
-
-  /** each() with the reused cursor: the same values, written into one Case. */
-  private eachReused(batch: PackedBatch, onCase: (c: Case) => void, onRejected: (errors: RowError[]) => void): void {
-    for (const p of batch.newPlaces) this.places.push(p);
-    for (const t of batch.newTexts) this.texts.push(t);
-    const { kinds, ints, ids, idEnds, count } = batch;
-    const texts = this.texts;
-    const c = this.cursor;
-    const values = c.values;
-    let id = 0;
-    let rejected = 0;
-    for (let k = 0; k < count; k++) {
-      if (kinds[k] === 1) {
-        onRejected(batch.rejected[rejected++]);
-        continue;
-      }
-      const base = k * STRIDE;
+      // a fresh Case per row, or the one cursor overwritten in place (see `cursor`)
+      const c: Case = this.reuse
+        ? this.cursor
+        : { dossierId: '', gemeente: '', deelregio: undefined, route: undefined, meldingDatum: 0, values: new Array(NF), file: '', row: 0 };
+      const values = c.values;
       for (let f = 0; f < NF; f++) {
         const v = ints[base + f];
         if (v === NONE) {

@@ -122,7 +122,12 @@ export function ingestInWorker(job: IngestJob, handler: IngestHandler): Promise<
     });
     worker.on('error', fail);
     worker.on('exit', (code) => {
-      if (!done) fail(new Error(`ingest worker stopped (exit code ${code})`));
+      // Messages posted before the worker exited are delivered before 'exit', but their handlers
+      // run one after another on `chain` (a batch handler awaits the output): the 'end' message may
+      // still be waiting there. Judge the exit only after every queued message was handled.
+      chain = chain.then(() => {
+        if (!done) fail(new Error(`ingest worker stopped (exit code ${code})`));
+      });
     });
   });
   return Object.assign(promise, {

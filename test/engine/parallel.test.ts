@@ -20,7 +20,9 @@ import { EMPTY_MAPPING } from '../../src/ingest/mapping.js';
 import { Normalizer, RowError } from '../../src/ingest/normalize.js';
 import type { OpenedInput } from '../../src/ingest/readers.js';
 import { loadProfile } from '../../src/profile/load.js';
-import { giacheck } from '../helpers/cli.js';
+import { giacheck, ROOT } from '../helpers/cli.js';
+
+const ROOT_DIST = join(ROOT, 'dist');
 
 let dir: string;
 let big: string;
@@ -123,4 +125,27 @@ describe('BatchPacker → BatchUnpacker', () => {
     expect(got.filter(Array.isArray).length).toBeGreaterThan(100);
     expect(got).toEqual(expected);
   });
+});
+
+describe('the ingest worker and a slow consumer', () => {
+  it('finishes when the worker exits while batches and its end message still wait in the queue', async () => {
+    // The compiled worker lives in dist/ (npm test builds first); under vitest's TypeScript there is
+    // none, so import the compiled module. A consumer that takes its time per batch lets the worker
+    // post its last batches and 'end', and exit, long before they are handled: the exit used to be
+    // judged before 'end' was seen ("ingest worker stopped (exit code 0)", output cut short).
+    const { ingestInWorker } = await import(join(ROOT_DIST, 'engine', 'parallel.js'));
+    const profile = loadProfile({ region: 'zuid-limburg' });
+    let rows = 0;
+    await ingestInWorker(
+      { idCapacity: 1 << 16, profile, mapping: EMPTY_MAPPING, inputs: [big], read: { encoding: 'auto' }, wantedColumns: [...FIELDS], lang: 'nl' },
+      {
+        file() {},
+        async batch(b: { count: number }) {
+          rows += b.count;
+          await new Promise((r) => setTimeout(r, 40));
+        },
+      },
+    );
+    expect(rows).toBe(30000);
+  }, 60_000);
 });
