@@ -30,6 +30,18 @@ async function run(job: IngestJob, port: NonNullable<typeof parentPort>): Promis
   const post = (m: WorkerMessage, transfer?: ArrayBuffer[]) => port.postMessage(m, transfer);
   const normalizer = new Normalizer(job.profile, job.mapping, { ids: new IdSet(job.idCapacity) });
   const packer = new BatchPacker();
+  /** A record through the general path: a Case or its row errors into the batch. */
+  const pack = (rec: RawRecord, fileIndex: number) => {
+    const c = normalizer.normalize(rec);
+    if (Array.isArray(c)) packer.addRejected(c);
+    else packer.addCase(c, fileIndex);
+  };
+  /** Send the finished batch (its arrays transferred, not copied); wait while too many are unacknowledged. */
+  const send = async () => {
+    const packed = packer.finish();
+    post(packed, [packed.kinds.buffer as ArrayBuffer, packed.ints.buffer as ArrayBuffer, packed.idEnds.buffer as ArrayBuffer]);
+    if (++inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
+  };
   for (let fileIndex = 0; fileIndex < job.inputs.length; fileIndex++) {
     // spans: CSV records arrive as places in the decoded text (csv.ts SpanBatch) and most rows
     // go from there straight into the packed batch (Normalizer.normalizeSpan), with no string,
@@ -58,26 +70,16 @@ async function run(job: IngestJob, port: NonNullable<typeof parentPort>): Promis
             const r = records[special++];
             rec = r.error ? { row, values: [], error: r.error } : { row, values: r.fields };
           }
-          const c = normalizer.normalize(rec);
-          if (Array.isArray(c)) packer.addRejected(c);
-          else packer.addCase(c, fileIndex);
+          pack(rec, fileIndex);
         }
-        const packed = packer.finish();
-        post(packed, [packed.kinds.buffer as ArrayBuffer, packed.ints.buffer as ArrayBuffer, packed.idEnds.buffer as ArrayBuffer]);
-        if (++inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
+        await send();
       }
       continue;
     }
     for await (const batch of input.batches) {
       packer.start(batch.length);
-      for (const rec of batch) {
-        const c = normalizer.normalize(rec);
-        if (Array.isArray(c)) packer.addRejected(c);
-        else packer.addCase(c, fileIndex);
-      }
-      const packed = packer.finish();
-      post(packed, [packed.kinds.buffer as ArrayBuffer, packed.ints.buffer as ArrayBuffer, packed.idEnds.buffer as ArrayBuffer]);
-      if (++inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
+      for (const rec of batch) pack(rec, fileIndex);
+      await send();
     }
   }
   post({ t: 'end' });

@@ -17,6 +17,7 @@ import { EMPTY_MAPPING, Mapping } from '../../src/ingest/mapping.js';
 import { dateAt, Normalizer } from '../../src/ingest/normalize.js';
 import type { OpenedInput } from '../../src/ingest/readers.js';
 import { loadProfile } from '../../src/profile/load.js';
+import { CellValues, spoiltRows } from '../helpers/rows.js';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -101,7 +102,7 @@ describe('Normalizer fast path', () => {
   const profile = loadProfile({ region: 'zuid-limburg' });
   const header = [...FIELDS, 'opmerking'];
   // clean cells take the fast path; tricky ones must send the row (or that cell) the general way
-  const clean: Record<string, string[]> = {
+  const clean: CellValues = {
     date: ['', '28-04-2026', '2026-04-28', '01-01-2025', '29-02-2028'],
     bool: ['', 'ja', 'nee', 'Ja', 'NEE', 'jA'],
     item: ['', 'ja', 'nee', 'Nee'],
@@ -110,7 +111,7 @@ describe('Normalizer fast path', () => {
     gemeente: ['Heerlen', 'Sittard Geleen', 'SITTARD-GELEEN', 'Valkenburg', 'Vaals'],
     free: ['', 'vrije tekst', 'x'],
   };
-  const tricky: Record<string, string[]> = {
+  const tricky: CellValues = {
     date: ['31-02-2026', '28-4-2026', '28/04/2026', ' 28-04-2026', '28-04-2026 ', '28-04-26', '2026-04-28T10:00', 'morgen', '01-01-1899', '01-01-2200', '2026-4-28'],
     bool: ['j', 'n', 'jo', 'nex', 'no', 'ok', 'na', 'ne', 'nie', 'true', '0', ' ja', 'misschien', 'jaa'],
     item: ['no', 'ok', 'jo', 'nea', 'aanwezig', ' ', '1', 'yes'],
@@ -119,24 +120,7 @@ describe('Normalizer fast path', () => {
     gemeente: ['', 'Maastrich', ' Heerlen', 'Élo', 'Kerkrade\u00a0', 'Brunssum\t'],
     free: ['   ', 'é'],
   };
-  const kindOf = (i: number) => {
-    const f = FIELDS[i];
-    if (f === undefined) return 'free';
-    if (f === 'dossier_id') return 'dossier';
-    if (f === 'gemeente') return 'gemeente';
-    if (f === 'triage_besluit') return 'route';
-    return f.endsWith('_datum') ? 'date' : f.startsWith('ov_') ? 'item' : 'bool';
-  };
-  const cleanRow = fc.tuple(...header.map((_h, i) => fc.constantFrom(...clean[kindOf(i)])));
-  const spoil = fc.array(fc.tuple(fc.nat({ max: header.length - 1 }), fc.nat()), { maxLength: 2 });
-  const shape = fc.constantFrom('same', 'same', 'same', 'same', 'short', 'long', 'blank');
-  const row = fc.tuple(cleanRow, spoil, shape).map(([cells, spoilt, how]) => {
-    const out = [...cells];
-    for (const [i, k] of spoilt) out[i] = tricky[kindOf(i)][k % tricky[kindOf(i)].length];
-    if (how === 'short') out.pop();
-    if (how === 'long') out.push('extra');
-    return how === 'blank' ? out.map(() => '') : out;
-  });
+  const row = spoiltRows(header, clean, tricky);
 
   function normalizers(mapping: Mapping = EMPTY_MAPPING) {
     const input = { file: 'x.csv', format: 'csv', header, delimiter: ';' } as unknown as OpenedInput;

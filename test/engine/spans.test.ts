@@ -17,6 +17,7 @@ import { EMPTY_MAPPING } from '../../src/ingest/mapping.js';
 import { Normalizer, RowError } from '../../src/ingest/normalize.js';
 import type { OpenedInput } from '../../src/ingest/readers.js';
 import { loadProfile } from '../../src/profile/load.js';
+import { CellValues, spoiltRows } from '../helpers/rows.js';
 
 function chunked(text: string, cuts: number[]): string[] {
   const out: string[] = [];
@@ -90,7 +91,7 @@ describe('CsvParser spans mode', () => {
 describe('Normalizer.normalizeSpan', () => {
   const profile = loadProfile({ region: 'zuid-limburg' });
   const header = [...FIELDS, 'opmerking'];
-  const clean: Record<string, string[]> = {
+  const clean: CellValues = {
     date: ['', '28-04-2026', '2026-04-28', '01-01-2025', '29-02-2028'],
     bool: ['', 'ja', 'nee', 'Ja', 'NEE'],
     item: ['', 'ja', 'nee', 'Nee'],
@@ -99,7 +100,7 @@ describe('Normalizer.normalizeSpan', () => {
     gemeente: ['Heerlen', 'Sittard Geleen', 'SITTARD-GELEEN', 'Valkenburg', 'Vaals', 'Maastricht'],
     free: ['', 'vrije tekst', 'x'],
   };
-  const tricky: Record<string, string[]> = {
+  const tricky: CellValues = {
     date: ['31-02-2026', '28-4-2026', ' 28-04-2026', '28-04-26', 'morgen', '01-01-1899', '31-12-1969'],
     bool: ['j', 'n', 'jo', 'nex', 'ne', 'true', ' ja', 'jaa'],
     item: ['no', 'ok', 'nea', ' ', '1'],
@@ -108,24 +109,7 @@ describe('Normalizer.normalizeSpan', () => {
     gemeente: ['', 'Maastrich', ' Heerlen', 'Élo', 'Heerle', 'Heerlenn', 'Amsterdam'],
     free: ['   ', 'é'],
   };
-  const kindOf = (i: number) => {
-    const f = FIELDS[i];
-    if (f === undefined) return 'free';
-    if (f === 'dossier_id') return 'dossier';
-    if (f === 'gemeente') return 'gemeente';
-    if (f === 'triage_besluit') return 'route';
-    return f.endsWith('_datum') ? 'date' : f.startsWith('ov_') ? 'item' : 'bool';
-  };
-  const cleanRow = fc.tuple(...header.map((_h, i) => fc.constantFrom(...clean[kindOf(i)])));
-  const spoil = fc.array(fc.tuple(fc.nat({ max: header.length - 1 }), fc.nat()), { maxLength: 2 });
-  const shape = fc.constantFrom('same', 'same', 'same', 'same', 'short', 'long', 'blank');
-  const row = fc.tuple(cleanRow, spoil, shape).map(([cells, spoilt, how]) => {
-    const out = [...cells];
-    for (const [i, k] of spoilt) out[i] = tricky[kindOf(i)][k % tricky[kindOf(i)].length];
-    if (how === 'short') out.pop();
-    if (how === 'long') out.push('extra');
-    return how === 'blank' ? out.map(() => '') : out;
-  });
+  const row = spoiltRows(header, clean, tricky);
 
   it.each([false, true])('packs the Cases and RowErrors of normalize() (reused Case: %s)', (reuse) => {
     const lines = fc.sample(row, { numRuns: 4000, seed: 42 }).map((cells, i) => cells.map((c) => (c === '@id' ? `VT-${i}` : c)).join(';'));
