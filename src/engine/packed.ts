@@ -197,6 +197,44 @@ export class BatchPacker {
   }
 }
 
+/**
+ * A packed row as it is, for the kernels (src/rules/kernels.ts): its ints at ints[base…], its
+ * place, and its dossier id and route when a finding needs them. One object, moved from row to row
+ * (BatchUnpacker.eachRow).
+ */
+export class PackedRow {
+  ints: Int32Array = new Int32Array(0);
+  base = 0;
+  place!: Place;
+  file = '';
+  private ids = '';
+  private idStart = 0;
+  private idEnd = 0;
+
+  set(ints: Int32Array, base: number, place: Place, file: string, ids: string, idStart: number, idEnd: number): void {
+    this.ints = ints;
+    this.base = base;
+    this.place = place;
+    this.file = file;
+    this.ids = ids;
+    this.idStart = idStart;
+    this.idEnd = idEnd;
+  }
+
+  get row(): number {
+    return this.ints[this.base + ROW];
+  }
+
+  get dossierId(): string {
+    return this.ids.slice(this.idStart, this.idEnd);
+  }
+
+  get route(): RouteCode | undefined {
+    const v = this.ints[this.base + ROUTE_FIELD];
+    return v === NONE ? undefined : ROUTES[v];
+  }
+}
+
 /** Main side: turns batches back into Cases (and rejections), in their original order. */
 export class BatchUnpacker {
   private readonly places: Place[] = [];
@@ -208,25 +246,41 @@ export class BatchUnpacker {
    * million rows then cost no million Cases and values arrays, which was most of the main
    * thread's garbage (docs/performance.md).
    */
-  private readonly cursor: Case = {
-    dossierId: '',
-    gemeente: '',
-    deelregio: undefined,
-    route: undefined,
-    meldingDatum: 0,
-    values: Array.from({ length: NF }, () => undefined),
-    file: '',
-    row: 0,
-  };
+  private readonly cursor: Case = cursorCase();
 
   constructor(
     private readonly files: string[],
     private readonly reuse = false,
   ) {}
 
-  each(batch: PackedBatch, onCase: (c: Case) => void, onRejected: (errors: RowError[]) => void): void {
+  private readonly packedRow = new PackedRow();
+
+  /** each() without unpacking: every checked row as a PackedRow (overwritten for the next one). */
+  eachRow(batch: PackedBatch, onRow: (row: PackedRow) => void, onRejected: (errors: RowError[]) => void): void {
+    this.tables(batch);
+    const { kinds, ints, ids, idEnds, count } = batch;
+    const row = this.packedRow;
+    let id = 0;
+    let rejected = 0;
+    for (let k = 0; k < count; k++) {
+      if (kinds[k] === 1) {
+        onRejected(batch.rejected[rejected++]);
+        continue;
+      }
+      const base = k * STRIDE;
+      row.set(ints, base, this.places[ints[base + PLACE]], this.files[ints[base + FILE]], ids, id === 0 ? 0 : idEnds[id - 1], idEnds[id]);
+      id++;
+      onRow(row);
+    }
+  }
+
+  private tables(batch: PackedBatch): void {
     for (const p of batch.newPlaces) this.places.push(p);
     for (const t of batch.newTexts) this.texts.push(t);
+  }
+
+  each(batch: PackedBatch, onCase: (c: Case) => void, onRejected: (errors: RowError[]) => void): void {
+    this.tables(batch);
     const { kinds, ints, ids, idEnds, count } = batch;
     const texts = this.texts;
     let id = 0;
@@ -276,4 +330,9 @@ export class BatchUnpacker {
       onCase(c);
     }
   }
+}
+
+/** A Case to be overwritten row after row (EngineSink.transient). */
+export function cursorCase(): Case {
+  return { dossierId: '', gemeente: '', deelregio: undefined, route: undefined, meldingDatum: 0, values: Array.from({ length: NF }, () => undefined), file: '', row: 0 };
 }

@@ -12,7 +12,8 @@ import { openInput, ReadOptions, InputFormat } from '../ingest/readers.js';
 import { calendarOf, Profile } from '../profile/load.js';
 import { compileProfile, CompiledRule, Result, RuleContext } from '../rules/index.js';
 import { getLang } from '../i18n/index.js';
-import { BatchUnpacker } from './packed.js';
+import { BatchUnpacker, PackedRow } from './packed.js';
+import { compileKernel, Kernel, OUT } from '../rules/kernels.js';
 import { idCapacityFor, ingestInWorker, useWorker } from './parallel.js';
 
 export interface EngineOptions {
@@ -36,6 +37,12 @@ export interface EngineSink {
   onRejected(errors: RowError[]): void;
   /** awaited after every batch of rows (back-pressure of a streamed output) */
   afterBatch?: () => Promise<void>;
+  /**
+   * With the ingest worker, a sink that has this takes every checked row packed (no Case, no
+   * Results): the row and its outcomes, rule r's at outcomes[r * OUT…] (src/rules/kernels.ts).
+   * Same rows, same order as onCase; onCase still serves the one-thread path.
+   */
+  onPacked?(row: PackedRow, outcomes: Int32Array, rules: CompiledRule[]): void;
   /**
    * onCase keeps nothing of the Case, its values or the results array once it returns (it
    * copies what it needs), so the engine may overwrite them for the next row: no Case, values
@@ -142,6 +149,18 @@ async function runWithWorker(opts: EngineOptions, sink: EngineSink): Promise<Eng
     for (let i = 0; i < evaluators.length; i++) results[i] = evaluators[i](c);
     sink.onCase(c, results, rules);
   };
+  let kernels: Kernel[] = [];
+  let outcomes = new Int32Array(0);
+  const packedSink = sink.onPacked?.bind(sink);
+  const onPacked = packedSink
+    ? (row: PackedRow) => {
+        account!.rows_read++;
+        account!.rows_checked++;
+        const { ints, base } = row;
+        for (let i = 0; i < kernels.length; i++) kernels[i](ints, base, outcomes, i * OUT);
+        packedSink(row, outcomes, rules);
+      }
+    : undefined;
   const onRejected = (errors: RowError[]) => {
     account!.rows_read++;
     account!.rows_rejected++;
@@ -165,7 +184,8 @@ async function runWithWorker(opts: EngineOptions, sink: EngineSink): Promise<Eng
         names.push(m.file);
       },
       async batch(b) {
-        unpacker.each(b, onCase, onRejected);
+        if (onPacked) unpacker.eachRow(b, onPacked, onRejected);
+        else unpacker.each(b, onCase, onRejected);
         if (sink.afterBatch) await sink.afterBatch();
         if (opts.onProgress && rowsRead + account!.rows_read >= nextProgress) {
           opts.onProgress(rowsRead + account!.rows_read);
@@ -176,8 +196,13 @@ async function runWithWorker(opts: EngineOptions, sink: EngineSink): Promise<Eng
   );
   // compile the rules while the worker loads its modules and opens the first file
   try {
-    rules = compileProfile(opts.profile, ruleContext(opts.profile, opts.peildatum));
+    const ctx = ruleContext(opts.profile, opts.peildatum);
+    rules = compileProfile(opts.profile, ctx);
     evaluators = rules.map((r) => r.evaluate);
+    if (packedSink) {
+      kernels = rules.map((r) => compileKernel(r.def, ctx));
+      outcomes = new Int32Array(rules.length * OUT);
+    }
   } catch (e) {
     ingest.cancel();
     throw e;

@@ -9,6 +9,10 @@ import type { Profile } from '../profile/load.js';
 import { compileCondition } from '../rules/conditions.js';
 import { anchorFn } from '../rules/types.js';
 import { CompiledRule, Result, Status, STATUSES } from '../rules/index.js';
+import { compileIntCondition, intAnchorFn, IntPredicate, NONE, OUT } from '../rules/kernels.js';
+
+const ROUTE_FIELD = FIELD_INDEX.triage_besluit;
+const MELDING_FIELD = FIELD_INDEX.melding_datum;
 
 const STATUS_INDEX: Record<Status, number> = Object.fromEntries(STATUSES.map((s, i) => [s, i])) as Record<Status, number>;
 
@@ -182,6 +186,7 @@ export class Aggregator {
   private readonly allPlaces: Place[] = [];
   private readonly otherPlaces = new Map<string, Place>();
   private readonly monthGroups: Group[] = [];
+  private readonly packedMonitoring?: { when: IntPredicate; from: (ints: Int32Array, base: number) => number; to: number };
   private readonly monitoring?: {
     when: (c: Case) => boolean;
     from: (c: Case) => Day | undefined;
@@ -212,25 +217,26 @@ export class Aggregator {
         sumDays: 0,
         open: 0,
       };
+      this.packedMonitoring = { when: compileIntCondition(md.when), from: intAnchorFn(md.from), to: FIELD_INDEX[md.to] };
     }
   }
 
-  private placeOf(c: Case): Place {
+  private placeOf(gemeente: string, deelregio: string | undefined): Place {
     // one lookup for both the gemeente's and its deelregio's group (a gemeente has one deelregio
     // in a profile; should a case say otherwise, the groups are looked up as such)
-    const first = this.places.get(c.gemeente);
-    if (first !== undefined && first.deelregio === c.deelregio) return first;
-    const key = c.gemeente + '\u0000' + (c.deelregio ?? '');
+    const first = this.places.get(gemeente);
+    if (first !== undefined && first.deelregio === deelregio) return first;
+    const key = gemeente + '\u0000' + (deelregio ?? '');
     let place = first === undefined ? undefined : this.otherPlaces.get(key);
     if (place !== undefined) return place;
-    let g = this.gemeenten.get(c.gemeente);
+    let g = this.gemeenten.get(gemeente);
     if (!g) {
-      g = new Group(this.rules.length, c.deelregio);
-      this.gemeenten.set(c.gemeente, g);
+      g = new Group(this.rules.length, deelregio);
+      this.gemeenten.set(gemeente, g);
     }
-    place = { deelregio: c.deelregio, gemeente: g, region: c.deelregio ? this.deelregios.get(c.deelregio) : undefined, combos: [] };
+    place = { deelregio, gemeente: g, region: deelregio ? this.deelregios.get(deelregio) : undefined, combos: [] };
     this.allPlaces.push(place);
-    if (first === undefined) this.places.set(c.gemeente, place);
+    if (first === undefined) this.places.set(gemeente, place);
     else this.otherPlaces.set(key, place);
     return place;
   }
@@ -239,34 +245,7 @@ export class Aggregator {
     const slots = this.slots;
     const n = STATUSES.length;
     for (let r = 0; r < results.length; r++) slots[r] = r * n + statusIndex(results[r].status);
-    const place = this.placeOf(c);
-    let m = this.monthGroupOf.get(c.meldingDatum);
-    if (m === undefined) {
-      let month = this.monthOf.get(c.meldingDatum);
-      if (month === undefined) {
-        month = monthKey(c.meldingDatum);
-        this.monthOf.set(c.meldingDatum, month);
-      }
-      let group = this.months.get(month);
-      if (!group) {
-        group = new Group(this.rules.length);
-        this.months.set(month, group);
-        this.monthGroups[this.monthCount++] = group;
-      }
-      m = { group, index: this.monthGroups.indexOf(group) };
-      this.monthGroupOf.set(c.meldingDatum, m);
-    }
-    let combo = place.combos[m.index];
-    if (combo === undefined) {
-      // fill any gap first, so the combos array stays dense
-      while (place.combos.length < m.index) place.combos.push(undefined);
-      combo = place.combos[m.index] = new Group(this.rules.length);
-    }
-    combo.addSlots(slots);
-    const route = c.route ?? '';
-    const counter = this.routeCounts.get(route);
-    if (counter === undefined) this.routeCounts.set(route, { n: 1 });
-    else counter.n++;
+    this.count(this.placeOf(c.gemeente, c.deelregio), c.meldingDatum, c.route ?? '');
     const mon = this.monitoring;
     if (mon && mon.when(c)) {
       const from = mon.from(c);
@@ -278,6 +257,65 @@ export class Aggregator {
         } else mon.open++;
       }
     }
+  }
+
+  /**
+   * add() for a packed row (src/engine/packed.ts) and its kernel outcomes (src/rules/kernels.ts):
+   * the same counts, read from the ints. `place` is the packed row's place (one object per
+   * gemeente and deelregio for a whole run), `out` has rule r's status at out[r * OUT].
+   */
+  addPacked(ints: Int32Array, base: number, place: { gemeente: string; deelregio: string | undefined }, out: Int32Array): void {
+    const slots = this.slots;
+    const n = STATUSES.length;
+    for (let r = 0; r < slots.length; r++) slots[r] = r * n + out[r * OUT];
+    let p = this.packedPlaces.get(place);
+    if (p === undefined) this.packedPlaces.set(place, (p = this.placeOf(place.gemeente, place.deelregio)));
+    const route = ints[base + ROUTE_FIELD];
+    this.count(p, ints[base + MELDING_FIELD], route === NONE ? '' : ROUTES[route]);
+    const mon = this.packedMonitoring;
+    if (mon && mon.when(ints, base)) {
+      const from = mon.from(ints, base);
+      if (from !== NONE) {
+        const to = ints[base + mon.to];
+        if (to !== NONE) {
+          this.monitoring!.closed++;
+          this.monitoring!.sumDays += to - from;
+        } else this.monitoring!.open++;
+      }
+    }
+  }
+
+  private readonly packedPlaces = new Map<object, Place>();
+
+  /** Count a case (its slots in this.slots) in its (gemeente, month) group, and its route. */
+  private count(place: Place, meldingDatum: Day, route: string): void {
+    const slots = this.slots;
+    let m = this.monthGroupOf.get(meldingDatum);
+    if (m === undefined) {
+      let month = this.monthOf.get(meldingDatum);
+      if (month === undefined) {
+        month = monthKey(meldingDatum);
+        this.monthOf.set(meldingDatum, month);
+      }
+      let group = this.months.get(month);
+      if (!group) {
+        group = new Group(this.rules.length);
+        this.months.set(month, group);
+        this.monthGroups[this.monthCount++] = group;
+      }
+      m = { group, index: this.monthGroups.indexOf(group) };
+      this.monthGroupOf.set(meldingDatum, m);
+    }
+    let combo = place.combos[m.index];
+    if (combo === undefined) {
+      // fill any gap first, so the combos array stays dense
+      while (place.combos.length < m.index) place.combos.push(undefined);
+      combo = place.combos[m.index] = new Group(this.rules.length);
+    }
+    combo.addSlots(slots);
+    const counter = this.routeCounts.get(route);
+    if (counter === undefined) this.routeCounts.set(route, { n: 1 });
+    else counter.n++;
   }
 
   /** Add the (gemeente, month) counts to the groups they belong to, and start them afresh. */

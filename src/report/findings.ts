@@ -6,8 +6,10 @@ import { Day, dutchDate, isoDate } from '../calendar/days.js';
 import { getLang, localized, t } from '../i18n/index.js';
 import type { Case, FieldName } from '../ingest/fields.js';
 import type { RuleDef } from '../profile/load.js';
-import type { Result, Status } from '../rules/index.js';
+import type { CompiledRule, Result, Status } from '../rules/index.js';
 import { sourceText } from './aggregate.js';
+import { findingCsvRow } from './csv.js';
+import type { Pseudonymizer } from './pseudonymize.js';
 
 export interface Finding {
   dossier_id: string;
@@ -79,6 +81,42 @@ export function toFinding(c: Case, def: RuleDef, r: Result): Finding {
     message: findingMessage(c, def, r),
     source: sourceText(def.spec.source),
   };
+}
+
+/** Where emitFindings puts a case's findings: one of bytes (jsonl), csv or collect. */
+export interface FindingTarget {
+  includePassed: boolean;
+  failOn: 'error' | 'warning' | 'never';
+  pseudo?: Pseudonymizer;
+  /** jsonl: every finding as a line of bytes (FindingWriter.jsonLineInto) */
+  bytes?: ByteBuffer;
+  /** csv: every finding as a row */
+  csv?: (row: string) => void;
+  /** otherwise: every finding as an object */
+  collect?: Finding[];
+}
+
+/**
+ * One checked case's findings to their target, in rule order; true when one of them counts for
+ * --fail-on. `c` needs only its dossier id and route (FindingWriter reads nothing else).
+ */
+export function emitFindings(writer: FindingWriter, rules: CompiledRule[], c: Case, results: Result[], to: FindingTarget): boolean {
+  let failing = false;
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i];
+    if (!to.includePassed && !isFinding(r.status)) continue;
+    if (emitFinding(writer, rules, c, i, r, to)) failing = true;
+  }
+  return failing;
+}
+
+/** Rule i's result as a finding (reported whatever its status); true when it counts for --fail-on. */
+export function emitFinding(writer: FindingWriter, rules: CompiledRule[], c: Case, i: number, r: Result, to: FindingTarget): boolean {
+  const id = to.pseudo ? to.pseudo(c.dossierId) : c.dossierId;
+  if (to.bytes) writer.jsonLineInto(to.bytes, c, i, r, id);
+  else if (to.csv) to.csv(findingCsvRow(writer.finding(c, i, r, id)));
+  else to.collect?.push(writer.finding(c, i, r, id));
+  return failsAt(r.status, rules[i].def.spec.severity, to.failOn);
 }
 
 const STATUS_ORDER: Record<Status, number> = {

@@ -58,6 +58,26 @@ describe('check with and without the ingest worker', () => {
     expect(two).toEqual(one);
   });
 
+  it('--include-passed and --pseudonymize (findings of every status, ids replaced)', () => {
+    const env = { GIACHECK_PSEUDO_KEY: 'a-test-key-of-sufficient-length' };
+    const small = join(dir, 'small.csv');
+    const lines = readFileSync(big, 'utf8').split('\r\n');
+    writeFileSync(small, [lines[0], ...lines.slice(-6001)].join('\r\n')); // the latest meldingen: some still pending
+    const args = ['check', small, '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'jsonl', '--include-passed', '--pseudonymize'];
+    const { one, two } = both(args, env);
+    expect(one.code).toBe(1);
+    expect(two).toEqual(one);
+    const statuses = new Set(one.stdout.split('\n').filter((l) => l.startsWith('{"type":"finding"')).map((l) => JSON.parse(l).status));
+    expect([...statuses].sort()).toEqual(['early', 'late', 'missing', 'not_applicable', 'on_time', 'overdue', 'pending', 'violated']);
+    expect(one.stdout).not.toMatch(/"dossier_id":"VT-/);
+  });
+
+  it('table: the same report (summary counts, sorted findings)', () => {
+    const { one, two } = both(['check', big, '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--lang', 'en']);
+    expect(one.code).toBe(1);
+    expect(two).toEqual(one);
+  });
+
   it('json of two files: duplicates across files, per-file accounting', () => {
     const second = join(dir, 'second.csv');
     const text = readFileSync(big, 'utf8').split('\r\n');
