@@ -2,26 +2,11 @@
  * Entry point: language first (so --help is translated), then commander. Errors the user can fix
  * are one line on stderr with exit 2; a stack trace only with --debug.
  */
-import { setFlagsFromString } from 'node:v8';
 import type { Command } from 'commander';
 import { UserError } from '../errors.js';
 import { resolveLang, setLang, t } from '../i18n/index.js';
 import { TOOL } from './version.js';
-
-/**
- * V8 grows its young generation to 2×16 MB when a program allocates fast, and a streamed check of
- * a million rows does; the garbage promoted meanwhile lets the old generation swell too. Keeping
- * the young generation at its starting size costs nothing measurable here and ~30 MB of peak RSS
- * less (docs/performance.md). The flag is read whenever V8 considers growing, so it must be set
- * before the commands are loaded; an engine without it ignores it.
- */
-function keepYoungGenerationSmall(): void {
-  try {
-    setFlagsFromString('--semi-space-growth-factor=1');
-  } catch {
-    /* only memory is at stake */
-  }
-}
+import { keepYoungGenerationSmall } from '../engine/heap.js';
 
 function optionValue(argv: string[], name: string): string | undefined {
   for (let i = 0; i < argv.length; i++) {
@@ -62,6 +47,11 @@ export async function main(argv: string[]): Promise<number> {
   }
   process.exitCode = undefined;
   try {
+    if (argv[2] === 'check') {
+      // boot the ingest worker on the other core while this one loads check and the profile
+      const { prestartIngestWorker } = await import('../engine/parallel.js');
+      prestartIngestWorker(argv.slice(3));
+    }
     await (await buildProgram(argv)).parseAsync(argv);
     return Number(process.exitCode ?? 0);
   } catch (e) {

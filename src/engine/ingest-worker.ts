@@ -87,9 +87,15 @@ async function run(job: IngestJob, port: NonNullable<typeof parentPort>): Promis
   port.unref();
 }
 
+/** The job: in workerData, or, for a worker started ahead (prestartIngestWorker), the first message. */
+function job(port: NonNullable<typeof parentPort>): Promise<IngestJob> {
+  if (!(workerData as { prestarted?: boolean }).prestarted) return Promise.resolve(workerData as IngestJob);
+  return new Promise((resolve) => port.once('message', (m: { t: 'job'; job: IngestJob }) => resolve(m.job)));
+}
+
 if (parentPort) {
   const port = parentPort;
-  run(workerData as IngestJob, port).catch((e: unknown) => {
+  job(port).then((j) => run(j, port)).catch((e: unknown) => {
     const err = e as Error;
     port.postMessage({
       t: 'error',
