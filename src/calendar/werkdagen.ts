@@ -9,7 +9,8 @@
  * including day `base + i`, and `rank[k]` is the offset of the k-th werkdag. Checking a million
  * cases therefore never loops day by day.
  */
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type HolidaysClass from 'date-holidays';
 import { Day, dayFromYMD, isoDate, weekday, addMonths, ymdFromDay } from './days.js';
 
 export interface Feestdag {
@@ -38,6 +39,18 @@ export type Duration =
   | { months: number };
 
 /**
+ * date-holidays (with date-holidays-parser and moment-timezone) takes ~0.2 s to load, and `check`
+ * hands the ingest worker its job before it needs a calendar: the library is loaded on first use,
+ * while the worker already reads. The literal require() is what the standalone binary's bundle
+ * (esbuild, CommonJS) takes in; the dist/ modules are ESM and have no `require`.
+ */
+let holidaysClass: typeof HolidaysClass | undefined;
+function newHolidays(): HolidaysClass {
+  holidaysClass ??= (typeof require === 'function' ? require('date-holidays') : createRequire(import.meta.url)('date-holidays')) as typeof HolidaysClass;
+  return new holidaysClass();
+}
+
+/**
  * The initial index covers the years exports are about; evaluating the feestdag rules costs ~2 ms
  * per year, so a wider range would tax every start. `ensure()` widens it when a date falls outside.
  */
@@ -46,7 +59,7 @@ const LAST_YEAR = 2032;
 
 /** Throws when a feestdag rule cannot be read; the profile loader turns this into a YAML error. */
 export function checkFeestdagRule(rule: string): boolean {
-  const hd = new Holidays();
+  const hd = newHolidays();
   return Boolean(hd.setHoliday(rule, { name: { en: 'x' }, type: 'public' }));
 }
 
@@ -59,10 +72,10 @@ export class WerkdagCalendar {
   private lastYear = 0;
   private readonly reasons = new Map<Day, { nl: string; en: string }>();
   private readonly namesByRule = new Map<string, { nl: string; en: string }>();
-  private readonly holidays: Holidays;
+  private readonly holidays: HolidaysClass;
 
   constructor(readonly spec: CalendarSpec) {
-    this.holidays = new Holidays();
+    this.holidays = newHolidays();
     for (const f of spec.feestdagen) {
       this.namesByRule.set(f.rule, { nl: f.name?.nl ?? f.id, en: f.name?.en ?? f.name?.nl ?? f.id });
       const ok = this.holidays.setHoliday(f.rule, {

@@ -83,6 +83,7 @@ function setZodLocale(): void {
 export function readProfileFile(
   file: string,
   text: string,
+  opts: LoadOptions = {},
 ): { raw?: RawProfile; problems: YamlProblem[] } {
   setZodLocale();
   // duplicate keys (a rule id twice) are reported together with everything else (rules lint)
@@ -125,7 +126,7 @@ export function readProfileFile(
     else out.push(...zodProblems(yaml, r.error, ['rules', id]));
   }
   if (!spec) return { problems: out };
-  (spec.calendar?.feestdagen ?? []).forEach((f, i) => {
+  (opts.checkFeestdagen === false ? [] : (spec.calendar?.feestdagen ?? [])).forEach((f, i) => {
     if (!checkFeestdagRule(f.rule)) {
       out.push(yaml.problemAt(['calendar', 'feestdagen', i, 'rule'], t('profile.badFeestdagRule', { rule: f.rule })));
     }
@@ -168,12 +169,22 @@ export interface LoadResult {
  * Load a profile by path and resolve its `extends` chain. `extends` names a bundled profile id or
  * a path relative to the extending file.
  */
-export function loadProfileFile(file: string, seen: string[] = []): LoadResult {
+export interface LoadOptions {
+  /**
+   * Check every feestdag rule with date-holidays while loading (default). The bundled profiles
+   * skip it when used for a run (`--region`): `rules lint` and the tests check them, and a run then
+   * loads date-holidays only when it builds the calendar (werkdagen.ts), after `check` has handed
+   * the ingest worker its job.
+   */
+  checkFeestdagen?: boolean;
+}
+
+export function loadProfileFile(file: string, seen: string[] = [], opts: LoadOptions = {}): LoadResult {
   const abs = resolve(file);
   if (seen.includes(abs)) {
     return { problems: [{ file, message: t('profile.extendsCycle', { chain: [...seen, abs].map((f) => basename(f)).join(' → ') }), path: ['extends'] }] };
   }
-  const { raw, problems } = readProfileFile(file, readText(abs));
+  const { raw, problems } = readProfileFile(file, readText(abs), opts);
   if (!raw) return { problems };
   let parent: Profile | undefined;
   if (raw.spec.extends) {
@@ -185,7 +196,7 @@ export function loadProfileFile(file: string, seen: string[] = []): LoadResult {
         problems: [...problems, raw.yaml.problemAt(['extends'], t('profile.extendsMissing', { name: raw.spec.extends }))],
       };
     }
-    const p = loadProfileFile(target, [...seen, abs]);
+    const p = loadProfileFile(target, [...seen, abs], opts);
     if (!p.profile) return { problems: [...problems, ...p.problems] };
     parent = p.profile;
   }
@@ -308,7 +319,7 @@ export function loadProfile(opts: { region?: string; profile?: string }): Profil
   if (!bundledProfileIds().includes(id)) {
     throw new UserError(t('profile.unknownRegion', { id, regions: bundledProfileIds().join(', ') }));
   }
-  return failOnProblems(loadProfileFile(bundledProfilePath(id)));
+  return failOnProblems(loadProfileFile(bundledProfilePath(id), [], { checkFeestdagen: false }));
 }
 
 const calendarCache = new WeakMap<Profile, WerkdagCalendar>();

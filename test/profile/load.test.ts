@@ -19,6 +19,17 @@ extends: zuid-limburg
 `;
 
 describe('profiles', () => {
+  it('a feestdag rule date-holidays cannot read is a problem with its line, unless the check is left to lint', () => {
+    const file = write('feest.yaml', base + 'calendar:\n  feestdagen:\n    - { id: raar, rule: "niet een regel" }\n');
+    const checked = loadProfileFile(file);
+    expect(checked.profile).toBeUndefined();
+    expect(checked.problems).toHaveLength(1);
+    expect(checked.problems[0].path).toEqual(['calendar', 'feestdagen', 0, 'rule']);
+    const unchecked = loadProfileFile(file, [], { checkFeestdagen: false });
+    expect(unchecked.problems).toEqual([]);
+    expect(unchecked.profile?.calendarSpec.feestdagen.map((f) => f.id)).toContain('raar');
+  });
+
   it('a regional profile inherits the landelijk calendar and rules', () => {
     const p = loadProfile({ region: 'zuid-limburg' });
     expect(p.chain).toEqual(['zuid-limburg', 'landelijk']);
