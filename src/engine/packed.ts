@@ -280,55 +280,47 @@ export class BatchUnpacker {
   }
 
   each(batch: PackedBatch, onCase: (c: Case) => void, onRejected: (errors: RowError[]) => void): void {
-    this.tables(batch);
-    const { kinds, ints, ids, idEnds, count } = batch;
     const texts = this.texts;
-    let id = 0;
-    let rejected = 0;
-    for (let k = 0; k < count; k++) {
-      if (kinds[k] === 1) {
-        onRejected(batch.rejected[rejected++]);
-        continue;
-      }
-      const base = k * STRIDE;
-      // a fresh Case per row, or the one cursor overwritten in place (see `cursor`)
-      const c: Case = this.reuse
-        ? this.cursor
-        : { dossierId: '', gemeente: '', deelregio: undefined, route: undefined, meldingDatum: 0, values: new Array(NF), file: '', row: 0 };
-      const values = c.values;
-      for (let f = 0; f < NF; f++) {
-        const v = ints[base + f];
-        if (v === NONE) {
-          values[f] = undefined;
-          continue;
+    this.eachRow(
+      batch,
+      (row) => {
+        const { ints, base } = row;
+        // a fresh Case per row, or the one cursor overwritten in place (see `cursor`)
+        const c: Case = this.reuse
+          ? this.cursor
+          : { dossierId: '', gemeente: '', deelregio: undefined, route: undefined, meldingDatum: 0, values: new Array(NF), file: '', row: 0 };
+        const values = c.values;
+        for (let f = 0; f < NF; f++) {
+          const v = ints[base + f];
+          if (v === NONE) {
+            values[f] = undefined;
+            continue;
+          }
+          switch (TYPE[f]) {
+            case T_DATE:
+              values[f] = v;
+              break;
+            case T_FLAG:
+              values[f] = v === 1;
+              break;
+            case T_ROUTE:
+              values[f] = ROUTES[v];
+              break;
+            default:
+              values[f] = f === ID ? row.dossierId : texts[v];
+          }
         }
-        switch (TYPE[f]) {
-          case T_DATE:
-            values[f] = v;
-            break;
-          case T_FLAG:
-            values[f] = v === 1;
-            break;
-          case T_ROUTE:
-            values[f] = ROUTES[v];
-            break;
-          default:
-            if (f === ID) {
-              values[f] = ids.slice(id === 0 ? 0 : idEnds[id - 1], idEnds[id]);
-              id++;
-            } else values[f] = texts[v];
-        }
-      }
-      const place = this.places[ints[base + PLACE]];
-      c.dossierId = values[ID] as string;
-      c.gemeente = place.gemeente;
-      c.deelregio = place.deelregio;
-      c.route = values[ROUTE_FIELD] as RouteCode | undefined;
-      c.meldingDatum = values[MELDING] as number;
-      c.file = this.files[ints[base + FILE]];
-      c.row = ints[base + ROW];
-      onCase(c);
-    }
+        c.dossierId = values[ID] as string;
+        c.gemeente = row.place.gemeente;
+        c.deelregio = row.place.deelregio;
+        c.route = values[ROUTE_FIELD] as RouteCode | undefined;
+        c.meldingDatum = values[MELDING] as number;
+        c.file = row.file;
+        c.row = row.row;
+        onCase(c);
+      },
+      onRejected,
+    );
   }
 }
 
