@@ -9,8 +9,9 @@ import { formatNumber, getLang, localized, t } from '../i18n/index.js';
 import { isoDate } from '../calendar/days.js';
 import { runEngine, EngineResult } from '../engine/run.js';
 import { Aggregator } from '../report/aggregate.js';
-import { ByteBuffer, compareFindings, emitFinding, emitFindings, Finding, FindingTarget, FindingWriter } from '../report/findings.js';
-import { OutcomeResults, OUT, S_NOT_APPLICABLE, S_ON_TIME } from '../rules/kernels.js';
+import { ByteBuffer, compareFindings, emitFinding, emitFindings, Finding, FindingTarget, FindingWriter, isFinding } from '../report/findings.js';
+import { OutcomeResults, OUT } from '../rules/kernels.js';
+import { STATUSES } from '../rules/index.js';
 import { cursorCase } from '../engine/packed.js';
 import type { Case } from '../ingest/fields.js';
 import { FORMATS } from '../report/formats.js';
@@ -163,8 +164,7 @@ export async function evaluate(
         aggregator.addPacked(row.ints, row.base, row.place, outcomes);
         let c: Case | undefined;
         for (let i = 0; i < rules.length; i++) {
-          const status = outcomes[i * OUT];
-          if (!opts.includePassed && (status === S_ON_TIME || status === S_NOT_APPLICABLE)) continue;
+          if (!opts.includePassed && !isFinding(STATUSES[outcomes[i * OUT]])) continue;
           // only a finding needs the dossier id (a string cut from the batch's ids) and route
           if (!c) {
             c = cursor;

@@ -186,10 +186,12 @@ export class Aggregator {
   private readonly allPlaces: Place[] = [];
   private readonly otherPlaces = new Map<string, Place>();
   private readonly monthGroups: Group[] = [];
-  private readonly packedMonitoring?: { when: IntPredicate; from: (ints: Int32Array, base: number) => number; to: number };
+  /** the profile's monitoring_duration: its condition and anchor over a Case and over a packed row */
   private readonly monitoring?: {
     when: (c: Case) => boolean;
     from: (c: Case) => Day | undefined;
+    whenPacked: IntPredicate;
+    fromPacked: (ints: Int32Array, base: number) => number;
     to: number;
     closed: number;
     sumDays: number;
@@ -212,12 +214,13 @@ export class Aggregator {
       this.monitoring = {
         when: compileCondition(md.when),
         from: anchorFn(md.from, FIELD_INDEX),
+        whenPacked: compileIntCondition(md.when),
+        fromPacked: intAnchorFn(md.from),
         to: FIELD_INDEX[md.to],
         closed: 0,
         sumDays: 0,
         open: 0,
       };
-      this.packedMonitoring = { when: compileIntCondition(md.when), from: intAnchorFn(md.from), to: FIELD_INDEX[md.to] };
     }
   }
 
@@ -249,13 +252,7 @@ export class Aggregator {
     const mon = this.monitoring;
     if (mon && mon.when(c)) {
       const from = mon.from(c);
-      if (from !== undefined) {
-        const to = c.values[mon.to] as Day | undefined;
-        if (to !== undefined) {
-          mon.closed++;
-          mon.sumDays += to - from;
-        } else mon.open++;
-      }
+      if (from !== undefined) this.monitored(from, c.values[mon.to] as Day | undefined);
     }
   }
 
@@ -272,17 +269,23 @@ export class Aggregator {
     if (p === undefined) this.packedPlaces.set(place, (p = this.placeOf(place.gemeente, place.deelregio)));
     const route = ints[base + ROUTE_FIELD];
     this.count(p, ints[base + MELDING_FIELD], route === NONE ? '' : ROUTES[route]);
-    const mon = this.packedMonitoring;
-    if (mon && mon.when(ints, base)) {
-      const from = mon.from(ints, base);
+    const mon = this.monitoring;
+    if (mon && mon.whenPacked(ints, base)) {
+      const from = mon.fromPacked(ints, base);
       if (from !== NONE) {
         const to = ints[base + mon.to];
-        if (to !== NONE) {
-          this.monitoring!.closed++;
-          this.monitoring!.sumDays += to - from;
-        } else this.monitoring!.open++;
+        this.monitored(from, to === NONE ? undefined : to);
       }
     }
+  }
+
+  /** A monitored case from `from`: closed on `to`, or still open. */
+  private monitored(from: Day, to: Day | undefined): void {
+    const mon = this.monitoring!;
+    if (to !== undefined) {
+      mon.closed++;
+      mon.sumDays += to - from;
+    } else mon.open++;
   }
 
   private readonly packedPlaces = new Map<object, Place>();

@@ -9,12 +9,13 @@
  * profile and of condition-heavy test profiles, and requires the same outcome for every rule.
  */
 import { FIELD_INDEX, FIELD_TYPES, FieldName, ROUTES } from '../ingest/fields.js';
+import { EMPTY_CELL } from '../ingest/normalize.js';
 import type { ConditionSpec } from '../profile/schema.js';
 import type { RuleDef } from '../profile/load.js';
 import { dueDateFn, result, Result, RuleContext, Status, STATUSES } from './types.js';
 
-/** An empty cell in a packed row (packed.ts NONE, normalize.ts EMPTY_CELL). */
-export const NONE = -2147483648;
+/** An empty cell in a packed row (the one constant of normalize.ts, also packed.ts NONE). */
+export const NONE = EMPTY_CELL;
 
 /** Ints per rule outcome in a kernel's output row. */
 export const OUT = 7;
@@ -28,8 +29,6 @@ export const O_WINDOW_END = 5;
 export const O_MISSING = 6;
 
 const S = Object.fromEntries(STATUSES.map((s, i) => [s, i])) as Record<Status, number>;
-export const S_ON_TIME = S.on_time;
-export const S_NOT_APPLICABLE = S.not_applicable;
 
 export type IntPredicate = (ints: Int32Array, base: number) => boolean;
 /** Writes a rule's outcome for the row at ints[base…] to out[o…o+OUT). */
@@ -234,6 +233,9 @@ export function compileKernel(def: RuleDef, ctx: RuleContext): Kernel {
   }
 }
 
+/** A packed day or number, or undefined for an empty one. */
+const v = (x: number): number | undefined => (x === NONE ? undefined : x);
+
 /**
  * Kernel outcomes back as Results, for what reports a finding (FindingWriter): one Result object
  * per rule, overwritten row after row, and the missing-item lists made once per bit mask.
@@ -251,7 +253,6 @@ export class OutcomeResults {
   fill(out: Int32Array, i: number): Result {
     const o = i * OUT;
     const r = this.results[i];
-    const v = (x: number) => (x === NONE ? undefined : x);
     r.status = STATUSES[out[o]];
     r.due = v(out[o + O_DUE]);
     r.actual = v(out[o + O_ACTUAL]);
