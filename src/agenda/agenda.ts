@@ -11,8 +11,9 @@
  * Everything `overdue` is listed, whatever its date.
  */
 import { Day, weekday, ymdFromDay, dayFromYMD } from '../calendar/days.js';
-import type { Case, FieldName } from '../ingest/fields.js';
-import type { CompiledRule, Result } from '../rules/index.js';
+import type { FieldName } from '../model/fields.js';
+import type { RowRef } from '../model/row.js';
+import { OUT, OutcomeResults, Result, RuleDef, STATUSES } from '../rules/index.js';
 import { sourceText } from '../report/aggregate.js';
 import type { Pseudonymizer } from '../report/pseudonymize.js';
 
@@ -55,28 +56,33 @@ export class AgendaCollector {
     this.horizon = peildatum + days;
   }
 
-  add(c: Case, results: Result[], rules: CompiledRule[]): void {
-    for (let i = 0; i < results.length; i++) {
-      const r = results[i];
-      if (r.status !== 'pending' && r.status !== 'overdue') continue;
-      const spec = rules[i].def.spec;
+  private results: OutcomeResults | undefined;
+
+  /** A checked row and its packed outcomes (src/engine/run.ts EngineSink.onRow). */
+  add(row: RowRef, outcomes: Int32Array, rules: RuleDef[]): void {
+    for (let i = 0; i < rules.length; i++) {
+      const status = STATUSES[outcomes[i * OUT]];
+      if (status !== 'pending' && status !== 'overdue') continue;
+      const spec = rules[i].spec;
       if (spec.kind !== 'deadline' && spec.kind !== 'moment') continue;
+      const r = (this.results ??= new OutcomeResults(rules)).fill(outcomes, i);
       if (!onAgenda(spec.kind, r, this.horizon) || r.due === undefined) continue;
+      const id = row.dossierId;
       this.items.push({
-        dossier_id: this.pseudo ? this.pseudo(c.dossierId) : c.dossierId,
-        gemeente: c.gemeente,
-        ...(c.deelregio ? { deelregio: c.deelregio } : {}),
-        rule_id: rules[i].def.id,
+        dossier_id: this.pseudo ? this.pseudo(id) : id,
+        gemeente: row.place.gemeente,
+        ...(row.place.deelregio ? { deelregio: row.place.deelregio } : {}),
+        rule_id: rules[i].id,
         title: spec.title,
         kind: spec.kind,
         field: spec.to,
-        status: r.status,
+        status,
         severity: spec.severity,
         source: sourceText(spec.source),
         due: r.due,
         ...(r.windowStart !== undefined ? { window_start: r.windowStart } : {}),
         ...(r.windowEnd !== undefined ? { window_end: r.windowEnd } : {}),
-        ...(r.status === 'overdue' && r.daysLate !== undefined ? { days_late: r.daysLate } : {}),
+        ...(status === 'overdue' && r.daysLate !== undefined ? { days_late: r.daysLate } : {}),
       });
     }
   }

@@ -8,7 +8,7 @@ import { Chalk } from 'chalk';
 import { isoDate, type Day } from '../calendar/days.js';
 import { formatNumber, localized, t } from '../i18n/index.js';
 import '../i18n/catalog/report.js';
-import { displayDate, fieldLabel } from '../report/findings.js';
+import { displayDate, fieldLabel } from '../report/messages.js';
 import { mdEscape, mdTable } from '../report/md.js';
 import type { AgendaGroup, AgendaItem } from './agenda.js';
 

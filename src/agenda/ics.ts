@@ -9,7 +9,7 @@ import ical, { ICalCalendarMethod } from 'ical-generator';
 import { isoDate, type Day } from '../calendar/days.js';
 import { localized, t } from '../i18n/index.js';
 import '../i18n/catalog/report.js';
-import { displayDate, fieldLabel } from '../report/findings.js';
+import { displayDate, fieldLabel } from '../report/messages.js';
 import type { AgendaItem } from './agenda.js';
 
 export function eventUid(dossierId: string, ruleId: string): string {

@@ -73,7 +73,7 @@ export async function runAgenda(files: string[], opts: AgendaOptions, io: Io = {
   try {
     engine = await runEngine(
       { profile: resolved.profile, inputs: resolved.inputs, mapping: resolved.mapping, peildatum: resolved.peildatum, read: resolved.read, onProgress: progress.update },
-      { onCase: (c, results, rules) => collector.add(c, results, rules), onRejected: () => {} },
+      { onRow: (row, outcomes, rules) => collector.add(row, outcomes, rules), onRejected: () => {} },
     );
   } finally {
     progress.done();

@@ -4,6 +4,7 @@
  */
 import { Command, Option } from 'commander';
 import { UserError } from '../errors.js';
+import type { ResolvedInput } from '../engine/check.js';
 import { t } from '../i18n/index.js';
 import { Day, parseIsoDay, todayDay, isoDate } from '../calendar/days.js';
 import { loadProfile, Profile } from '../profile/load.js';
@@ -82,15 +83,7 @@ export function readOptions(opts: InputOptions, mapping: Mapping): ReadOptions {
   };
 }
 
-export interface ResolvedInput {
-  profile: Profile;
-  mapping: Mapping;
-  read: ReadOptions;
-  peildatum: Day;
-  inputs: string[];
-  /** the region was inferred from the gemeente column */
-  inferred: boolean;
-}
+export type { ResolvedInput };
 
 /** Profile, mapping, reading options and peildatum from the shared options. */
 export async function resolveInput(files: string[], opts: InputOptions): Promise<ResolvedInput> {

@@ -9,7 +9,8 @@ import { UserError } from '../errors.js';
 import { localized, t } from '../i18n/index.js';
 import '../i18n/catalog/validate.js';
 import { bundledProfileIds, loadProfile, Profile, RuleDef } from '../profile/load.js';
-import type { ConditionSpec, DurationSpec, RuleSpec } from '../profile/schema.js';
+import { conditionText } from '../rules/conditions.js';
+import { kindOf, RuleSpec } from '../rules/registry.js';
 import { formatProblem } from '../profile/yamlFile.js';
 import { suggest } from '../ingest/suggest.js';
 import { lintProfile } from '../validate/lint.js';
@@ -39,62 +40,9 @@ function profilesOf(opts: RulesOptions): Profile[] {
 
 // ---- describing a rule -------------------------------------------------------------------------
 
-export function durationText(d: DurationSpec): string {
-  const [unit, n] = Object.entries(d)[0] as [string, number];
-  return t(`rules.duration.${unit}`, { n });
-}
-
-function fromText(from: string | string[]): string {
-  return Array.isArray(from) && from.length > 1 ? `(${t('rules.firstOf', { fields: from.join(', ') })})` : [from].flat()[0];
-}
-
-export function conditionText(c: ConditionSpec): string {
-  const parts: string[] = [];
-  if (c.route) parts.push(`triage_besluit ∈ {${c.route.join(', ')}}`);
-  if (c.route_not) parts.push(`triage_besluit ∉ {${c.route_not.join(', ')}}`);
-  if (c.present) parts.push(t('rules.present', { fields: c.present.join(', ') }));
-  if (c.present_any) parts.push(t('rules.presentAny', { fields: c.present_any.join(', ') }));
-  if (c.absent) parts.push(t('rules.absent', { fields: c.absent.join(', ') }));
-  for (const [field, wanted] of Object.entries(c.flags ?? {})) parts.push(t(wanted ? 'rules.flagTrue' : 'rules.flagFalse', { field }));
-  if (c.any) parts.push(t('rules.any', { list: c.any.map((a) => `(${conditionText(a)})`).join(t('rules.or')) }));
-  if (c.not) parts.push(t('rules.not', { cond: conditionText(c.not) }));
-  return parts.join(t('rules.and'));
-}
-
 /** The parameters of a rule in one line per aspect, with canonical field names (mapping-ready). */
 export function parameterLines(spec: RuleSpec, profile: Profile): string[] {
-  const lines: string[] = [];
-  switch (spec.kind) {
-    case 'deadline':
-      lines.push(`${spec.to} ≤ ${fromText(spec.from)} + ${durationText(spec.duration)}`);
-      break;
-    case 'moment': {
-      lines.push(`${spec.to} ≈ ${fromText(spec.from)} + ${durationText(spec.duration)}`);
-      const w = spec.window ?? profile.momentWindow;
-      lines.push(t(spec.window ? 'rules.window' : 'rules.windowDefault', { before: w.before, after: w.after }));
-      break;
-    }
-    case 'required_items':
-      lines.push(
-        t('rules.items', {
-          items: spec.items
-            .map((item) => {
-              if (typeof item === 'string') return item;
-              const extra = [
-                item.when ? t('rules.onlyWhen', { cond: conditionText(item.when) }) : '',
-                item.unless ? t('rules.unless', { cond: conditionText(item.unless) }) : '',
-              ].filter(Boolean);
-              return extra.length ? `${item.field} (${extra.join('; ')})` : item.field;
-            })
-            .join(', '),
-        }),
-      );
-      break;
-    case 'consistency':
-      lines.push(t('rules.require', { cond: conditionText(spec.require) }));
-      break;
-  }
-  return lines;
+  return kindOf(spec).parameters(spec, profile);
 }
 
 function ruleJson(def: RuleDef, profile: Profile) {

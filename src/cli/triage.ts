@@ -8,7 +8,7 @@ import { input, select } from '@inquirer/prompts';
 import { UserError } from '../errors.js';
 import { localized, t } from '../i18n/index.js';
 import { loadProfile, Profile } from '../profile/load.js';
-import { routeLabel } from '../report/findings.js';
+import { routeLabel } from '../report/messages.js';
 import '../i18n/catalog/triage.js';
 import { answersYaml, loadAnswers, LoadedAnswers, replayAnswers } from '../triage/answers.js';
 import { explainTree, treeJson } from '../triage/explain.js';

@@ -7,7 +7,7 @@ import { Chalk, ChalkInstance } from 'chalk';
 import { formatNumber, formatPercent, getLang, t } from '../i18n/index.js';
 import '../i18n/catalog/report.js';
 import { parseIsoDay } from '../calendar/days.js';
-import { displayDate } from '../report/findings.js';
+import { displayDate } from '../report/messages.js';
 import { mdEscape, mdTable } from '../report/md.js';
 import type { Change, CompareWarning, Comparison, CountsLite } from './compare.js';
 

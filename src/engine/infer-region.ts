@@ -5,7 +5,7 @@
  */
 import { UserError } from '../errors.js';
 import { t, localized } from '../i18n/index.js';
-import { FIELD_INDEX } from '../ingest/fields.js';
+import { FIELD_INDEX } from '../model/fields.js';
 import { Mapping, resolveColumns } from '../ingest/mapping.js';
 import { openInput, ReadOptions } from '../ingest/readers.js';
 import { cellText } from '../ingest/values.js';

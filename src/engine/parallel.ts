@@ -9,27 +9,13 @@ import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../errors.js';
-import type { Lang } from '../i18n/index.js';
-import type { InputFormat, ReadOptions } from '../ingest/readers.js';
-import type { Mapping } from '../ingest/mapping.js';
-import type { Profile } from '../profile/load.js';
 import { seaAsset } from '../profile/bundled.js';
 import { keepYoungGenerationSmall } from './heap.js';
+import type { FileOpened, IngestHandler, IngestJob } from './ingest.js';
 import type { PackedBatch } from './packed.js';
 
-export interface IngestJob {
-  /** initial capacity of the duplicate-id set (see idCapacityFor) */
-  idCapacity: number;
-  profile: Profile;
-  mapping: Mapping;
-  inputs: string[];
-  read: ReadOptions;
-  wantedColumns: string[];
-  lang: Lang;
-}
-
 export type WorkerMessage =
-  | { t: 'file'; file: string; format: InputFormat; encoding?: string; delimiter?: string }
+  | FileOpened
   | PackedBatch
   | { t: 'end' }
   | { t: 'error'; message: string; stack?: string; user: boolean; exitCode: number };
@@ -113,12 +99,6 @@ function isFile(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-export interface IngestHandler {
-  file(m: Extract<WorkerMessage, { t: 'file' }>): void;
-  /** awaited before the batch is acknowledged (back-pressure reaches the reader) */
-  batch(b: PackedBatch): Promise<void> | void;
 }
 
 /**

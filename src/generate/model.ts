@@ -13,7 +13,7 @@
  */
 import { addMonths, Day, ymdFromDay } from '../calendar/days.js';
 import type { WerkdagCalendar } from '../calendar/werkdagen.js';
-import { FIELD_INDEX, FIELDS, RouteCode, Value } from '../ingest/fields.js';
+import { FIELD_INDEX, FIELDS, RouteCode, Value } from '../model/fields.js';
 import { allGemeenten, calendarOf, Profile } from '../profile/load.js';
 import { cumulative, Random } from './random.js';
 

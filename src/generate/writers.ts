@@ -6,7 +6,7 @@
  */
 import { PassThrough } from 'node:stream';
 import { Day, dutchDate, isoDate, ymdFromDay } from '../calendar/days.js';
-import { FIELD_TYPES, FIELDS, Value } from '../ingest/fields.js';
+import { FIELD_TYPES, FIELDS, Value } from '../model/fields.js';
 import { CaseSynthesizer, SynthesisOptions, SyntheticRow } from './model.js';
 
 export const GENERATE_FORMATS = ['csv', 'jsonl', 'xlsx'] as const;

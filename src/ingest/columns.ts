@@ -3,7 +3,7 @@
  * else the canonical name, ignoring case, surrounding space, BOM and NBSP. Apart from mapping.ts
  * (which validates mapping files with zod) so the ingest worker stays light.
  */
-import { FIELDS } from './fields.js';
+import { FIELDS } from '../model/fields.js';
 import type { Mapping } from './mapping.js';
 
 /** Normalise a header cell for matching: case, surrounding space, BOM, NBSP. */

@@ -21,15 +21,7 @@ export interface CsvRecord {
   line: number;
   /** set when the record cannot be used (e.g. a line over MAX_FIELD_LENGTH); fields is then empty */
   error?: string;
-  /**
-   * With the `lines` option, a record without quotes comes as its text and `fields` is empty:
-   * splitting it at the delimiter gives the fields. A consumer that parses the values straight
-   * from the text (the engine's fast path) saves creating a string per cell.
-   */
-  text?: string;
 }
-
-const NO_FIELDS: string[] = [];
 
 /**
  * The records of one push() in `spans` mode (the ingest worker): a quote-free record is only its
@@ -87,13 +79,11 @@ export class CsvParser {
   private started = false;
   private ended = false;
 
-  private readonly lines: boolean;
   /** spans mode: collecting the current SpanBatch (see pushSpans) */
   private spans: SpanBatch | undefined;
 
-  constructor(delimiter?: Delimiter, opts: { lines?: boolean } = {}) {
+  constructor(delimiter?: Delimiter) {
     this.delimiter = delimiter;
-    this.lines = Boolean(opts.lines);
   }
 
   /**
@@ -234,8 +224,7 @@ export class CsvParser {
           this.addSpan(pos, end, undefined);
         } else {
           const text = end === pos ? '' : buf.slice(pos, end);
-          if (this.lines && text.length > 0) out.push({ fields: NO_FIELDS, text, row: this.row, line: this.line });
-          else out.push({ fields: text.length === 0 ? [''] : text.split(delim), row: this.row, line: this.line });
+          out.push({ fields: text.length === 0 ? [''] : text.split(delim), row: this.row, line: this.line });
         }
         this.line++;
         pos = next;

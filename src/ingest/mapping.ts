@@ -9,9 +9,9 @@
 import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { FieldName, RouteCode } from './fields.js';
+import { FieldName, RouteCode } from '../model/fields.js';
 import { formatProblem, parseYamlWith, readUserFile } from '../profile/yamlFile.js';
-import { RouteSchema, FieldNameSchema } from '../profile/schema.js';
+import { RouteSchema, FieldNameSchema } from '../model/schema.js';
 import { isUsableDateFormat } from './values.js';
 
 export const MappingSchema = z.strictObject({

@@ -9,7 +9,8 @@ import { t, localized } from '../i18n/index.js';
 import type { Day } from '../calendar/days.js';
 import type { Profile } from '../profile/load.js';
 import { gemeenteResolver, routeResolver, allGemeenten } from '../profile/lookup.js';
-import { Case, FIELDS, FIELD_INDEX, FIELD_TYPES, FieldName, FieldType, REQUIRED_FIELDS, RouteCode, ROUTES, Value } from './fields.js';
+import { FIELDS, FIELD_INDEX, FIELD_TYPES, FieldName, FieldType, REQUIRED_FIELDS, RouteCode, ROUTES } from '../model/fields.js';
+import { EMPTY_CELL } from '../model/row.js';
 import { IdSet } from './idset.js';
 import type { Mapping } from './mapping.js';
 import { resolveColumns } from './columns.js';
@@ -42,21 +43,16 @@ export interface RowError {
   reason: string;
 }
 
-/** What the CSV fast path does with a column (Normalizer.lineValues). */
-const K_SKIP = 0;
+/** What normalizeSpan does with a column. */
 const K_DATE = 1;
 const K_BOOL = 2;
 const K_ITEM = 3;
 const K_ROUTE = 4;
 const K_TEXT = 5;
 const KIND_OF: Record<FieldType, number> = { date: K_DATE, bool: K_BOOL, item: K_ITEM, route: K_ROUTE, text: K_TEXT };
-void K_SKIP;
-const NO_COLUMNS = new Int32Array(FIELDS.length).fill(-1);
 
 const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** normalizeSpan: an empty cell in the Int32Array row (no day number comes near it). */
-export const EMPTY_CELL = -2147483648;
 const ID_FIELD = FIELD_INDEX.dossier_id;
 const GEMEENTE_FIELD = FIELD_INDEX.gemeente;
 const MELDING_FIELD = FIELD_INDEX.melding_datum;
@@ -64,11 +60,10 @@ const ROUTE_INDEX = new Map<string, number>(ROUTES.map((r, i) => [r, i]));
 
 /**
  * The texts of a row that normalizeSpan accepted (one object, overwritten for every row): the
- * dossier id, the gemeente as written and the official gemeente with its deelregio.
+ * dossier id and the official gemeente with its deelregio.
  */
 export interface SpanRow {
   dossierId: string;
-  gemeenteText: string;
   gemeente: string;
   deelregio: string | undefined;
 }
@@ -183,7 +178,7 @@ export class Normalizer {
   private readonly knownGemeenten = new KnownCells<{ gemeente: string; deelregio?: string } | undefined>();
   private readonly knownRoutes = new KnownCells<number>();
   /** the texts of the last row normalizeSpan accepted */
-  readonly spanRow: SpanRow = { dossierId: '', gemeenteText: '', gemeente: '', deelregio: undefined };
+  readonly spanRow: SpanRow = { dossierId: '', gemeente: '', deelregio: undefined };
 
   constructor(
     readonly profile: Profile,
@@ -284,96 +279,16 @@ export class Normalizer {
   }
 
   /**
-   * The values of a CSV line without quotes, read straight from its characters, or undefined when
-   * the line needs the general path (an error to report, a value written in a less common way,
-   * surrounding spaces, a wrong number of fields, a blank row). Only what is certain is decided
-   * here: dd-mm-yyyy / yyyy-mm-dd dates of real days, ja/nee flags and items, routes and gemeente
-   * or dossier texts without surrounding spaces. This saves a string per cell and the date
-   * cache lookups, the largest cost of a million-row check after the CSV split itself.
-   */
-  private lineValues(line: string): Value[] | undefined {
-    const plan = this.linePlan !== null && this.planFor === this.columns ? this.linePlan : this.plan();
-    if (!plan || !this.input.delimiter) return undefined;
-    const { kinds, fields } = plan;
-    const delim = this.input.delimiter;
-    const D = delim.charCodeAt(0);
-    const values: Value[] = new Array(FIELDS.length);
-    const n = line.length;
-    let blank = true;
-    let col = 0;
-    let start = 0;
-    // One pass, guided by what each column should hold: an empty cell is one look at its first
-    // character, a date or ja/nee is read in place and must be followed by the delimiter; only
-    // text cells search for their end (indexOf, a native scan).
-    while (start <= n) {
-      if (col >= kinds.length) return undefined;
-      const c0 = start < n ? line.charCodeAt(start) : D;
-      if (c0 === D) {
-        col++;
-        start++;
-        continue;
-      }
-      let i: number;
-      switch (kinds[col]) {
-        case K_DATE: {
-          i = start + 10;
-          if (i > n || (i < n && line.charCodeAt(i) !== D)) return undefined;
-          const d = dateAt(line, start);
-          if (d === -1) return undefined;
-          values[fields[col]] = d;
-          break;
-        }
-        case K_BOOL:
-        case K_ITEM: {
-          const c1 = line.charCodeAt(start + 1) | 32;
-          if ((c0 | 32) === 106 && c1 === 97) {
-            i = start + 2; // ja, Ja, JA
-            values[fields[col]] = true;
-          } else if ((c0 | 32) === 110 && c1 === 101 && (line.charCodeAt(start + 2) | 32) === 101) {
-            i = start + 3; // nee, Nee, NEE
-            values[fields[col]] = false;
-          } else return undefined;
-          if (i < n && line.charCodeAt(i) !== D) return undefined;
-          break;
-        }
-        default: {
-          i = line.indexOf(delim, start);
-          if (i < 0) i = n;
-          const last = line.charCodeAt(i - 1);
-          // printable ASCII at both ends: trim() would change nothing
-          if (c0 <= 32 || c0 >= 127 || last <= 32 || last >= 127) return undefined;
-          const kind = kinds[col];
-          if (kind === K_TEXT) values[fields[col]] = line.slice(start, i);
-          else if (kind === K_ROUTE) {
-            const text = line.slice(start, i);
-            let code = this.routeCache.get(text);
-            if (code === undefined) {
-              code = this.route(text) ?? null;
-              if (this.routeCache.size < 10_000) this.routeCache.set(text, code);
-            }
-            if (code === null) return undefined;
-            values[fields[col]] = code;
-          }
-        }
-      }
-      blank = false;
-      col++;
-      start = i + 1;
-    }
-    if (col !== this.headerLength || blank) return undefined;
-    return values;
-  }
-
-  /**
-   * The ingest worker's fast path: normalize() for the CSV line text[from, to) (a SpanBatch
-   * record), written straight into ints[base + f] for every field f instead of a Case — a day
-   * number, 1/0 for ja/nee, the index in ROUTES for a route, EMPTY_CELL for an empty cell, 0 for
-   * the dossier id and the gemeente, whose texts go to `spanRow`. It reads the cells like the
-   * lines fast path (lineValues) and accepts only a row that normalize() would turn into a Case
-   * with these very values: all three required fields present, a known gemeente, a new dossier
-   * id (then added to the duplicate set). For anything else it returns false without touching the
-   * duplicate set, and the caller passes the line to normalize(), which decides as always. Per
-   * row this allocates only the dossier id: no line string, cell strings, values array or Case
+   * The fast path of CSV: normalize() for the line text[from, to) (a SpanBatch record), read
+   * straight from its characters into ints[base + f] (src/model/row.ts) — a day number, 1/0 for
+   * ja/nee, the index in ROUTES for a route, EMPTY_CELL for an empty cell, 0 for the dossier id
+   * and the gemeente, whose texts go to `spanRow`. Only what is certain is decided here (dd-mm-yyyy
+   * / yyyy-mm-dd dates of real days, ja/nee, known route and gemeente spellings without
+   * surrounding spaces), and it accepts only a row that normalize() would accept with these very
+   * values: all three required fields present, a known gemeente, a new dossier id (then added to
+   * the duplicate set). For anything else it returns false without touching the duplicate set, and
+   * the caller passes the line to normalize(), which decides as always. Per row this allocates only
+   * the dossier id: no line string, cell strings or values array
    * (test/engine/spans.test.ts compares it with normalize() on random rows).
    */
   normalizeSpan(s: string, from: number, to: number, row: number, ints: Int32Array, base: number): boolean {
@@ -468,28 +383,22 @@ export class Normalizer {
     if (this.ids.addOrGet(id, row, this.fileIndex) >= 0) return false;
     const out = this.spanRow;
     out.dossierId = id;
-    out.gemeenteText = gemeente.text;
     out.gemeente = place.gemeente;
     out.deelregio = place.deelregio;
     return true;
   }
 
   /**
-   * One record → a Case, or every problem of the row. Duplicate detection happens here too, so
-   * a row rejected for another reason does not claim its dossier id.
+   * One record into the packed row at ints[base…] (src/model/row.ts), its texts into `spanRow`:
+   * true, or every problem of the row. Duplicate detection happens here too, so a row rejected for
+   * another reason does not claim its dossier id. A row it refuses may have written part of
+   * ints[base…]; the caller overwrites that with the next row.
    */
-  normalize(rec: RawRecord): Case | RowError[] {
+  normalize(rec: RawRecord, ints: Int32Array, base: number): true | RowError[] {
     if (rec.error) return [this.err(rec, '', 'unreadable-row', rec.error)];
     if (this.input.header.length !== this.headerLength) this.resolve();
-    // CSV fast path (the engine reads with ReadOptions.lines): values straight from the line's
-    // text; a row it is not sure about takes the general way below, so the outcome is the same.
-    let fast: Value[] | undefined;
-    if (rec.line !== undefined) {
-      fast = this.lineValues(rec.line);
-      if (!fast) rec = { row: rec.row, values: rec.line.split(this.input.delimiter ?? ',') };
-    }
     const cells = rec.values;
-    if (!fast && (this.input.format === 'csv' || this.input.format === 'xlsx')) {
+    if (this.input.format === 'csv' || this.input.format === 'xlsx') {
       let blank = true;
       for (const c of cells) {
         if (c !== undefined && c !== null && c !== '' && !(typeof c === 'string' && c.trim() === '')) {
@@ -502,13 +411,15 @@ export class Normalizer {
         return [this.err(rec, '', 'column-count', t('reject.columnCount', { found: cells.length, expected: this.headerLength }))];
       }
     }
-    const values: Value[] = fast ?? new Array(FIELDS.length);
     let errors: RowError[] | undefined;
     const fail = (field: FieldName | '', code: RowErrorCode, reason: string) => {
       (errors ??= []).push(this.err(rec, field, code, reason));
     };
-    const cols = fast ? NO_COLUMNS : this.columns;
+    let dossierId: string | undefined;
+    let gemeenteText: string | undefined;
+    const cols = this.columns;
     for (let fi = 0; fi < FIELDS.length; fi++) {
+      ints[base + fi] = EMPTY_CELL;
       const ci = cols[fi];
       if (ci < 0) continue;
       const raw = cells[ci];
@@ -516,8 +427,9 @@ export class Normalizer {
       switch (FIELD_TYPES[field]) {
         case 'date': {
           const p = this.parseDate(raw);
-          if (p.ok) values[fi] = p.value;
-          else if (p.reason === 'date_impossible') fail(field, 'impossible-date', t('reject.impossibleDate', { value: echo(raw) }));
+          if (p.ok) {
+            if (p.value !== undefined) ints[base + fi] = p.value;
+          } else if (p.reason === 'date_impossible') fail(field, 'impossible-date', t('reject.impossibleDate', { value: echo(raw) }));
           else if (p.reason === 'date_two_digit_year') fail(field, 'invalid-date', t('reject.twoDigitYear', { value: echo(raw) }));
           else if (p.reason === 'date_format') fail(field, 'invalid-date', t('reject.dateFormat', { value: echo(raw), format: this.mapping.dateFormat ?? '' }));
           else fail(field, 'invalid-date', t('reject.invalidDate', { value: echo(raw) }));
@@ -525,35 +437,37 @@ export class Normalizer {
         }
         case 'bool': {
           const p = parseBool(raw);
-          if (p.ok) values[fi] = p.value;
-          else fail(field, 'type-error', t('reject.bool', { value: echo(raw) }));
+          if (!p.ok) fail(field, 'type-error', t('reject.bool', { value: echo(raw) }));
+          else if (p.value !== undefined) ints[base + fi] = p.value ? 1 : 0;
           break;
         }
         case 'item': {
           const p = parseItem(raw);
-          if (p.ok) values[fi] = p.value;
-          else fail(field, 'type-error', t('reject.item'));
+          if (!p.ok) fail(field, 'type-error', t('reject.item'));
+          else if (p.value !== undefined) ints[base + fi] = p.value ? 1 : 0;
           break;
         }
         case 'route': {
           const text = cellText(raw);
           if (text === undefined) break;
           const code = this.route(text);
-          if (code) values[fi] = code;
+          if (code) ints[base + fi] = ROUTE_INDEX.get(code)!;
           else fail(field, 'unknown-route', t('reject.route', { value: echo(text) }));
           break;
         }
-        case 'text':
-          values[fi] = cellText(raw);
+        case 'text': {
+          // the two text fields travel as strings beside the ints (src/model/row.ts TEXT_FIELDS)
+          const text = cellText(raw);
+          if (fi === ID_FIELD) dossierId = text;
+          else gemeenteText = text;
+          if (text !== undefined) ints[base + fi] = 0;
           break;
+        }
       }
     }
-    const dossierId = values[FIELD_INDEX.dossier_id] as string | undefined;
-    const gemeenteText = values[FIELD_INDEX.gemeente] as string | undefined;
-    const melding = values[FIELD_INDEX.melding_datum] as number | undefined;
     if (dossierId === undefined) fail('dossier_id', 'missing-required', t('reject.required'));
     if (gemeenteText === undefined) fail('gemeente', 'missing-required', t('reject.required'));
-    if (melding === undefined && !errors?.some((e) => e.column === this.columnLabel('melding_datum'))) {
+    if (ints[base + MELDING_FIELD] === EMPTY_CELL && !errors?.some((e) => e.column === this.columnLabel('melding_datum'))) {
       fail('melding_datum', 'missing-required', t('reject.required'));
     }
     let gemeente: { gemeente: string; deelregio?: string } | undefined;
@@ -578,15 +492,10 @@ export class Normalizer {
       const where = this.ids.lastFile === this.fileIndex ? t('reject.duplicateRow', { row: earlier }) : t('reject.duplicateFile', { row: earlier, file: this.files[this.ids.lastFile] });
       return [this.err(rec, 'dossier_id', 'duplicate-id', t('reject.duplicate', { where }))];
     }
-    return {
-      dossierId: dossierId!,
-      gemeente: gemeente!.gemeente,
-      deelregio: gemeente!.deelregio,
-      route: values[FIELD_INDEX.triage_besluit] as Case['route'],
-      meldingDatum: melding!,
-      values,
-      file: this.input.file,
-      row: rec.row,
-    };
+    const out = this.spanRow;
+    out.dossierId = dossierId!;
+    out.gemeente = gemeente!.gemeente;
+    out.deelregio = gemeente!.deelregio;
+    return true;
   }
 }

@@ -18,11 +18,6 @@ export interface RawRecord {
   values: unknown[];
   /** the record could not be read (bad JSON line, over-long line); values is empty */
   error?: string;
-  /**
-   * With ReadOptions.lines: a CSV record without quotes as its text (values is then empty; split
-   * the text at OpenedInput.delimiter for the cells). Only the engine's fast path asks for this.
-   */
-  line?: string;
 }
 
 export interface OpenedInput {
@@ -50,8 +45,6 @@ export interface ReadOptions {
   wantedColumns?: string[];
   /** bytes per read; tests use small chunks to exercise chunk boundaries */
   chunkSize?: number;
-  /** CSV records without quotes as text in RawRecord.line (see CsvRecord.text) */
-  lines?: boolean;
   /** CSV records as SpanBatches in OpenedInput.spanBatches (see SpanBatch) */
   spans?: boolean;
 }
@@ -164,51 +157,12 @@ function csvError(file: string, e: unknown): unknown {
   return e;
 }
 
+/**
+ * CSV has one reading mode: the parser's spans (csv.ts SpanBatch). The engine takes the spans
+ * (ReadOptions.spans) and normalises most rows straight from the text; every other reader
+ * (validate, the tests) gets records, made here from the same spans.
+ */
 async function openCsv(text: AsyncGenerator<string>, file: string, info: Partial<DecodeInfo>, opts: ReadOptions): Promise<OpenedInput> {
-  if (opts.spans) return openCsvSpans(text, file, info, opts);
-  const parser = new CsvParser(opts.delimiter, { lines: opts.lines });
-  async function* records(): AsyncGenerator<import('./csv.js').CsvRecord[]> {
-    try {
-      for await (const chunk of text) {
-        const recs = parser.push(chunk);
-        if (recs.length) yield recs;
-      }
-      const last = parser.end();
-      if (last.length) yield last;
-    } catch (e) {
-      throw csvError(file, e);
-    }
-  }
-  const it = records();
-  let pending: import('./csv.js').CsvRecord[] = [];
-  let headerRec: import('./csv.js').CsvRecord | undefined;
-  while (!headerRec) {
-    const r = await it.next();
-    if (r.done) break;
-    [headerRec, ...pending] = r.value;
-  }
-  if (!headerRec) throw new UserError(t('error.emptyFile', { file }));
-  if (headerRec.error) throw new UserError(t('error.csvSyntax', { file, line: 1, row: 1, message: headerRec.error }));
-  const header = headerRec.text !== undefined ? headerRec.text.split(parser.detectedDelimiter!) : headerRec.fields;
-  async function* batches(): AsyncGenerator<RawRecord[]> {
-    if (pending.length) yield pending.map(toRaw);
-    for (;;) {
-      const r = await it.next();
-      if (r.done) return;
-      yield r.value.map(toRaw);
-    }
-  }
-  const toRaw = (r: import('./csv.js').CsvRecord): RawRecord =>
-    r.error
-      ? { row: r.row, values: [], error: r.error }
-      : r.text !== undefined
-        ? { row: r.row, values: r.fields, line: r.text }
-        : { row: r.row, values: r.fields };
-  return { file, format: 'csv', header, encoding: info.encoding, delimiter: parser.detectedDelimiter, batches: batches() };
-}
-
-/** openCsv in spans mode: the same header, rows and errors, as SpanBatches. */
-async function openCsvSpans(text: AsyncGenerator<string>, file: string, info: Partial<DecodeInfo>, opts: ReadOptions): Promise<OpenedInput> {
   const parser = new CsvParser(opts.delimiter);
   async function* spans(): AsyncGenerator<SpanBatch> {
     try {
@@ -251,8 +205,32 @@ async function openCsvSpans(text: AsyncGenerator<string>, file: string, info: Pa
       yield r.value;
     }
   }
+  const delimiter = parser.detectedDelimiter!;
+  async function* batches(): AsyncGenerator<RawRecord[]> {
+    for await (const b of spanBatches()) {
+      const out: RawRecord[] = [];
+      let special = 0;
+      for (let k = b.first; k < b.count; k++) out.push(spanRecord(b, k, b.starts[k] < 0 ? b.records[special++] : undefined, delimiter));
+      yield out;
+    }
+  }
   async function* none(): AsyncGenerator<RawRecord[]> {}
-  return { file, format: 'csv', header, encoding: info.encoding, delimiter: parser.detectedDelimiter, batches: none(), spanBatches: spanBatches() };
+  return opts.spans
+    ? { file, format: 'csv', header, encoding: info.encoding, delimiter, batches: none(), spanBatches: spanBatches() }
+    : { file, format: 'csv', header, encoding: info.encoding, delimiter, batches: batches() };
+}
+
+/**
+ * Record k of a SpanBatch as a RawRecord: a quote-free record split at the delimiter (an empty
+ * line is one empty field), any other the parser's own fields or error (`special`, the next of
+ * batch.records).
+ */
+export function spanRecord(b: SpanBatch, k: number, special: SpanBatch['records'][number] | undefined, delimiter: string): RawRecord {
+  const row = b.firstRow + k;
+  if (special) return special.error ? { row, values: [], error: special.error } : { row, values: special.fields };
+  const start = b.starts[k];
+  const end = b.ends[k];
+  return { row, values: end > start ? b.text.slice(start, end).split(delimiter) : [''] };
 }
 
 /**

@@ -7,30 +7,16 @@ import { dirname, resolve, basename } from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { getLang, t } from '../i18n/index.js';
-import { RouteCode } from '../ingest/fields.js';
+import { RouteCode } from '../model/fields.js';
 import { parseIsoDay, Day } from '../calendar/days.js';
 import { CalendarSpec, checkFeestdagRule, Feestdag, WerkdagCalendar } from '../calendar/werkdagen.js';
-import {
-  ProfileSchema,
-  ProfileSpec,
-  RuleSchema,
-  RuleSpec,
-  RuleOverrideSchema,
-  RuleOverride,
-  RULE_KINDS,
-} from './schema.js';
+import { ProfileSchema, ProfileSpec, RuleOverrideSchema, RuleOverride } from './schema.js';
+import { RuleDef, RuleSchema, RuleSpec, RULE_KINDS } from '../rules/registry.js';
 import { readYaml, readUserFile, zodProblems, YamlFile, YamlProblem, formatProblem } from './yamlFile.js';
 import { BUNDLED_DIR, fileExists, readTextFile } from './bundled.js';
 import { lookupKey } from './lookup.js';
 
-export interface RuleDef {
-  id: string;
-  spec: RuleSpec;
-  /** the profile that declared the rule */
-  origin: string;
-  /** ids of inherited rules this one replaces */
-  replaces: string[];
-}
+export type { RuleDef };
 
 export interface Profile {
   id: string;

@@ -4,7 +4,7 @@
  * profile loader so the ingest worker (src/engine/ingest-worker.ts) can normalise rows without
  * loading zod, yaml and date-holidays (~40 MB and ~0.2 s of start-up per thread).
  */
-import { RouteCode, ROUTES } from '../ingest/fields.js';
+import { RouteCode, ROUTES } from '../model/fields.js';
 import type { Profile } from './load.js';
 
 /** Normalise a gemeente or route spelling for lookup: case, hyphens, spaces, diacritics. */

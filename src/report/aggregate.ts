@@ -4,46 +4,17 @@
  * with the number of rows.
  */
 import { Day, monthKey } from '../calendar/days.js';
-import { Case, FIELD_INDEX, RouteCode, ROUTES } from '../ingest/fields.js';
+import { FIELD_INDEX, RouteCode, ROUTES } from '../model/fields.js';
+import { EMPTY_CELL, Place as RowPlace, RowRef } from '../model/row.js';
 import type { Profile } from '../profile/load.js';
-import { compileCondition } from '../rules/conditions.js';
-import { anchorFn } from '../rules/types.js';
-import { CompiledRule, Result, Status, STATUSES } from '../rules/index.js';
-import { compileIntCondition, intAnchorFn, IntPredicate, NONE, OUT } from '../rules/kernels.js';
+import { compileAnchor, compileCondition, Predicate } from '../rules/conditions.js';
+import { OUT, RuleDef, Status, STATUSES } from '../rules/index.js';
 
 const ROUTE_FIELD = FIELD_INDEX.triage_besluit;
 const MELDING_FIELD = FIELD_INDEX.melding_datum;
 
 const STATUS_INDEX: Record<Status, number> = Object.fromEntries(STATUSES.map((s, i) => [s, i])) as Record<Status, number>;
 
-/**
- * STATUS_INDEX[status] as a switch: a keyed load with a variable string key is a dictionary
- * lookup, while comparing internalized strings is a pointer compare. Called 12 million times in
- * a million-row run.
- */
-function statusIndex(s: Status): number {
-  switch (s) {
-    case 'not_applicable':
-      return 7;
-    case 'on_time':
-      return 0;
-    case 'late':
-      return 1;
-    case 'overdue':
-      return 2;
-    case 'pending':
-      return 3;
-    case 'missing':
-      return 4;
-    case 'early':
-      return 5;
-    case 'violated':
-      return 6;
-  }
-  return STATUS_INDEX[s];
-}
-// the switch must follow the order of STATUSES
-for (const s of STATUSES) if (statusIndex(s) !== STATUS_INDEX[s]) throw new Error(`statusIndex(${s}) is out of date`);
 
 export interface Counts {
   applicable: number;
@@ -125,12 +96,7 @@ class Group {
   ) {
     this.counts = new Int32Array(ruleCount * STATUSES.length);
   }
-  add(results: Result[]): void {
-    this.cases++;
-    const n = STATUSES.length;
-    for (let r = 0; r < results.length; r++) this.counts[r * n + statusIndex(results[r].status)]++;
-  }
-  /** Same as add, with the slots (rule × status) computed once per case for all its groups. */
+  /** Count a case by its slots (rule × status), computed once per case for all its groups. */
   addSlots(slots: Int32Array): void {
     this.cases++;
     const counts = this.counts;
@@ -143,13 +109,13 @@ class Group {
     const more = other.counts;
     for (let i = 0; i < counts.length; i++) counts[i] += more[i];
   }
-  summary(rules: CompiledRule[]): GroupSummary {
+  summary(rules: RuleDef[]): GroupSummary {
     const n = STATUSES.length;
     const total = new Int32Array(n);
     const perRule: Record<string, Counts> = {};
     rules.forEach((rule, r) => {
       const slice = this.counts.subarray(r * n, (r + 1) * n);
-      perRule[rule.def.id] = countsFrom(slice);
+      perRule[rule.id] = countsFrom(slice);
       for (let i = 0; i < n; i++) total[i] += slice[i];
     });
     return { cases: this.cases, ...(this.deelregio ? { deelregio: this.deelregio } : {}), ...countsFrom(total), rules: perRule };
@@ -186,12 +152,10 @@ export class Aggregator {
   private readonly allPlaces: Place[] = [];
   private readonly otherPlaces = new Map<string, Place>();
   private readonly monthGroups: Group[] = [];
-  /** the profile's monitoring_duration: its condition and anchor over a Case and over a packed row */
+  /** the profile's monitoring_duration: its condition and anchor over a packed row */
   private readonly monitoring?: {
-    when: (c: Case) => boolean;
-    from: (c: Case) => Day | undefined;
-    whenPacked: IntPredicate;
-    fromPacked: (ints: Int32Array, base: number) => number;
+    when: Predicate;
+    from: (ints: Int32Array, base: number) => number;
     to: number;
     closed: number;
     sumDays: number;
@@ -200,7 +164,7 @@ export class Aggregator {
 
   constructor(
     readonly profile: Profile,
-    readonly rules: CompiledRule[],
+    readonly rules: RuleDef[],
   ) {
     this.all = new Group(rules.length);
     this.slots = new Int32Array(rules.length);
@@ -213,9 +177,7 @@ export class Aggregator {
     if (md) {
       this.monitoring = {
         when: compileCondition(md.when),
-        from: anchorFn(md.from, FIELD_INDEX),
-        whenPacked: compileIntCondition(md.when),
-        fromPacked: intAnchorFn(md.from),
+        from: compileAnchor(md.from),
         to: FIELD_INDEX[md.to],
         closed: 0,
         sumDays: 0,
@@ -244,37 +206,25 @@ export class Aggregator {
     return place;
   }
 
-  add(c: Case, results: Result[]): void {
-    const slots = this.slots;
-    const n = STATUSES.length;
-    for (let r = 0; r < results.length; r++) slots[r] = r * n + statusIndex(results[r].status);
-    this.count(this.placeOf(c.gemeente, c.deelregio), c.meldingDatum, c.route ?? '');
-    const mon = this.monitoring;
-    if (mon && mon.when(c)) {
-      const from = mon.from(c);
-      if (from !== undefined) this.monitored(from, c.values[mon.to] as Day | undefined);
-    }
-  }
-
   /**
-   * add() for a packed row (src/engine/packed.ts) and its kernel outcomes (src/rules/kernels.ts):
-   * the same counts, read from the ints. `place` is the packed row's place (one object per
-   * gemeente and deelregio for a whole run), `out` has rule r's status at out[r * OUT].
+   * Count a checked row (src/model/row.ts) by its outcomes, rule r's status at out[r * OUT]. The
+   * row's place is one object per gemeente and deelregio for a whole run.
    */
-  addPacked(ints: Int32Array, base: number, place: { gemeente: string; deelregio: string | undefined }, out: Int32Array): void {
+  add(row: RowRef, out: Int32Array): void {
     const slots = this.slots;
     const n = STATUSES.length;
     for (let r = 0; r < slots.length; r++) slots[r] = r * n + out[r * OUT];
-    let p = this.packedPlaces.get(place);
-    if (p === undefined) this.packedPlaces.set(place, (p = this.placeOf(place.gemeente, place.deelregio)));
+    let p = this.rowPlaces.get(row.place);
+    if (p === undefined) this.rowPlaces.set(row.place, (p = this.placeOf(row.place.gemeente, row.place.deelregio)));
+    const { ints, base } = row;
     const route = ints[base + ROUTE_FIELD];
-    this.count(p, ints[base + MELDING_FIELD], route === NONE ? '' : ROUTES[route]);
+    this.count(p, ints[base + MELDING_FIELD], route === EMPTY_CELL ? '' : ROUTES[route]);
     const mon = this.monitoring;
-    if (mon && mon.whenPacked(ints, base)) {
-      const from = mon.fromPacked(ints, base);
-      if (from !== NONE) {
+    if (mon && mon.when(ints, base)) {
+      const from = mon.from(ints, base);
+      if (from !== EMPTY_CELL) {
         const to = ints[base + mon.to];
-        this.monitored(from, to === NONE ? undefined : to);
+        this.monitored(from, to === EMPTY_CELL ? undefined : to);
       }
     }
   }
@@ -288,7 +238,7 @@ export class Aggregator {
     } else mon.open++;
   }
 
-  private readonly packedPlaces = new Map<object, Place>();
+  private readonly rowPlaces = new Map<RowPlace, Place>();
 
   /** Count a case (its slots in this.slots) in its (gemeente, month) group, and its route. */
   private count(place: Place, meldingDatum: Day, route: string): void {
@@ -341,14 +291,14 @@ export class Aggregator {
     const rules = this.rules;
     const all = this.all.summary(rules);
     const ruleSummaries: RuleSummary[] = rules.map((r) => {
-      const counts = all.rules[r.def.id];
-      const norm = r.def.spec.norm?.share ?? null;
+      const counts = all.rules[r.id];
+      const norm = r.spec.norm?.share ?? null;
       return {
-        rule_id: r.def.id,
-        title: r.def.spec.title,
-        severity: r.def.spec.severity,
-        kind: r.def.spec.kind,
-        source: sourceText(r.def.spec.source),
+        rule_id: r.id,
+        title: r.spec.title,
+        severity: r.spec.severity,
+        kind: r.spec.kind,
+        source: sourceText(r.spec.source),
         ...counts,
         norm,
         meets_norm: norm === null || counts.compliance === null ? null : counts.compliance >= norm,

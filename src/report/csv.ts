@@ -3,6 +3,8 @@
  * would read as a formula (starting with = + - @, tab or CR) are prefixed with an apostrophe.
  */
 import type { Finding } from './findings.js';
+import type { FindingStream, StreamOut } from './model.js';
+import { rejectedText } from './rejected.js';
 
 export const FINDING_COLUMNS: (keyof Finding)[] = [
   'dossier_id',
@@ -37,4 +39,16 @@ export function csvRow(values: readonly unknown[]): string {
 
 export function findingCsvRow(f: Finding): string {
   return csvRow(FINDING_COLUMNS.map((c) => f[c]));
+}
+
+/** Findings as rows on the output; rejected rows go to standard error (they have other columns). */
+export function csvStream(out: StreamOut, stderr: NodeJS.WritableStream): FindingStream {
+  return {
+    target: { csv: (row) => out.write(row) },
+    begin: () => out.write(csvHeader()),
+    afterRow() {},
+    rejected: (r) => stderr.write('giacheck: ' + rejectedText(r) + '\n'),
+    drain: () => out.drain(),
+    end() {},
+  };
 }

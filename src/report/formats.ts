@@ -3,15 +3,7 @@
  * writes findings as they are found (constant memory). Heavy formatters are loaded on demand, so
  * start-up does not pay for exceljs when printing a table.
  */
-import type { Report } from './model.js';
-
-export interface RenderOptions {
-  color: boolean;
-  maxFindings: number;
-  width?: number;
-}
-
-export type Rendered = string | Uint8Array;
+import type { FindingStream, RenderOptions, Rendered, Report, StreamOut } from './model.js';
 
 export interface CollectFormat {
   kind: 'collect';
@@ -22,6 +14,7 @@ export interface CollectFormat {
 
 export interface StreamFormat {
   kind: 'stream';
+  open(out: StreamOut, stderr: NodeJS.WritableStream): Promise<FindingStream>;
 }
 
 export type Format = CollectFormat | StreamFormat;
@@ -35,8 +28,14 @@ export const FORMATS: Record<string, Format> = {
     kind: 'collect',
     render: async (report) => (await import('./json.js')).formatJson(report),
   },
-  jsonl: { kind: 'stream' },
-  csv: { kind: 'stream' },
+  jsonl: {
+    kind: 'stream',
+    open: async (out) => (await import('./jsonl.js')).jsonlStream(out),
+  },
+  csv: {
+    kind: 'stream',
+    open: async (out, stderr) => (await import('./csv.js')).csvStream(out, stderr),
+  },
   md: {
     kind: 'collect',
     render: async (report, opts) => (await import('./md.js')).formatMarkdown(report, opts),
@@ -51,7 +50,3 @@ export const FORMATS: Record<string, Format> = {
     render: async (report) => (await import('./xlsx.js')).formatXlsx(report),
   },
 };
-
-export function registerFormat(name: string, format: Format): void {
-  FORMATS[name] = format;
-}

@@ -11,9 +11,9 @@ import { formatNumber, formatPercent, getLang, localized, t } from '../i18n/inde
 import '../i18n/catalog/report.js';
 import { parseIsoDay } from '../calendar/days.js';
 import type { Counts, GroupSummary } from './aggregate.js';
-import { displayDate, routeLabel } from './findings.js';
+import { displayDate, routeLabel } from './messages.js';
 import type { Finding, Report } from './model.js';
-import type { RenderOptions } from './formats.js';
+import type { RenderOptions } from './model.js';
 import { complianceBarChart, complianceColour, complianceColumnChart, countBarChart, esc } from './svg.js';
 
 const STATUS_COLS = ['on_time', 'late', 'overdue', 'pending', 'missing', 'early', 'violated'] as const;

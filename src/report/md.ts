@@ -7,9 +7,9 @@ import { formatNumber, formatPercent, localized, t } from '../i18n/index.js';
 import '../i18n/catalog/report.js';
 import { parseIsoDay } from '../calendar/days.js';
 import type { Counts, GroupSummary } from './aggregate.js';
-import { displayDate, routeLabel } from './findings.js';
+import { displayDate, routeLabel } from './messages.js';
 import type { Report } from './model.js';
-import type { RenderOptions } from './formats.js';
+import type { RenderOptions } from './model.js';
 
 const STATUS_COLS = ['on_time', 'late', 'overdue', 'pending', 'missing', 'early', 'violated'] as const;
 const REJECTED_LIMIT = 50;

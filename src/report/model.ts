@@ -3,9 +3,21 @@
  * re-read input or rules. The JSON format is this object as it stands (SPEC §8).
  */
 import type { Counts, Summary } from './aggregate.js';
+import type { ByteBuffer } from './bytes.js';
 import type { Finding } from './findings.js';
 import type { RowError } from '../ingest/normalize.js';
-import type { InputAccount } from '../engine/run.js';
+import type { InputFormat } from '../ingest/readers.js';
+
+/** The row accounting of one input file: read = checked + rejected. */
+export interface InputAccount {
+  file: string;
+  format: InputFormat;
+  encoding?: string;
+  delimiter?: string;
+  rows_read: number;
+  rows_checked: number;
+  rows_rejected: number;
+}
 
 export interface ReportInput {
   files: string[];
@@ -47,6 +59,35 @@ export interface Report {
   findings_total: number;
   rejected: Rejected[];
   options: { include_passed: boolean; pseudonymized: boolean; lang: 'nl' | 'en' };
+}
+
+export interface RenderOptions {
+  color: boolean;
+  maxFindings: number;
+  width?: number;
+}
+
+export type Rendered = string | Uint8Array;
+
+/** Where a streamed format writes: the run's output, with back-pressure. */
+export interface StreamOut {
+  write(text: string | Uint8Array): void;
+  /** resolves when buffered output has been handed to the OS */
+  drain(): Promise<void>;
+}
+
+/** A streamed format during one run (src/engine/check.ts drives it). */
+export interface FindingStream {
+  /** where the finding writer puts each finding: bytes (jsonl) or a CSV row */
+  target: { bytes: ByteBuffer } | { csv: (row: string) => void };
+  begin(): void;
+  /** after each checked row's findings */
+  afterRow(): void;
+  rejected(r: Rejected): void;
+  /** after each batch of rows */
+  drain(): Promise<void>;
+  /** after the last row, with the run's report (its findings list is empty) */
+  end(report: Report): void;
 }
 
 export type { Counts, Finding, RowError };

@@ -8,7 +8,7 @@ import { Chalk, ChalkInstance } from 'chalk';
 import { formatNumber, formatPercent, localized, t } from '../i18n/index.js';
 import { parseIsoDay } from '../calendar/days.js';
 import type { Counts, GroupSummary } from './aggregate.js';
-import { displayDate, routeLabel } from './findings.js';
+import { displayDate, routeLabel } from './messages.js';
 import type { Report } from './model.js';
 
 export interface TableOptions {

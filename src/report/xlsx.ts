@@ -20,7 +20,7 @@ import '../i18n/catalog/report.js';
 import { parseIsoDay } from '../calendar/days.js';
 import type { Counts, GroupSummary } from './aggregate.js';
 import { neutralise } from './csv.js';
-import { routeLabel } from './findings.js';
+import { routeLabel } from './messages.js';
 import type { Report } from './model.js';
 
 const STATUS_COLS = ['on_time', 'late', 'overdue', 'pending', 'missing', 'early', 'violated'] as const;

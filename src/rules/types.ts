@@ -1,7 +1,6 @@
 import type { Day } from '../calendar/days.js';
 import type { WerkdagCalendar, Duration } from '../calendar/werkdagen.js';
-import type { Case, FieldName } from '../ingest/fields.js';
-import type { RuleDef } from '../profile/load.js';
+import type { FieldName } from '../model/fields.js';
 
 export const STATUSES = [
   'on_time',
@@ -15,9 +14,10 @@ export const STATUSES = [
 ] as const;
 export type Status = (typeof STATUSES)[number];
 
-/** Statuses that count against compliance (SPEC §5). */
-export const FAILING: ReadonlySet<Status> = new Set(['late', 'overdue', 'missing', 'violated', 'early']);
-
+/**
+ * A rule's outcome for one case as an object, for what lists findings, agenda items and triage
+ * timelines (made from the packed outcome by src/rules/outcome.ts; the counting never needs one).
+ */
 export interface Result {
   status: Status;
   due?: Day;
@@ -31,38 +31,10 @@ export interface Result {
   missing?: FieldName[];
 }
 
-/**
- * Every Result has the same fields in the same order (absent ones undefined). A million-row run
- * reads `status` and the dates of twelve million results in the aggregator and the finding
- * writer; objects of one shape keep those reads monomorphic (several shapes made them ~5× slower).
- * The shared constants are not frozen for the same reason (freezing gives them another shape);
- * nothing writes to a Result.
- */
-export function result(
-  status: Status,
-  due?: Day,
-  actual?: Day,
-  daysLate?: number,
-  windowStart?: Day,
-  windowEnd?: Day,
-  missing?: FieldName[],
-): Result {
-  return { status, due, actual, daysLate, windowStart, windowEnd, missing };
-}
-
-export const NOT_APPLICABLE: Result = result('not_applicable');
-
 export interface RuleContext {
   peildatum: Day;
   calendar: WerkdagCalendar;
   momentWindow: { before: number; after: number };
-}
-
-export type Evaluator = (c: Case) => Result;
-
-export interface CompiledRule {
-  def: RuleDef;
-  evaluate: Evaluator;
 }
 
 /** Memoised due-date computation: the number of distinct anchor days is small. */
@@ -76,21 +48,5 @@ export function dueDateFn(calendar: WerkdagCalendar, duration: Duration): (ancho
       memo.set(a, due);
     }
     return due;
-  };
-}
-
-/** First date present among the `from` fields (SPEC §5: the first date present is the anchor). */
-export function anchorFn(from: FieldName | FieldName[], index: Record<FieldName, number>): (c: Case) => Day | undefined {
-  const fields = (Array.isArray(from) ? from : [from]).map((f) => index[f]);
-  if (fields.length === 1) {
-    const i = fields[0];
-    return (c) => c.values[i] as Day | undefined;
-  }
-  return (c) => {
-    for (const i of fields) {
-      const v = c.values[i];
-      if (v !== undefined) return v as Day;
-    }
-    return undefined;
   };
 }

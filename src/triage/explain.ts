@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { Chalk } from 'chalk';
 import { localized, t } from '../i18n/index.js';
 import type { Profile } from '../profile/load.js';
-import { routeLabel } from '../report/findings.js';
+import { routeLabel } from '../report/messages.js';
 import '../i18n/catalog/triage.js';
 import type { SourceRef } from './outcome.js';
 import type { TimelineEntrySpec, Tree } from './schema.js';

@@ -4,7 +4,7 @@
  * is drawn bold, so a trainer can show one scenario on the whole tree.
  */
 import { localized } from '../i18n/index.js';
-import { routeLabel } from '../report/findings.js';
+import { routeLabel } from '../report/messages.js';
 import type { Tree } from './schema.js';
 import type { Walk } from './walk.js';
 

@@ -10,11 +10,12 @@
  */
 import type { Day } from '../calendar/days.js';
 import type { Duration } from '../calendar/werkdagen.js';
-import type { FieldName, RouteCode } from '../ingest/fields.js';
+import type { FieldName, RouteCode } from '../model/fields.js';
 import { localized, t } from '../i18n/index.js';
 import { calendarOf, Profile } from '../profile/load.js';
-import type { ConditionSpec, RuleSpec } from '../profile/schema.js';
-import { displayDate, fieldLabel, routeLabel } from '../report/findings.js';
+import type { ConditionSpec } from '../rules/conditions.js';
+import type { RuleSpec } from '../rules/registry.js';
+import { displayDate, fieldLabel, routeLabel } from '../report/messages.js';
 import '../i18n/catalog/triage.js';
 import type { OutcomeNode, TimelineEntrySpec, Tree } from './schema.js';
 import { answerOf, Facts, nodeOf, outcomeOf, Walk } from './walk.js';

@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { Chalk } from 'chalk';
 import { Day, isoDate, weekday } from '../calendar/days.js';
 import { localized, t } from '../i18n/index.js';
-import { displayDate, routeLabel } from '../report/findings.js';
+import { displayDate, routeLabel } from '../report/messages.js';
 import '../i18n/catalog/triage.js';
 import type { Outcome, SourceRef, TimelineItem } from './outcome.js';
 import { answersOf } from './walk.js';

@@ -13,7 +13,7 @@ import {
   LocalizedTextSchema,
   RouteSchema,
   SourceSchema,
-} from '../profile/schema.js';
+} from '../model/schema.js';
 
 export const NODE_ID = /^[a-z][a-z0-9_]*$/;
 const nodeId = z.string().regex(NODE_ID, 'kleine letters, cijfers en _');

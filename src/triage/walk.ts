@@ -3,7 +3,7 @@
  * set of answers to an outcome. Pure: the wizard and `--answers` share it, so a recorded session
  * replays to exactly the outcome the wizard showed.
  */
-import type { FieldName } from '../ingest/fields.js';
+import type { FieldName } from '../model/fields.js';
 import type { AnswerSpec, OutcomeNode, QuestionNode, StepNode, Tree, TreeNode } from './schema.js';
 
 export type Facts = Partial<Record<FieldName, boolean>>;

@@ -10,7 +10,7 @@ import { Chalk } from 'chalk';
 import { formatNumber, localized, t } from '../i18n/index.js';
 import '../i18n/catalog/validate.js';
 import { parseIsoDay } from '../calendar/days.js';
-import { displayDate } from '../report/findings.js';
+import { displayDate } from '../report/messages.js';
 import { ISSUE_CODES, SEVERITY } from './codes.js';
 import type { ValidationReport } from './validate.js';
 

@@ -4,7 +4,8 @@
  * date deserves a second look.
  */
 import type { Day } from '../calendar/days.js';
-import { Case, FIELD_INDEX, FieldName, fieldsOfType } from '../ingest/fields.js';
+import { FIELD_INDEX, FieldName, fieldsOfType } from '../model/fields.js';
+import { EMPTY_CELL } from '../model/row.js';
 
 const DATE_FIELDS = fieldsOfType('date');
 
@@ -33,18 +34,19 @@ export type Implausible =
   | { code: 'future-date'; field: FieldName; value: Day }
   | { code: 'date-order'; field: FieldName; value: Day; before: FieldName; beforeValue: Day };
 
-export function implausibilities(c: Case, peildatum: Day): Implausible[] {
+/** The implausible dates of the packed row at ints[base…] (src/model/row.ts). */
+export function implausibilities(ints: Int32Array, base: number, peildatum: Day): Implausible[] {
   const out: Implausible[] = [];
   for (const f of DATE_FIELDS) {
-    const v = c.values[FIELD_INDEX[f]];
-    if (typeof v === 'number' && v > peildatum) out.push({ code: 'future-date', field: f, value: v });
+    const v = ints[base + FIELD_INDEX[f]];
+    if (v !== EMPTY_CELL && v > peildatum) out.push({ code: 'future-date', field: f, value: v });
   }
   const reported = new Set<FieldName>();
   for (const [earlier, later] of DATE_ORDER) {
     if (reported.has(later)) continue;
-    const a = c.values[FIELD_INDEX[earlier]];
-    const b = c.values[FIELD_INDEX[later]];
-    if (typeof a === 'number' && typeof b === 'number' && b < a) {
+    const a = ints[base + FIELD_INDEX[earlier]];
+    const b = ints[base + FIELD_INDEX[later]];
+    if (a !== EMPTY_CELL && b !== EMPTY_CELL && b < a) {
       out.push({ code: 'date-order', field: later, value: b, before: earlier, beforeValue: a });
       reported.add(later);
     }

@@ -12,7 +12,7 @@ import type { Day } from '../calendar/days.js';
 import { isoDate } from '../calendar/days.js';
 import { localized, t } from '../i18n/index.js';
 import '../i18n/catalog/validate.js';
-import { FIELD_TYPES, FIELDS, FieldName, FieldType } from '../ingest/fields.js';
+import { FIELD_TYPES, FIELDS, FieldName, FieldType } from '../model/fields.js';
 import { IdSet } from '../ingest/idset.js';
 import type { Mapping } from '../ingest/mapping.js';
 import { headerKey, resolveColumns } from '../ingest/columns.js';
@@ -22,10 +22,11 @@ import { suggest } from '../ingest/suggest.js';
 import { parseDateText } from '../ingest/values.js';
 import { PiiKind, piiBitsOfValue, piiKindOfColumnName, PiiSampler } from '../privacy/pii.js';
 import { bundledProfileIds, gemeenteResolver, loadProfile, Profile } from '../profile/load.js';
-import { displayDate } from '../report/findings.js';
+import { displayDate } from '../report/messages.js';
 import { ISSUE_CODES, IssueCode, IssueSeverity, SEVERITY } from './codes.js';
 import { implausibilities } from './plausibility.js';
-import { fieldsUsedByRules } from './rule-fields.js';
+import { fieldsUsedByRules } from '../rules/registry.js';
+import { STRIDE } from '../model/row.js';
 
 export interface ValidateOptions {
   profile: Profile;
@@ -178,7 +179,9 @@ export async function runValidation(opts: ValidateOptions): Promise<ValidationRe
   const { profile, mapping, peildatum } = opts;
   const collector = new Collector(opts.examplesPerCode ?? 5);
   const normalizer = new Normalizer(profile, mapping, { ids: new IdSet(), outsideRegion: outsideRegionResolver(profile) });
-  const usedByRules = fieldsUsedByRules(profile);
+  const usedByRules = fieldsUsedByRules(profile.rules);
+  /** the packed row each record is normalised into (src/model/row.ts) */
+  const row = new Int32Array(STRIDE);
   const wantedColumns = [...Object.values(mapping.columns), ...FIELDS];
   const sampleSize = opts.piiSample ?? 1000;
   const perFile: FileAccount[] = [];
@@ -303,8 +306,8 @@ export async function runValidation(opts: ValidateOptions): Promise<ValidationRe
           }
           sampling = open;
         }
-        const result = normalizer.normalize(rec);
-        if (Array.isArray(result)) {
+        const result = normalizer.normalize(rec, row, 0);
+        if (result !== true) {
           account.rows_with_errors++;
           for (const e of result) {
             // a missing required column is reported once for the file, not on every row
@@ -316,7 +319,7 @@ export async function runValidation(opts: ValidateOptions): Promise<ValidationRe
           continue;
         }
         account.rows_valid++;
-        const odd = implausibilities(result, peildatum);
+        const odd = implausibilities(row, 0, peildatum);
         if (odd.length) rowsWithWarnings++;
         for (const p of odd) {
           const column = normalizer.columnLabel(p.field);
@@ -329,7 +332,7 @@ export async function runValidation(opts: ValidateOptions): Promise<ValidationRe
                   before: t(`field.${p.before}`),
                   beforeDate: displayDate(p.beforeValue),
                 });
-          collector.add({ code: p.code, file, row: result.row, column, message });
+          collector.add({ code: p.code, file, row: rec.row, column, message });
         }
       }
     }

@@ -2,16 +2,15 @@
  * The engine's CSV fast path must change nothing but the speed:
  * - dateAt (integer days-from-civil) equals dayFromYMD for every day from 1900 to 2199 and
  *   rejects every impossible or malformed date;
- * - a CsvParser in `lines` mode gives, after splitting each line, exactly the records of the
- *   normal mode, for any input cut into any chunks;
- * - Normalizer.normalize on a line (the fast path, with its fall-backs) gives exactly what it
- *   gives on the split cells: the same Case or the same RowErrors, for tricky cells of every kind.
+ * - Normalizer.normalizeSpan on a line (the fast path, with normalize() as its fall-back) gives
+ *   exactly what normalize() gives on the split cells: the same packed row or the same RowErrors,
+ *   for tricky cells of every kind (spans.test.ts checks the span records of the parser).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayFromYMD, daysInMonth } from '../../src/calendar/days.js';
-import { CsvParser, CsvRecord } from '../../src/ingest/csv.js';
-import { FIELDS } from '../../src/ingest/fields.js';
+import { FIELDS } from '../../src/model/fields.js';
+import { STRIDE } from '../../src/model/row.js';
 import { IdSet } from '../../src/ingest/idset.js';
 import { EMPTY_MAPPING, Mapping } from '../../src/ingest/mapping.js';
 import { dateAt, Normalizer } from '../../src/ingest/normalize.js';
@@ -41,60 +40,6 @@ describe('dateAt', () => {
     }
     expect(dateAt('29-02-2000', 0)).toBe(dayFromYMD(2000, 2, 29));
     expect(dateAt('29-02-2028', 0)).toBe(dayFromYMD(2028, 2, 29));
-  });
-});
-
-function parseAll(text: string, delimiter: ';' | ',', cuts: number[], lines: boolean): CsvRecord[] {
-  const p = new CsvParser(delimiter, { lines });
-  const out: CsvRecord[] = [];
-  let last = 0;
-  for (const c of [...cuts].sort((a, b) => a - b)) {
-    out.push(...p.push(text.slice(last, c)));
-    last = c;
-  }
-  out.push(...p.push(text.slice(last)));
-  out.push(...p.end());
-  return out;
-}
-
-describe('CsvParser lines mode', () => {
-  const cell = fc.constantFrom('', 'a', 'Heerlen', '28-04-2026', 'ja', ' x ', 'é', '"q"', '"a;b"', '"a,b"', '"line\r\nbreak"', '"x""y"', 'x"y');
-  const csv = fc.tuple(
-    fc.constantFrom<';' | ','>(';', ','),
-    fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 12 }),
-    fc.constantFrom('\n', '\r\n', '\r'),
-    fc.boolean(),
-  );
-
-  it('split lines equal the normal records, for any chunking', () => {
-    fc.assert(
-      fc.property(csv, fc.array(fc.nat(), { maxLength: 6 }), ([d, rows, eol, finalEol], cutsRaw) => {
-        const text = rows.map((r) => r.join(d)).join(eol) + (finalEol ? eol : '');
-        const cuts = cutsRaw.map((c) => c % (text.length + 1));
-        let normal: CsvRecord[];
-        try {
-          normal = parseAll(text, d, cuts, false);
-        } catch (e) {
-          expect(() => parseAll(text, d, cuts, true)).toThrow((e as Error).message);
-          return;
-        }
-        const fast = parseAll(text, d, cuts, true);
-        expect(fast.map((r) => ({ row: r.row, line: r.line, error: r.error, fields: r.text !== undefined ? r.text.split(d) : r.fields }))).toEqual(
-          normal.map((r) => ({ row: r.row, line: r.line, error: r.error, fields: r.fields })),
-        );
-      }),
-      { numRuns: 400 },
-    );
-  });
-
-  it('gives quote-free lines as text and everything else as fields', () => {
-    const recs = parseAll('a;b\r\n"c";d\r\n\r\ne;f', ';', [], true);
-    expect(recs.map((r) => [r.row, r.text, r.fields])).toEqual([
-      [1, 'a;b', []],
-      [2, undefined, ['c', 'd']],
-      [3, undefined, ['']],
-      [4, 'e;f', []],
-    ]);
   });
 });
 
@@ -131,23 +76,42 @@ describe('Normalizer fast path', () => {
     return { slow, fast };
   }
 
-  it('gives the same Case or the same RowErrors as the general path', () => {
+  /** normalize() of the split line, or its RowErrors: the packed fields, id and place. */
+  function general(n: Normalizer, rowNo: number, line: string) {
+    const ints = new Int32Array(STRIDE);
+    const r = n.normalize({ row: rowNo, values: line.split(';') }, ints, 0);
+    return r === true ? { ints: [...ints.subarray(0, FIELDS.length)], ...n.spanRow } : r;
+  }
+
+  /** The fast path on the line's place in a text, falling back to normalize() as the ingest loop does. */
+  function viaSpan(n: Normalizer, rowNo: number, line: string): { decided: boolean; out: unknown } {
+    const text = 'x\n' + line + '\n';
+    const ints = new Int32Array(STRIDE);
+    if (n.normalizeSpan(text, 2, 2 + line.length, rowNo, ints, 0)) return { decided: true, out: { ints: [...ints.subarray(0, FIELDS.length)], ...n.spanRow } };
+    return { decided: false, out: general(n, rowNo, line) };
+  }
+
+  it('gives the same packed row or the same RowErrors as the general path', () => {
     const { slow, fast } = normalizers();
     let rowNo = 1;
+    let decided = 0;
     let checked = 0;
     fc.assert(
       fc.property(row, (cells) => {
         rowNo++;
         const line = cells.map((c) => (c === '@id' ? `VT-${rowNo}` : c)).join(';');
-        const a = slow.normalize({ row: rowNo, values: line.split(';') });
-        const b = fast.normalize({ row: rowNo, values: [], line });
-        expect(b).toEqual(a);
-        if (!Array.isArray(b)) checked++;
+        const a = general(slow, rowNo, line);
+        const b = viaSpan(fast, rowNo, line);
+        expect(b.out).toEqual(a);
+        if (b.decided) decided++;
+        if (!Array.isArray(b.out)) checked++;
       }),
       { numRuns: 3000 },
     );
-    // most rows come out as cases (so the fast path decided them), the rest as the same errors
+    // most rows come out as packed rows, many of them decided by the fast path itself; the rest
+    // came out the same the general way
     expect(checked).toBeGreaterThan(500);
+    expect(decided).toBeGreaterThan(250);
   });
 
   it('a date_format mapping keeps every row on the general path, with the same outcome', () => {
@@ -155,6 +119,8 @@ describe('Normalizer fast path', () => {
     const { slow, fast } = normalizers(mapping);
     const cells = FIELDS.map((f) => (f === 'dossier_id' ? 'A-1' : f === 'gemeente' ? 'Heerlen' : f.endsWith('_datum') ? '1-4-2026' : ''));
     const line = [...cells, ''].join(';');
-    expect(fast.normalize({ row: 2, values: [], line })).toEqual(slow.normalize({ row: 2, values: line.split(';') }));
+    const b = viaSpan(fast, 2, line);
+    expect(b.decided).toBe(false);
+    expect(b.out).toEqual(general(slow, 2, line));
   });
 });

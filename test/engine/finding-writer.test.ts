@@ -1,25 +1,65 @@
 /**
- * FindingWriter (the fast path of streamed findings) must give exactly the bytes of
- * findingLine(toFinding(…)) / findingCsvRow(toFinding(…)) for every result of every rule,
- * in both languages, including the statuses that are only printed with --include-passed.
+ * FindingWriter (compiled messages, JSON fragments and byte writing) must give exactly the
+ * bytes of findingLine(toFinding(…)) / findingCsvRow(toFinding(…)) for every result of every
+ * rule, in both languages, including the statuses that are only printed with --include-passed.
+ * toFinding here is the plain reading of the catalogue (t() with the message's parameters).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseIsoDay } from '../../src/calendar/days.js';
+import { Day, isoDate, parseIsoDay } from '../../src/calendar/days.js';
 import { CaseSynthesizer } from '../../src/generate/model.js';
 import { csvLine } from '../../src/generate/writers.js';
 import { dutchDate } from '../../src/calendar/days.js';
-import { setLang } from '../../src/i18n/index.js';
+import { localized, setLang, t } from '../../src/i18n/index.js';
 import { CsvParser } from '../../src/ingest/csv.js';
-import { FIELDS } from '../../src/ingest/fields.js';
+import { FIELD_INDEX, FIELDS, ROUTES } from '../../src/model/fields.js';
+import { EMPTY_CELL, STRIDE } from '../../src/model/row.js';
 import { EMPTY_MAPPING } from '../../src/ingest/mapping.js';
 import { Normalizer } from '../../src/ingest/normalize.js';
 import type { OpenedInput } from '../../src/ingest/readers.js';
 import { loadProfile } from '../../src/profile/load.js';
 import { findingCsvRow } from '../../src/report/csv.js';
-import { ByteBuffer, FindingWriter, isFinding, toFinding } from '../../src/report/findings.js';
+import { ByteBuffer } from '../../src/report/bytes.js';
+import { FindingWriter } from '../../src/report/finding-writer.js';
+import { Finding, FindingRow, isFinding } from '../../src/report/findings.js';
 import { findingLine } from '../../src/report/jsonl.js';
-import { compileProfile } from '../../src/rules/index.js';
+import { displayDate, fieldLabel, routeLabel } from '../../src/report/messages.js';
+import { sourceText } from '../../src/report/aggregate.js';
+import { compileRule, OUT, OutcomeResults, Result, RuleDef } from '../../src/rules/index.js';
 import { ruleContext } from '../../src/engine/run.js';
+
+/** The message of a result, read from the catalogue as the SPEC describes each status. */
+function findingMessage(c: FindingRow, def: RuleDef, r: Result): string {
+  const spec = def.spec;
+  const to = 'to' in spec ? fieldLabel(spec.to) : '';
+  const d = (x: Day | undefined) => (x === undefined ? '' : displayDate(x));
+  const common = { to, due: d(r.due), actual: d(r.actual), days: r.daysLate ?? 0, start: d(r.windowStart), end: d(r.windowEnd) };
+  switch (r.status) {
+    case 'on_time':
+      return spec.kind === 'deadline' || spec.kind === 'moment' ? t('msg.onTime', common) : t('msg.complete');
+    case 'not_applicable':
+      return t('msg.notApplicable');
+    case 'missing':
+      return t('msg.missing', { items: (r.missing ?? []).map(fieldLabel).join(', ') });
+    case 'violated':
+      return t('msg.violated', { title: localized(spec.title), route: routeLabel(c.route) });
+    default:
+      return t(`msg.${spec.kind === 'moment' ? 'moment' : 'deadline'}.${r.status}`, common);
+  }
+}
+
+function toFinding(c: FindingRow, def: RuleDef, r: Result): Finding {
+  return {
+    dossier_id: c.dossierId,
+    rule_id: def.id,
+    status: r.status,
+    severity: def.spec.severity,
+    due_date: r.due === undefined ? null : isoDate(r.due),
+    actual_date: r.actual === undefined ? null : isoDate(r.actual),
+    days_late: r.daysLate ?? null,
+    message: findingMessage(c, def, r),
+    source: sourceText(def.spec.source),
+  };
+}
 
 afterEach(() => setLang('nl'));
 
@@ -35,8 +75,14 @@ function casesOf(region: string, n: number) {
   const input = { file: 'x.csv', format: 'csv', header: records[0].fields } as unknown as OpenedInput;
   const normalizer = new Normalizer(profile, EMPTY_MAPPING);
   normalizer.begin(input);
-  const cases = records.slice(1).map((r) => normalizer.normalize({ row: r.row, values: r.fields }));
-  return { profile, cases: cases.filter((c) => !Array.isArray(c)) as Exclude<(typeof cases)[number], unknown[]>[] };
+  const cases: { row: FindingRow; ints: Int32Array }[] = [];
+  for (const r of records.slice(1)) {
+    const ints = new Int32Array(STRIDE);
+    if (normalizer.normalize({ row: r.row, values: r.fields }, ints, 0) !== true) continue;
+    const route = ints[FIELD_INDEX.triage_besluit];
+    cases.push({ ints, row: { dossierId: normalizer.spanRow.dossierId, route: route === EMPTY_CELL ? undefined : ROUTES[route] } });
+  }
+  return { profile, cases };
 }
 
 describe.each(['zuid-limburg', 'noord-oost-gelderland'])('FindingWriter on %s', (region) => {
@@ -44,16 +90,21 @@ describe.each(['zuid-limburg', 'noord-oost-gelderland'])('FindingWriter on %s', 
     setLang(lang);
     const { profile, cases } = casesOf(region, 1500);
     expect(cases.length).toBe(1500);
-    const rules = compileProfile(profile, ruleContext(profile, parseIsoDay('2026-11-01')!));
-    const writer = new FindingWriter(rules.map((r) => r.def));
+    const rules = profile.rules;
+    const ctx = ruleContext(profile, parseIsoDay('2026-11-01')!);
+    const kernels = rules.map((r) => compileRule(r, ctx));
+    const results = new OutcomeResults(rules);
+    const out = new Int32Array(rules.length * OUT);
+    const writer = new FindingWriter(rules);
     const seen = new Set<string>();
     const buffer = new ByteBuffer(256); // small, so it has to grow
     const bytes: string[] = [];
-    for (const c of cases) {
+    for (const { row: c, ints } of cases) {
+      kernels.forEach((k, i) => k(ints, 0, out, i * OUT));
       rules.forEach((rule, i) => {
-        const r = rule.evaluate(c);
-        seen.add(`${rule.def.id}:${r.status}`);
-        const f = toFinding(c, rule.def, r);
+        const r = results.fill(out, i);
+        seen.add(`${rule.id}:${r.status}`);
+        const f = toFinding(c, rule, r);
         expect(writer.finding(c, i, r)).toEqual(f);
         expect(writer.jsonLine(c, i, r)).toBe(findingLine(f));
         expect(findingCsvRow(writer.finding(c, i, r))).toBe(findingCsvRow(f));

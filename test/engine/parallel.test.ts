@@ -3,7 +3,8 @@
  * GIACHECK_WORKER=1 (worker) and =0 (one thread) on the same inputs gives the same stdout,
  * stderr and exit code — findings in order, rejected rows, row accounting, errors mid-file,
  * duplicates across files, both languages. Also the packing on its own: BatchPacker →
- * BatchUnpacker gives back the Normalizer's Cases and rejections in their order.
+ * BatchUnpacker, through structured clone, gives back the Normalizer's rows and rejections in
+ * their order.
  */
 import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,8 @@ import { CaseSynthesizer } from '../../src/generate/model.js';
 import { csvLine } from '../../src/generate/writers.js';
 import { dutchDate } from '../../src/calendar/days.js';
 import { BatchPacker, BatchUnpacker } from '../../src/engine/packed.js';
-import { Case, FIELDS } from '../../src/ingest/fields.js';
+import { FIELDS } from '../../src/model/fields.js';
+import { STRIDE } from '../../src/model/row.js';
 import { IdSet } from '../../src/ingest/idset.js';
 import { EMPTY_MAPPING } from '../../src/ingest/mapping.js';
 import { Normalizer, RowError } from '../../src/ingest/normalize.js';
@@ -113,23 +115,31 @@ describe('check with and without the ingest worker', () => {
 });
 
 describe('BatchPacker → BatchUnpacker', () => {
-  it('gives back the Cases and rejections of the Normalizer, in order', () => {
+  it('gives back the rows and rejections of the Normalizer, in order', () => {
     const profile = loadProfile({ region: 'noord-oost-gelderland' });
     const synth = new CaseSynthesizer({ profile, cases: 3000, seed: 'pack', until: parseIsoDay('2026-10-31')!, months: 24, invalid: 0.05 });
     const normalizer = new Normalizer(profile, EMPTY_MAPPING, { ids: new IdSet() });
     normalizer.begin({ file: 'a.csv', format: 'csv', header: [...FIELDS], delimiter: ';' } as unknown as OpenedInput);
-    const expected: (Case | RowError[])[] = [];
+    const expected: unknown[] = [];
     const packer = new BatchPacker();
     const batches = [];
+    const ints = new Int32Array(STRIDE);
     let row = 1;
     let inBatch = 0;
     packer.start(700);
     for (const r of synth.rows()) {
       const line = csvLine(r, dutchDate).slice(0, -2);
-      const c = normalizer.normalize({ row: ++row, values: line.split(';') });
-      expected.push(c);
-      if (Array.isArray(c)) packer.addRejected(c);
-      else packer.addCase(c, 0);
+      const rec = { row: ++row, values: line.split(';') };
+      const c = normalizer.normalize(rec, ints, 0);
+      if (c === true) {
+        const s = normalizer.spanRow;
+        expected.push({ row, ints: [...ints.subarray(0, FIELDS.length)], id: s.dossierId, place: { gemeente: s.gemeente, deelregio: s.deelregio }, file: 'a.csv' });
+        packer.rowInts.set(ints.subarray(0, FIELDS.length), packer.rowBase);
+        packer.addRow(s, row, 0);
+      } else {
+        expected.push(c);
+        packer.addRejected(c);
+      }
       if (++inBatch === 700) {
         batches.push(packer.finish());
         packer.start(700);
@@ -137,10 +147,16 @@ describe('BatchPacker → BatchUnpacker', () => {
       }
     }
     batches.push(packer.finish());
-    const got: (Case | RowError[])[] = [];
+    const got: unknown[] = [];
     const unpacker = new BatchUnpacker(['a.csv']);
     // through structured clone, as postMessage does
-    for (const b of batches) unpacker.each(structuredClone(b), (c) => got.push(c), (e) => got.push(e));
+    for (const b of batches) {
+      unpacker.eachRow(
+        structuredClone(b),
+        (r) => got.push({ row: r.row, ints: [...r.ints.subarray(r.base, r.base + FIELDS.length)], id: r.dossierId, place: { ...r.place }, file: r.file }),
+        (e: RowError[]) => got.push(e),
+      );
+    }
     expect(got).toHaveLength(3000);
     expect(got.filter(Array.isArray).length).toBeGreaterThan(100);
     expect(got).toEqual(expected);

@@ -1,8 +1,8 @@
 /**
  * Round 2 of issue 8 (docs/performance.md) must change nothing but the speed:
  * - CsvParser spans mode gives, record for record, what push() gives, for any chunking;
- * - Normalizer.normalizeSpan + BatchPacker give, after unpacking, exactly the Cases and
- *   RowErrors of normalize(), also when the unpacker reuses one Case for every row;
+ * - Normalizer.normalizeSpan + BatchPacker give, after unpacking, exactly the packed rows and
+ *   RowErrors of normalize();
  * - IdSet (interleaved, any capacity, growing) finds exactly the duplicates a Set finds;
  * - the ASCII fast path of decodeStream keeps UTF-8 errors, mojibake and its line numbers exact.
  */
@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { BatchPacker, BatchUnpacker } from '../../src/engine/packed.js';
 import { CsvParser, CsvRecord } from '../../src/ingest/csv.js';
 import { decodeStream } from '../../src/ingest/decode.js';
-import { Case, FIELDS } from '../../src/ingest/fields.js';
+import { FIELDS } from '../../src/model/fields.js';
+import { STRIDE } from '../../src/model/row.js';
 import { IdSet } from '../../src/ingest/idset.js';
 import { EMPTY_MAPPING } from '../../src/ingest/mapping.js';
 import { Normalizer, RowError } from '../../src/ingest/normalize.js';
@@ -111,21 +112,24 @@ describe('Normalizer.normalizeSpan', () => {
   };
   const row = spoiltRows(header, clean, tricky);
 
-  it.each([false, true])('packs the Cases and RowErrors of normalize() (reused Case: %s)', (reuse) => {
+  it('packs the rows and RowErrors of normalize()', () => {
     const lines = fc.sample(row, { numRuns: 4000, seed: 42 }).map((cells, i) => cells.map((c) => (c === '@id' ? `VT-${i}` : c)).join(';'));
     const input = { file: 'x.csv', format: 'csv', header, delimiter: ';' } as unknown as OpenedInput;
     const slow = new Normalizer(profile, EMPTY_MAPPING, { ids: new IdSet() });
     slow.begin(input);
-    const expected = lines.map((line, i) => slow.normalize({ row: i + 2, values: line.split(';') }));
+    const ints = new Int32Array(STRIDE);
+    const expected = lines.map((line, i) => {
+      const r = slow.normalize({ row: i + 2, values: line.split(';') }, ints, 0);
+      return r === true ? { row: i + 2, ints: [...ints.subarray(0, FIELDS.length)], id: slow.spanRow.dossierId, place: { gemeente: slow.spanRow.gemeente, deelregio: slow.spanRow.deelregio } } : r;
+    });
 
-    // the worker's loop (ingest-worker.ts) over one text holding all lines, in batches of 500
+    // the ingest loop (src/engine/ingest.ts) over one text holding all lines, in batches of 500
     const fast = new Normalizer(profile, EMPTY_MAPPING, { ids: new IdSet(16) });
     fast.begin(input);
     const text = lines.join('\n') + '\n';
     const packer = new BatchPacker();
-    const unpacker = new BatchUnpacker(['x.csv'], reuse);
+    const unpacker = new BatchUnpacker(['x.csv']);
     const got: unknown[] = [];
-    const snapshot = (c: Case) => got.push({ ...c, values: [...c.values] });
     let pos = 0;
     let spans = 0;
     for (let b = 0; b < lines.length; b += 500) {
@@ -134,20 +138,22 @@ describe('Normalizer.normalizeSpan', () => {
         const end = pos + lines[i].length;
         const rowNo = i + 2;
         if (fast.normalizeSpan(text, pos, end, rowNo, packer.rowInts, packer.rowBase)) {
-          packer.addSpanRow(fast.spanRow, rowNo, 0);
+          packer.addRow(fast.spanRow, rowNo, 0);
           spans++;
         } else {
-          const c = fast.normalize(end > pos ? { row: rowNo, values: [], line: text.slice(pos, end) } : { row: rowNo, values: [''] });
-          if (Array.isArray(c)) packer.addRejected(c);
-          else packer.addCase(c, 0);
+          const r = fast.normalize({ row: rowNo, values: end > pos ? text.slice(pos, end).split(';') : [''] }, packer.rowInts, packer.rowBase);
+          if (r === true) packer.addRow(fast.spanRow, rowNo, 0);
+          else packer.addRejected(r);
         }
         pos = end + 1;
       }
-      unpacker.each(structuredClone(packer.finish()), snapshot, (e: RowError[]) => got.push(e));
+      unpacker.eachRow(
+        structuredClone(packer.finish()),
+        (r) => got.push({ row: r.row, ints: [...r.ints.subarray(r.base, r.base + FIELDS.length)], id: r.dossierId, place: { ...r.place } }),
+        (e: RowError[]) => got.push(e),
+      );
     }
-    // holey values arrays of normalize() and the dense ones of the reused Case hold the same
-    const norm = (x: unknown) => (Array.isArray(x) ? x : { ...(x as Case), values: [...(x as Case).values] });
-    expect(got).toEqual(expected.map(norm));
+    expect(got).toEqual(expected);
     expect(spans).toBeGreaterThan(300); // rows the span path decided itself
     expect(expected.filter(Array.isArray).length).toBeGreaterThan(300);
   });

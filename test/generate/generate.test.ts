@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoDate, parseIsoDay } from '../../src/calendar/days.js';
 import { writeSynthetic, resolveGenerateOptions, ByteSink, SynthesisOptions } from '../../src/generate/index.js';
 import { CaseSynthesizer } from '../../src/generate/model.js';
-import { FIELDS, FIELD_INDEX, ROUTES } from '../../src/ingest/fields.js';
+import { FIELDS, FIELD_INDEX, ROUTES } from '../../src/model/fields.js';
 import { allGemeenten, loadProfile, lookupKey } from '../../src/profile/load.js';
 import { giacheck } from '../helpers/cli.js';
 

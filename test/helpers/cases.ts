@@ -1,9 +1,12 @@
-/** Build Cases and evaluate single rules of a bundled profile, for rule tables. */
+/** Build cases and evaluate single rules of a bundled profile, for rule tables. */
 import { isoDate, parseIsoDay } from '../../src/calendar/days.js';
-import { Case, FIELD_INDEX, FIELD_TYPES, FIELDS, FieldName, RouteCode, Value } from '../../src/ingest/fields.js';
+import { FIELD_INDEX, FIELD_TYPES, FIELDS, FieldName, Value } from '../../src/model/fields.js';
+
+export { packValues };
 import { loadProfile, Profile } from '../../src/profile/load.js';
-import { compileRule, Result } from '../../src/rules/index.js';
+import { compileRule, OUT, OutcomeResults, Result } from '../../src/rules/index.js';
 import { ruleContext } from '../../src/engine/run.js';
+import { packValues } from './reference-rules.js';
 
 export type CaseInput = Partial<Record<FieldName, string | boolean>>;
 
@@ -17,8 +20,8 @@ export function profile(region: string): Profile {
   return p;
 }
 
-/** A Case from readable values: dates as yyyy-mm-dd, booleans, items as true/false, route codes. */
-export function makeCase(input: CaseInput): Case {
+/** A case's values from readable values: dates as yyyy-mm-dd, booleans, items as true/false, route codes. */
+export function caseValues(input: CaseInput): Value[] {
   const values: Value[] = new Array(FIELDS.length).fill(undefined);
   for (const [field, v] of Object.entries(input) as [FieldName, string | boolean][]) {
     if (v === undefined) continue;
@@ -29,16 +32,9 @@ export function makeCase(input: CaseInput): Case {
       values[FIELD_INDEX[field]] = d;
     } else values[FIELD_INDEX[field]] = v;
   }
-  return {
-    dossierId: String(input.dossier_id ?? 'T-1'),
-    gemeente: String(input.gemeente ?? 'Heerlen'),
-    deelregio: undefined,
-    route: input.triage_besluit as RouteCode | undefined,
-    meldingDatum: values[FIELD_INDEX.melding_datum] as number,
-    values,
-    file: 'test',
-    row: 2,
-  };
+  values[FIELD_INDEX.dossier_id] ??= 'T-1';
+  values[FIELD_INDEX.gemeente] ??= 'Heerlen';
+  return values;
 }
 
 export interface Outcome {
@@ -56,8 +52,11 @@ export function evaluateRule(region: string, ruleId: string, input: CaseInput, p
   const p = profile(region);
   const def = p.rules.find((r) => r.id === ruleId);
   if (!def) throw new Error(`${ruleId} is not active in ${region}`);
-  const rule = compileRule(def, ruleContext(p, parseIsoDay(peildatum)!));
-  const r = rule.evaluate(makeCase(input));
+  // the rule's one evaluator over the packed row, through the adapter findings use
+  const kernel = compileRule(def, ruleContext(p, parseIsoDay(peildatum)!));
+  const outcome = new Int32Array(OUT);
+  kernel(packValues(caseValues(input)), 0, outcome, 0);
+  const r = new OutcomeResults([def]).fill(outcome, 0);
   const out: Outcome = { status: r.status };
   if (r.due !== undefined) out.due = isoDate(r.due);
   if (r.actual !== undefined) out.actual = isoDate(r.actual);

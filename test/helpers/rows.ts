@@ -4,7 +4,7 @@
  * short, long or blank. Each test brings its own lists of clean and tricky values.
  */
 import fc from 'fast-check';
-import { FIELDS } from '../../src/ingest/fields.js';
+import { FIELDS } from '../../src/model/fields.js';
 
 export type CellKind = 'date' | 'bool' | 'item' | 'route' | 'dossier' | 'gemeente' | 'free';
 export type CellValues = Record<CellKind, string[]>;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { openInput, ReadOptions } from '../../src/ingest/readers.js';
 import { Normalizer } from '../../src/ingest/normalize.js';
+import { STRIDE } from '../../src/model/row.js';
 import { EMPTY_MAPPING } from '../../src/ingest/mapping.js';
 import { loadProfile } from '../../src/profile/load.js';
 import { UserError } from '../../src/errors.js';
@@ -22,15 +23,16 @@ async function readAll(path: string, opts: Partial<ReadOptions> = {}) {
   const input = await openInput(path, { encoding: 'auto', ...opts });
   const n = new Normalizer(zl, EMPTY_MAPPING);
   n.begin(input);
-  const cases = [];
+  const row = new Int32Array(STRIDE);
+  const cases: { dossierId: string }[] = [];
   const rejected = [];
   let read = 0;
   for await (const batch of input.batches) {
     for (const rec of batch) {
       read++;
-      const c = n.normalize(rec);
-      if (Array.isArray(c)) rejected.push(...c);
-      else cases.push(c);
+      const c = n.normalize(rec, row, 0);
+      if (c === true) cases.push({ dossierId: n.spanRow.dossierId });
+      else rejected.push(...c);
     }
   }
   return { input, cases, rejected, read };

@@ -1,6 +1,7 @@
 /** Build a Report the way `giacheck check` does, straight from the sources (no CLI spawn). */
 import { resolveInput } from '../../src/cli/common.js';
-import { buildReport, evaluate } from '../../src/cli/check.js';
+import { buildReport, check } from '../../src/engine/check.js';
+import { TOOL } from '../../src/cli/version.js';
 import type { Report } from '../../src/report/model.js';
 import type { Pseudonymizer } from '../../src/report/pseudonymize.js';
 
@@ -12,8 +13,8 @@ export async function reportFor(
 ): Promise<Report> {
   const resolved = await resolveInput(files, { region: opts.region, asOf: opts.asOf, sheet: opts.sheet, mapping: opts.mapping });
   const includePassed = Boolean(opts.includePassed);
-  const run = await evaluate(resolved, { includePassed, failOn: 'never', pseudo: opts.pseudo });
-  return buildReport(run, { includePassed, pseudonymized: Boolean(opts.pseudo) });
+  const run = await check(resolved, { includePassed, failOn: 'never', pseudo: opts.pseudo });
+  return buildReport(run, { includePassed, pseudonymized: Boolean(opts.pseudo), tool: TOOL });
 }
 
 /** The row of a rendered HTML table whose first cell is `key` (tags stripped, cells trimmed). */

@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { runValidation, ValidationReport } from '../../src/validate/validate.js';
 import { ISSUE_CODES, SEVERITY } from '../../src/validate/codes.js';
 import { implausibilities } from '../../src/validate/plausibility.js';
-import { fieldsUsedByRules } from '../../src/validate/rule-fields.js';
+import { fieldsUsedByRules } from '../../src/rules/registry.js';
 import { EMPTY_MAPPING, Mapping } from '../../src/ingest/mapping.js';
 import { loadProfile } from '../../src/profile/load.js';
 import { parseIsoDay } from '../../src/calendar/days.js';
-import { makeCase } from '../helpers/cases.js';
+import { caseValues, packValues } from '../helpers/cases.js';
 
 const zl = loadProfile({ region: 'zuid-limburg' });
 const nog = loadProfile({ region: 'noord-oost-gelderland' });
@@ -27,7 +27,7 @@ function file(name: string, content: string | Buffer): string {
 }
 
 /** All canonical columns the Zuid-Limburg rules read, so no missing-rule-column noise. */
-const RULE_COLUMNS = [...fieldsUsedByRules(zl).keys()].filter((f) => !['dossier_id', 'gemeente', 'melding_datum'].includes(f));
+const RULE_COLUMNS = [...fieldsUsedByRules(zl.rules).keys()].filter((f) => !['dossier_id', 'gemeente', 'melding_datum'].includes(f));
 const HEAD = ['dossier_id', 'gemeente', 'melding_datum', ...RULE_COLUMNS];
 
 /** A CSV with the full header; rows give only the first columns, the rest stay empty. */
@@ -210,13 +210,13 @@ describe('validate: personal data', () => {
 
 describe('plausibility pairs', () => {
   it('reports only the first broken pair of a later field', () => {
-    const c = makeCase({ dossier_id: 'X', melding_datum: '2026-06-10', veiligheidsbeoordeling_datum: '2026-06-12', overdracht_datum: '2026-06-01' });
-    expect(implausibilities(c, AS_OF).map((p) => [p.code, p.field, p.code === 'date-order' ? p.before : ''])).toEqual([['date-order', 'overdracht_datum', 'melding_datum']]);
+    const c = packValues(caseValues({ dossier_id: 'X', melding_datum: '2026-06-10', veiligheidsbeoordeling_datum: '2026-06-12', overdracht_datum: '2026-06-01' }));
+    expect(implausibilities(c, 0, AS_OF).map((p) => [p.code, p.field, p.code === 'date-order' ? p.before : ''])).toEqual([['date-order', 'overdracht_datum', 'melding_datum']]);
   });
 
   it('the same day is fine', () => {
-    const c = makeCase({ dossier_id: 'X', melding_datum: '2026-06-10', veiligheidsbeoordeling_datum: '2026-06-10', dienst_afgerond_datum: '2026-06-20', warme_overdracht_datum: '2026-06-20' });
-    expect(implausibilities(c, parseIsoDay('2026-06-20')!)).toEqual([]);
+    const c = packValues(caseValues({ dossier_id: 'X', melding_datum: '2026-06-10', veiligheidsbeoordeling_datum: '2026-06-10', dienst_afgerond_datum: '2026-06-20', warme_overdracht_datum: '2026-06-20' }));
+    expect(implausibilities(c, 0, parseIsoDay('2026-06-20')!)).toEqual([]);
   });
 });
 

@@ -1,0 +1,116 @@
+/**
+ * What a rule kind is: one module (src/rules/kinds/*.ts) that says everything about the kind, in
+ * the shape of an ESLint rule (`meta` + `create`) and a Spectral function (options schema beside
+ * it): its parameter schema, the fields a rule of the kind reads, its status → message-key table,
+ * how it describes itself, and `compile`, which returns its one evaluator over the packed row
+ * (src/model/row.ts). src/rules/registry.ts lists the kinds and derives the rest from them.
+ */
+import { z } from 'zod';
+import { t } from '../i18n/index.js';
+import '../i18n/catalog/validate.js';
+import type { FieldName } from '../model/fields.js';
+import { EMPTY_CELL } from '../model/row.js';
+import { DurationSpec, LocalizedTextSchema, SourceSchema } from '../model/schema.js';
+import { ConditionSchema } from './conditions.js';
+import { RuleContext, Status, STATUSES } from './types.js';
+
+/** The keys every rule has, whatever its kind. */
+export const NormSchema = z.strictObject({
+  share: z.number().min(0).max(1),
+  source: SourceSchema,
+});
+
+export const ruleBase = {
+  title: LocalizedTextSchema,
+  severity: z.enum(['error', 'warning', 'info']),
+  source: SourceSchema,
+  interpretation: z.union([z.string(), LocalizedTextSchema]).optional(),
+  when: ConditionSchema.optional(),
+  norm: NormSchema.optional(),
+  replaces: z.union([z.string(), z.array(z.string())]).optional(),
+};
+
+/** A rule of a loaded profile. */
+export interface RuleDefOf<S> {
+  id: string;
+  spec: S;
+  /** the profile that declared the rule */
+  origin: string;
+  /** ids of inherited rules this one replaces */
+  replaces: string[];
+}
+
+/**
+ * A rule's outcome for one row, as OUT ints in an outcome array (rule r's at r * OUT): the status
+ * (index in STATUSES), due and actual date, days late, the moment window, and the missing items as
+ * a bit mask (required_items: bit k for item k; deadline: 1 when its anchor is missing). Dates and
+ * numbers that do not apply are EMPTY_CELL. src/rules/outcome.ts turns one into a Result.
+ */
+export const OUT = 7;
+export const O_STATUS = 0;
+export const O_DUE = 1;
+export const O_ACTUAL = 2;
+export const O_DAYS = 3;
+export const O_WINDOW_START = 4;
+export const O_WINDOW_END = 5;
+export const O_MISSING = 6;
+
+/** Status indices for kernels (the order of STATUSES). */
+export const S = Object.fromEntries(STATUSES.map((s, i) => [s, i])) as Record<Status, number>;
+
+/** Writes a rule's outcome for the packed row at ints[base…] to out[o…o+OUT). */
+export type Kernel = (ints: Int32Array, base: number, out: Int32Array, o: number) => void;
+
+export function write(
+  out: Int32Array,
+  o: number,
+  status: number,
+  due = EMPTY_CELL,
+  actual = EMPTY_CELL,
+  days = EMPTY_CELL,
+  ws = EMPTY_CELL,
+  we = EMPTY_CELL,
+  missing = 0,
+): void {
+  out[o] = status;
+  out[o + O_DUE] = due;
+  out[o + O_ACTUAL] = actual;
+  out[o + O_DAYS] = days;
+  out[o + O_WINDOW_START] = ws;
+  out[o + O_WINDOW_END] = we;
+  out[o + O_MISSING] = missing;
+}
+
+type KindSchema = z.ZodObject<{ kind: z.ZodLiteral<string> } & z.ZodRawShape>;
+
+export interface RuleKind<Sch extends KindSchema = KindSchema> {
+  /** the rule's keys in a profile (ruleBase plus the kind's parameters), unknown keys refused */
+  schema: Sch;
+  /** a term with a due date (deadline, moment): agenda items, "op tijd" messages, lead times */
+  term: boolean;
+  /** the canonical fields a rule reads: a field absent from an export makes the rule not assessable */
+  fields(spec: z.infer<Sch>): Set<FieldName>;
+  /** message key per status the kind can give (src/report/messages.ts fills in the parameters) */
+  messages: Partial<Record<Status, string>>;
+  /** the fields named by an outcome's missing mask */
+  missingItems(spec: z.infer<Sch>, mask: number): FieldName[];
+  /** the rule's parameters in words, a line per aspect, with canonical field names (rules show) */
+  parameters(spec: z.infer<Sch>, ctx: { momentWindow: { before: number; after: number } }): string[];
+  /** the one evaluator of the kind */
+  compile(def: RuleDefOf<z.infer<Sch>>, ctx: RuleContext): Kernel;
+}
+
+export function defineKind<Sch extends KindSchema>(kind: RuleKind<Sch>): RuleKind<Sch> {
+  return kind;
+}
+
+// ---- words shared by the kinds' descriptions -----------------------------------------------------
+
+export function durationText(d: DurationSpec): string {
+  const [unit, n] = Object.entries(d)[0] as [string, number];
+  return t(`rules.duration.${unit}`, { n });
+}
+
+export function anchorText(from: string | string[]): string {
+  return Array.isArray(from) && from.length > 1 ? `(${t('rules.firstOf', { fields: from.join(', ') })})` : [from].flat()[0];
+}
