@@ -64,6 +64,10 @@ const assets = { 'ingest-worker.cjs': join(out, 'ingest-worker.cjs') };
 for (const file of yamlFiles(join(root, 'rules'))) {
   assets['rules/' + relative(join(root, 'rules'), file).split(/[\\/]/).join('/')] = file;
 }
+// a single executable cannot list its assets: the bundled profile ids (src/profile/load.ts)
+const manifest = join(out, 'rules-index.json');
+writeFileSync(manifest, JSON.stringify(readdirSync(join(root, 'rules')).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5))));
+assets['rules/index.json'] = manifest;
 const config = {
   main: join(out, 'giacheck.cjs'),
   output: join(out, 'sea-prep.blob'),

@@ -10,17 +10,3 @@ export class UserError extends Error {
     this.exitCode = exitCode;
   }
 }
-
-export interface Location {
-  file: string;
-  line?: number;
-  col?: number;
-  row?: number;
-  column?: string;
-}
-
-export function formatLocation(loc: Location): string {
-  let s = loc.file;
-  if (loc.line !== undefined) s += `:${loc.line}${loc.col !== undefined ? `:${loc.col}` : ''}`;
-  return s;
-}

@@ -46,6 +46,7 @@ export type Duration =
  */
 let holidaysClass: typeof HolidaysClass | undefined;
 function newHolidays(): HolidaysClass {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the literal require() is what the binary's bundle takes in (above)
   holidaysClass ??= (typeof require === 'function' ? require('date-holidays') : createRequire(import.meta.url)('date-holidays')) as typeof HolidaysClass;
   return new holidaysClass();
 }

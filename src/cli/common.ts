@@ -7,7 +7,7 @@ import { UserError } from '../errors.js';
 import type { ResolvedInput } from '../engine/check.js';
 import { t } from '../i18n/index.js';
 import { Day, parseIsoDay, todayDay, isoDate } from '../calendar/days.js';
-import { loadProfile, Profile } from '../profile/load.js';
+import { bundledProfileList, loadProfile, Profile } from '../profile/load.js';
 import { loadMapping, Mapping } from '../ingest/mapping.js';
 import { normaliseEncoding } from '../ingest/decode.js';
 import type { ReadOptions } from '../ingest/readers.js';
@@ -50,7 +50,7 @@ export function addGlobalOptions(cmd: Command): Command {
 
 export function addInputOptions(cmd: Command): Command {
   return cmd
-    .option('--region <id>', t('opt.region'))
+    .option('--region <id>', t('opt.region', { regions: bundledProfileList() }))
     .option('--profile <pad>', t('opt.profile'))
     .option('--mapping <pad>', t('opt.mapping'))
     .option('--as-of <jjjj-mm-dd>', t('opt.asOf'))

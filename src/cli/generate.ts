@@ -10,6 +10,7 @@ import { UserError } from '../errors.js';
 import { GENERATE_FORMATS, GenerateOptions, resolveGenerateOptions, writeSynthetic } from '../generate/index.js';
 import { addGlobalOptions, GlobalOptions } from './common.js';
 import { openOutput } from './output.js';
+import { bundledProfileList, regionalProfileIds } from '../profile/load.js';
 
 interface GenerateCliOptions extends GenerateOptions, GlobalOptions {
   output?: string;
@@ -21,7 +22,7 @@ export function register(program: Command): void {
     .description(t('cmd.generate'))
     .option('--cases <n>', t('gen.opt.cases'), '1000')
     .option('--seed <tekst>', t('gen.opt.seed'), '1')
-    .option('--region <id>', t('gen.opt.region'))
+    .option('--region <id>', t('gen.opt.region', { regions: bundledProfileList(regionalProfileIds()) }))
     .option('--profile <pad>', t('gen.opt.profile'))
     .option('--until <jjjj-mm-dd>', t('gen.opt.until'))
     .option('--months <n>', t('gen.opt.months'), '24')

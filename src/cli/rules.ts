@@ -8,10 +8,10 @@ import { Chalk, ChalkInstance } from 'chalk';
 import { UserError } from '../errors.js';
 import { localized, t } from '../i18n/index.js';
 import '../i18n/catalog/validate.js';
-import { bundledProfileIds, loadProfile, Profile, RuleDef } from '../profile/load.js';
+import { bundledProfileIds, bundledProfileList, loadProfile, Profile, RuleDef } from '../profile/load.js';
 import { conditionText } from '../rules/conditions.js';
 import { kindOf, RuleSpec } from '../rules/registry.js';
-import { formatProblem } from '../profile/yamlFile.js';
+import { formatProblem } from '../yaml/file.js';
 import { suggest } from '../ingest/suggest.js';
 import { lintProfile } from '../validate/lint.js';
 import { addGlobalOptions, GlobalOptions, useColor } from './common.js';
@@ -189,7 +189,7 @@ export async function rulesLint(file: string, opts: RulesOptions, stdout: NodeJS
 export function register(program: Command): void {
   const rules = program.command('rules').description(t('cmd.rules'));
   const withProfile = (cmd: Command) =>
-    cmd.option('--region <id>', t('opt.region')).option('--profile <pad>', t('opt.profile'));
+    cmd.option('--region <id>', t('opt.region', { regions: bundledProfileList() })).option('--profile <pad>', t('opt.profile'));
   const withFormat = (cmd: Command) => cmd.addOption(new Option('--format <formaat>', t('opt.rulesFormat')).default('table'));
 
   const list = rules.command('list').description(t('cmd.rules.list'));

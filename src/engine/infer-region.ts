@@ -6,9 +6,10 @@
 import { UserError } from '../errors.js';
 import { t, localized } from '../i18n/index.js';
 import { FIELD_INDEX } from '../model/fields.js';
-import { Mapping, resolveColumns } from '../ingest/mapping.js';
+import type { Mapping } from '../ingest/mapping.js';
+import { resolveColumns } from '../ingest/columns.js';
 import { openInput, ReadOptions } from '../ingest/readers.js';
-import { cellText } from '../ingest/values.js';
+import { cellText } from '../model/values.js';
 import { bundledProfileIds, gemeenteResolver, loadProfile, Profile } from '../profile/load.js';
 
 export async function inferRegion(inputs: string[], mapping: Mapping, read: ReadOptions): Promise<Profile> {

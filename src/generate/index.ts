@@ -6,7 +6,7 @@ import { Day, parseIsoDay } from '../calendar/days.js';
 import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import '../i18n/catalog/generate.js';
-import { allGemeenten, loadProfile } from '../profile/load.js';
+import { allGemeenten, bundledProfileList, loadProfile, regionalProfileIds } from '../profile/load.js';
 import type { SynthesisOptions } from './model.js';
 import { GENERATE_FORMATS, GenerateFormat } from './writers.js';
 
@@ -48,9 +48,9 @@ export function resolveGenerateOptions(opts: GenerateOptions): { synthesis: Synt
   }
   if (opts.region && opts.profile) throw new UserError(t('error.regionAndProfile'));
   // no default region: regions are data (rules/*.yaml), and a silent default would surprise
-  if (!opts.region && !opts.profile) throw new UserError(t('gen.error.region'));
+  if (!opts.region && !opts.profile) throw new UserError(t('gen.error.region', { regions: bundledProfileList(regionalProfileIds()) }));
   const profile = loadProfile({ region: opts.region, profile: opts.profile });
-  if (allGemeenten(profile).length === 0) throw new UserError(t('gen.error.noGemeenten', { profile: profile.id }));
+  if (allGemeenten(profile).length === 0) throw new UserError(t('gen.error.noGemeenten', { profile: profile.id, regions: bundledProfileList(regionalProfileIds()) }));
   return {
     synthesis: { profile, cases, seed: opts.seed ?? '1', until, months, invalid },
     format,

@@ -3,8 +3,7 @@
  * else the canonical name, ignoring case, surrounding space, BOM and NBSP. Apart from mapping.ts
  * (which validates mapping files with zod) so the ingest worker stays light.
  */
-import { FIELDS } from '../model/fields.js';
-import type { Mapping } from './mapping.js';
+import { FIELDS, FieldName } from '../model/fields.js';
 
 /** Normalise a header cell for matching: case, surrounding space, BOM, NBSP. */
 export function headerKey(h: string): string {
@@ -15,7 +14,7 @@ export function headerKey(h: string): string {
  * Which column of the header holds each canonical field: the mapping's column name, else the
  * canonical name itself. Returns -1 for fields the export does not have.
  */
-export function resolveColumns(header: string[], mapping: Mapping): Int32Array {
+export function resolveColumns(header: string[], mapping: { columns: Partial<Record<FieldName, string>> }): Int32Array {
   const index = new Map<string, number>();
   header.forEach((h, i) => {
     const k = headerKey(h);

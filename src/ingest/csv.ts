@@ -77,7 +77,6 @@ export class CsvParser {
   private row = 0;
   private line = 1;
   private started = false;
-  private ended = false;
 
   /** spans mode: collecting the current SpanBatch (see pushSpans) */
   private spans: SpanBatch | undefined;
@@ -103,7 +102,6 @@ export class CsvParser {
 
   /** end() in spans mode. */
   endSpans(): SpanBatch {
-    this.ended = true;
     const out = this.drainSpans(true);
     this.buf = '';
     return out;
@@ -165,7 +163,6 @@ export class CsvParser {
 
   /** End of input: the last record may lack a line end; an open quote is an error. */
   end(): CsvRecord[] {
-    this.ended = true;
     const out = this.drain(true);
     this.buf = '';
     return out;

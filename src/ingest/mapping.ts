@@ -10,9 +10,9 @@ import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { FieldName, RouteCode } from '../model/fields.js';
-import { formatProblem, parseYamlWith, readUserFile } from '../profile/yamlFile.js';
+import { formatProblem, parseYamlWith, readUserFile } from '../yaml/file.js';
 import { RouteSchema, FieldNameSchema } from '../model/schema.js';
-import { isUsableDateFormat } from './values.js';
+import { isUsableDateFormat } from '../model/values.js';
 
 export const MappingSchema = z.strictObject({
   columns: z.partialRecord(FieldNameSchema, z.string().min(1)).optional(),
@@ -62,4 +62,3 @@ export function loadMapping(file: string | undefined): Mapping {
 }
 
 // header matching lives in columns.ts (no zod/yaml: the ingest worker needs it)
-export { headerKey, resolveColumns } from './columns.js';

@@ -9,7 +9,7 @@ import { t, localized } from '../i18n/index.js';
 import type { Day } from '../calendar/days.js';
 import type { Profile } from '../profile/load.js';
 import { gemeenteResolver, routeResolver, allGemeenten } from '../profile/lookup.js';
-import { FIELDS, FIELD_INDEX, FIELD_TYPES, FieldName, FieldType, REQUIRED_FIELDS, RouteCode, ROUTES } from '../model/fields.js';
+import { FIELDS, FIELD_INDEX, FIELD_TYPES, FieldName, FieldType, REQUIRED_FIELDS, ROUTES } from '../model/fields.js';
 import { EMPTY_CELL } from '../model/row.js';
 import { IdSet } from './idset.js';
 import type { Mapping } from './mapping.js';
@@ -18,7 +18,7 @@ import type { OpenedInput, RawRecord } from './readers.js';
 import { suggest } from './suggest.js';
 import { piiKindOfColumnName } from '../privacy/pii.js';
 import '../i18n/catalog/validate.js';
-import { cellText, dateParserForFormat, parseBool, parseDateText, parseDateValue, parseItem, Parsed } from './values.js';
+import { cellText, dateParserForFormat, parseBool, parseDateText, parseDateValue, parseItem, Parsed } from '../model/values.js';
 
 /** Stable error codes (the validate taxonomy builds on these). */
 export type RowErrorCode =
@@ -109,7 +109,7 @@ class KnownCells<V> {
  * Day number of a dd-mm-yyyy or yyyy-mm-dd date at `at` (10 characters), or -1 when it is not
  * one of those two forms or not a real day between 1900 and 2199 (the general parser then
  * decides, and reports). Integer arithmetic (days from civil, H. Hinnant) instead of Date.UTC;
- * test/engine/fast-normalize.test.ts checks every day of the range against dayFromYMD.
+ * test/engine/fast-path.test.ts checks every day of the range against dayFromYMD.
  */
 export function dateAt(s: string, at: number): Day {
   let y: number, m: number, d: number;
@@ -170,7 +170,6 @@ export class Normalizer {
   private readonly route: ReturnType<typeof routeResolver>;
   private readonly dateText: (raw: string) => Parsed<Day>;
   private readonly dateCache = new Map<string, Parsed<Day>>();
-  private readonly routeCache = new Map<string, RouteCode | null>();
   private planFor: Int32Array | undefined;
   private linePlan: { kinds: Uint8Array; fields: Int16Array; absent: Int16Array } | null = null;
   private readonly gemeenten: string[];
@@ -257,7 +256,7 @@ export class Normalizer {
     return parseDateValue(v, this.dateText, this.input.format === 'xlsx');
   }
 
-  /** Per column of the current file: what the fast path does with it (see lineValues). */
+  /** Per column of the current file: what the fast path does with it (see normalizeSpan). */
   private plan(): { kinds: Uint8Array; fields: Int16Array; absent: Int16Array } | null {
     if (this.planFor === this.columns) return this.linePlan;
     this.planFor = this.columns;

@@ -6,7 +6,7 @@
  */
 import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import type { OpenedInput, RawRecord, ReadOptions } from './readers.js';
+import type { OpenedInput, RawRecord, ReadOptions } from './input.js';
 
 function cellValue(v: unknown): unknown {
   if (v === null || v === undefined) return undefined;

@@ -18,20 +18,6 @@ export const ROUTES = [
 ] as const;
 export type RouteCode = (typeof ROUTES)[number];
 
-export const ITEM_FIELDS = [
-  'ov_inhoud_melding',
-  'ov_contactgegevens_melder',
-  'ov_contactgegevens_directbetrokkenen',
-  'ov_triagebesluit_onderbouwing',
-  'ov_info_veiligheidsbeoordeling',
-  'ov_oordeel_vt',
-  'ov_wat_doet_lt',
-  'ov_veiligheidsvoorwaarden',
-  'ov_veiligheidsplan',
-  'ov_afspraken_monitoring',
-  'ov_consequenties',
-] as const;
-
 export const FIELD_TYPES = {
   dossier_id: 'text',
   gemeente: 'text',
@@ -73,10 +59,6 @@ export const FIELD_INDEX: Record<FieldName, number> = Object.fromEntries(
 ) as Record<FieldName, number>;
 
 export const REQUIRED_FIELDS: FieldName[] = ['dossier_id', 'gemeente', 'melding_datum'];
-
-export function isFieldName(name: string): name is FieldName {
-  return Object.prototype.hasOwnProperty.call(FIELD_TYPES, name);
-}
 
 export function fieldsOfType(...types: FieldType[]): FieldName[] {
   return FIELDS.filter((f) => (types as string[]).includes(FIELD_TYPES[f]));

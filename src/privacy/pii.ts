@@ -9,7 +9,7 @@
  * needs anyway (a mapping may point `gemeente` at a Woonplaats column).
  */
 import { isBsnLike } from './bsn.js';
-import { parseDateText } from '../ingest/values.js';
+import { parseDateText } from '../model/values.js';
 import { dayFromYMD } from '../calendar/days.js';
 
 export const PII_KINDS = ['bsn', 'naam', 'adres', 'postcode', 'telefoon', 'email', 'geboortedatum'] as const;

@@ -3,53 +3,65 @@
  * overrides (severity, off, replaces) and build the lookups the engine needs. Every problem names
  * the YAML file, line and column. Bundled profiles live in rules/ at the top of the repository.
  */
+import { readdirSync } from 'node:fs';
 import { dirname, resolve, basename } from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { getLang, t } from '../i18n/index.js';
-import { RouteCode } from '../model/fields.js';
 import { parseIsoDay, Day } from '../calendar/days.js';
-import { CalendarSpec, checkFeestdagRule, Feestdag, WerkdagCalendar } from '../calendar/werkdagen.js';
+import { checkFeestdagRule, Feestdag, WerkdagCalendar } from '../calendar/werkdagen.js';
 import { ProfileSchema, ProfileSpec, RuleOverrideSchema, RuleOverride } from './schema.js';
 import { RuleDef, RuleSchema, RuleSpec, RULE_KINDS } from '../rules/registry.js';
-import { readYaml, readUserFile, zodProblems, YamlFile, YamlProblem, formatProblem } from './yamlFile.js';
-import { BUNDLED_DIR, fileExists, readTextFile } from './bundled.js';
+import { readYaml, readUserFile, zodProblems, YamlFile, YamlProblem, formatProblem } from '../yaml/file.js';
+import { BUNDLED_DIR, fileExists, readTextFile, seaAsset } from './bundled.js';
 import { lookupKey } from './lookup.js';
+import type { Profile } from './profile.js';
 
 export type { RuleDef };
 
-export interface Profile {
-  id: string;
-  version: string;
-  name: { nl: string; en: string };
-  description?: { nl: string; en: string };
-  /** this profile and the ones it extends, nearest first */
-  chain: string[];
-  file: string;
-  sources: Record<string, { title: string; file?: string }>;
-  calendarSpec: CalendarSpec;
-  calendarSource?: { document: string; section: string };
-  momentWindow: { before: number; after: number };
-  deelregios: Record<string, string[]>;
-  rules: RuleDef[];
-  /** rules switched off or replaced, for `rules list` and the report footer */
-  inactive: { id: string; reason: 'off' | 'replaced'; by?: string; origin: string }[];
-  routeAliases: Record<string, RouteCode>;
-  gemeenteAliases: Record<string, string>;
-  monitoringDuration?: ProfileSpec['monitoring_duration'];
-  /** absolute path of the triage tree YAML, when the profile has one */
-  triage?: string;
-  regie: Partial<Record<RouteCode, { nl: string; en: string }>>;
-}
+export type { Profile };
 
 // gemeente and route lookups live in lookup.ts (light enough for the ingest worker)
 export { lookupKey, gemeenteResolver, routeResolver, allGemeenten } from './lookup.js';
 // bundled profiles are read through readTextFile: from disk, or from the standalone binary's assets
 export { BUNDLED_DIR };
 
+let bundled: string[] | undefined;
+let regional: string[] | undefined;
+
+/**
+ * The bundled profiles, found in rules/*.yaml (the standalone binary lists them in its asset
+ * rules/index.json): a profile that extends nothing first, then those that extend it, each group
+ * by id. A region is added by adding its YAML file; src/ names none.
+ */
 export function bundledProfileIds(): string[] {
-  return ['landelijk', 'zuid-limburg', 'noord-oost-gelderland'];
+  if (bundled) return bundled;
+  const manifest = seaAsset('rules/index.json');
+  const ids = manifest !== undefined ? (JSON.parse(manifest) as string[]) : readdirSync(BUNDLED_DIR).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5));
+  // ordering only (loading validates): a top-level `extends:` line names the parent
+  const parent = new Map(ids.map((id) => [id, /^extends:\s*["']?([\w-]+)/m.exec(readTextFile(bundledProfilePath(id)))?.[1]]));
+  const depth = (id: string, seen = 0): number => (seen > ids.length ? seen : parent.get(id) ? 1 + depth(parent.get(id)!, seen + 1) : 0);
+  bundled = [...ids].sort((a, b) => depth(a) - depth(b) || a.localeCompare(b));
+  regional = bundled.filter((id) => parent.get(id));
+  return bundled;
 }
+
+/** The bundled regional profiles: those that extend another (the base has no gemeenten). */
+export function regionalProfileIds(): string[] {
+  bundledProfileIds();
+  return regional!;
+}
+
+/** The profile a run uses without --region or --profile: the bundled base that extends nothing. */
+export function baseProfileId(): string {
+  return bundledProfileIds()[0];
+}
+
+/** The bundled ids as a list in words ("a, b of c"), for help texts and messages. */
+export function bundledProfileList(ids: string[] = bundledProfileIds()): string {
+  return new Intl.ListFormat(getLang(), { type: 'disjunction' }).format(ids);
+}
+
 
 export function bundledProfilePath(id: string): string {
   return resolve(BUNDLED_DIR, `${id}.yaml`);
@@ -301,7 +313,7 @@ function failOnProblems(result: LoadResult): Profile {
 /** `--region <id>` or `--profile <path>`; throws a one-line UserError when unusable. */
 export function loadProfile(opts: { region?: string; profile?: string }): Profile {
   if (opts.profile) return failOnProblems(loadProfileFile(opts.profile));
-  const id = opts.region ?? 'landelijk';
+  const id = opts.region ?? baseProfileId();
   if (!bundledProfileIds().includes(id)) {
     throw new UserError(t('profile.unknownRegion', { id, regions: bundledProfileIds().join(', ') }));
   }

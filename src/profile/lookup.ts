@@ -5,7 +5,7 @@
  * loading zod, yaml and date-holidays (~40 MB and ~0.2 s of start-up per thread).
  */
 import { RouteCode, ROUTES } from '../model/fields.js';
-import type { Profile } from './load.js';
+import type { Profile } from './profile.js';
 
 /** Normalise a gemeente or route spelling for lookup: case, hyphens, spaces, diacritics. */
 export function lookupKey(text: string): string {

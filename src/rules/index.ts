@@ -1,5 +1,5 @@
 /** The rules: kinds (./kinds), their registry, conditions, and the outcome adapter. */
-export { compileRule, fieldsUsedByRules, isTerm, kindOf, KINDS, messageKey, RULE_KINDS, RuleSchema, ruleFields } from './registry.js';
+export { compileRule, fieldsUsedByRules, kindOf, KINDS, messageKey, RULE_KINDS, RuleSchema, ruleFields } from './registry.js';
 export type { RuleDef, RuleKindName, RuleSpec } from './registry.js';
 export { OUT, S } from './kind.js';
 export type { Kernel } from './kind.js';

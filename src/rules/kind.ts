@@ -47,7 +47,6 @@ export interface RuleDefOf<S> {
  * numbers that do not apply are EMPTY_CELL. src/rules/outcome.ts turns one into a Result.
  */
 export const OUT = 7;
-export const O_STATUS = 0;
 export const O_DUE = 1;
 export const O_ACTUAL = 2;
 export const O_DAYS = 3;

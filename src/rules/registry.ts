@@ -70,8 +70,3 @@ export function messageKey(spec: RuleSpec, status: Status): string {
   if (key === undefined) throw new Error(`${spec.kind} has no status ${status}`);
   return key;
 }
-
-/** Does the rule have a due date (deadline, moment)? */
-export function isTerm(spec: RuleSpec): spec is Extract<RuleSpec, { kind: 'deadline' | 'moment' }> {
-  return kindOf(spec).term;
-}

@@ -7,7 +7,7 @@ import { Document, isMap, isPair, isScalar, YAMLMap } from 'yaml';
 import { UserError } from '../errors.js';
 import { localized, t } from '../i18n/index.js';
 import { parseIsoDay, Day, isoDate } from '../calendar/days.js';
-import { formatProblem, parseYamlWith, readUserFile, YamlFile } from '../profile/yamlFile.js';
+import { formatProblem, parseYamlWith, readUserFile, YamlFile } from '../yaml/file.js';
 import '../i18n/catalog/triage.js';
 import { AnswersFile, AnswersFileSchema, Tree } from './schema.js';
 import { questionOf, replay, ReplayProblem, Walk } from './walk.js';

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { getLang, t } from '../i18n/index.js';
 import { bundledProfileIds, loadProfile, Profile } from '../profile/load.js';
-import { formatProblem, readYaml, YamlFile, YamlProblem, zodProblems } from '../profile/yamlFile.js';
+import { formatProblem, readYaml, YamlFile, YamlProblem, zodProblems } from '../yaml/file.js';
 import '../i18n/catalog/triage.js';
 import { NODE_ID, NODE_KINDS, NodeSchema, Tree, TreeNode, TreeSchema } from './schema.js';
 
@@ -146,7 +146,7 @@ export function regionList(): string {
   return ids.length > 1 ? `${ids.slice(0, -1).join(', ')} ${t('triage.cond.or')} ${ids.at(-1)}` : ids.join('');
 }
 
-/** The tree of a profile; a profile without one (landelijk) is a usage error. */
+/** The tree of a profile; a profile without one (the base profile) is a usage error. */
 export function treeOf(profile: Profile): Tree {
   if (!profile.triage) throw new UserError(t('triage.noTree', { profile: profile.id, regions: regionList() }));
   return loadTree(profile.triage);

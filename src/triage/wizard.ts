@@ -8,7 +8,7 @@
 import { input as inputPrompt, select as selectPrompt, Separator } from '@inquirer/prompts';
 import { Chalk } from 'chalk';
 import { Day, isoDate } from '../calendar/days.js';
-import { parseDateText } from '../ingest/values.js';
+import { parseDateText } from '../model/values.js';
 import { localized, t } from '../i18n/index.js';
 import type { Profile } from '../profile/load.js';
 import '../i18n/catalog/triage.js';

@@ -10,7 +10,7 @@ import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import '../i18n/catalog/validate.js';
 import { loadProfileFile, Profile } from '../profile/load.js';
-import { readYaml, YamlProblem } from '../profile/yamlFile.js';
+import { readYaml, YamlProblem } from '../yaml/file.js';
 import { loadTreeFile } from '../triage/load.js';
 
 export interface LintResult {

@@ -19,7 +19,7 @@ import { headerKey, resolveColumns } from '../ingest/columns.js';
 import { Normalizer, RowError } from '../ingest/normalize.js';
 import { InputFormat, openInput, ReadOptions } from '../ingest/readers.js';
 import { suggest } from '../ingest/suggest.js';
-import { parseDateText } from '../ingest/values.js';
+import { parseDateText } from '../model/values.js';
 import { PiiKind, piiBitsOfValue, piiKindOfColumnName, PiiSampler } from '../privacy/pii.js';
 import { bundledProfileIds, gemeenteResolver, loadProfile, Profile } from '../profile/load.js';
 import { displayDate } from '../report/messages.js';

@@ -16,7 +16,7 @@ import { EMPTY_CELL, STRIDE } from '../../src/model/row.js';
 import { EMPTY_MAPPING } from '../../src/ingest/mapping.js';
 import { Normalizer } from '../../src/ingest/normalize.js';
 import type { OpenedInput } from '../../src/ingest/readers.js';
-import { loadProfile } from '../../src/profile/load.js';
+import { loadProfile, regionalProfileIds } from '../../src/profile/load.js';
 import { findingCsvRow } from '../../src/report/csv.js';
 import { ByteBuffer } from '../../src/report/bytes.js';
 import { FindingWriter } from '../../src/report/finding-writer.js';
@@ -85,7 +85,7 @@ function casesOf(region: string, n: number) {
   return { profile, cases };
 }
 
-describe.each(['zuid-limburg', 'noord-oost-gelderland'])('FindingWriter on %s', (region) => {
+describe.each(regionalProfileIds())('FindingWriter on %s', (region) => {
   it.each(['nl', 'en'] as const)('matches toFinding + findingLine/findingCsvRow byte for byte (%s)', (lang) => {
     setLang(lang);
     const { profile, cases } = casesOf(region, 1500);

@@ -11,7 +11,7 @@ import { isoDate, parseIsoDay } from '../../src/calendar/days.js';
 import { writeSynthetic, resolveGenerateOptions, ByteSink, SynthesisOptions } from '../../src/generate/index.js';
 import { CaseSynthesizer } from '../../src/generate/model.js';
 import { FIELDS, FIELD_INDEX, ROUTES } from '../../src/model/fields.js';
-import { allGemeenten, loadProfile, lookupKey } from '../../src/profile/load.js';
+import { allGemeenten, loadProfile, lookupKey, regionalProfileIds } from '../../src/profile/load.js';
 import { giacheck } from '../helpers/cli.js';
 
 class MemorySink implements ByteSink {
@@ -210,7 +210,7 @@ describe('giacheck generate → giacheck check', () => {
   });
 
   it('the demo fixtures are exactly what their documented command writes', () => {
-    for (const region of ['zuid-limburg', 'noord-oost-gelderland']) {
+    for (const region of regionalProfileIds()) {
       const file = join(dir, `${region}-demo.csv`);
       expect(giacheck(['generate', '--cases', '400', '--seed', '2026', '--region', region, '--until', '2026-10-31', '--invalid', '0.02', '--output', file, '--quiet']).code).toBe(0);
       const fixture = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'demo', `${region}-demo.csv`));
@@ -227,7 +227,7 @@ describe('giacheck generate → giacheck check', () => {
     expect(out.stderr).toBe('');
     const cases = [
       [['--cases', 'veel', '--region', 'zuid-limburg'], 'giacheck: --cases "veel": verwacht een geheel getal van 0 tot en met 50000000\n'],
-      [['--cases', '5'], 'giacheck: geef --region (bijv. zuid-limburg of noord-oost-gelderland) of --profile: de gemeenten komen uit het profiel\n'],
+      [['--cases', '5'], 'giacheck: geef --region (noord-oost-gelderland of zuid-limburg) of --profile: de gemeenten komen uit het profiel\n'],
       [['--region', 'landelijk'], 'giacheck: profiel landelijk noemt geen gemeenten; kies een regio met deelregio\'s (bijv. --region zuid-limburg)\n'],
       [['--region', 'zuid-limburg', '--until', '2026-02-30'], 'giacheck: --until "2026-02-30": verwacht een bestaande datum als jjjj-mm-dd\n'],
       [['--region', 'zuid-limburg', '--invalid', '2'], 'giacheck: --invalid "2": verwacht een aandeel van 0 tot en met 1 (bijv. 0.01)\n'],

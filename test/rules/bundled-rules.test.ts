@@ -4,11 +4,19 @@
  * show complete/missing or held/violated instead.
  */
 import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { evaluateRule, CaseInput, profile } from '../helpers/cases.js';
+import { bundledProfileIds, loadProfile } from '../../src/profile/load.js';
+import { localized, setLang } from '../../src/i18n/index.js';
 
 type Row = [name: string, input: CaseInput, peildatum: string, expected: Record<string, unknown>];
 
+/** region:ruleId of every table below (the meta-test at the end wants one for every bundled rule) */
+const tabled = new Set<string>();
+
 function table(region: string, ruleId: string, rows: Row[]) {
+  tabled.add(`${region}:${ruleId}`);
   describe(`${ruleId} (${region})`, () => {
     it.each(rows)('%s', (_name, input, peildatum, expected) => {
       expect(evaluateRule(region, ruleId, input, peildatum)).toEqual(expected);
@@ -266,7 +274,7 @@ describe('every rule id of SPEC §6 is active where it should be', () => {
     expect(profile('noord-oost-gelderland').rules.map((r) => r.id)).toEqual(['LV-01', 'NOG-01', 'NOG-02', 'NOG-03', 'NOG-04', 'NOG-05', 'NOG-06', 'NOG-07', 'NOG-08', 'NOG-09', 'NOG-10', 'NOG-11']);
   });
   it('every bundled rule cites a seed document and section', () => {
-    for (const region of ['landelijk', 'zuid-limburg', 'noord-oost-gelderland']) {
+    for (const region of bundledProfileIds()) {
       for (const r of profile(region).rules) {
         expect(['000', '001', '004']).toContain(r.spec.source.document);
         expect(r.spec.source.section.length).toBeGreaterThan(1);
@@ -277,5 +285,36 @@ describe('every rule id of SPEC §6 is active where it should be', () => {
   it('NOG rules are warnings or info, never errors ("richtlijnen, dus geen wetten")', () => {
     const sev = profile('noord-oost-gelderland').rules.filter((r) => r.id.startsWith('NOG')).map((r) => r.spec.severity);
     expect(new Set(sev)).toEqual(new Set(['warning', 'info']));
+  });
+});
+
+describe('every bundled rule has its table of cases (as ESLint checks its rule files)', () => {
+  it('a table for each rule a bundled profile declares, in the profile that declares it', () => {
+    const declared = bundledProfileIds().flatMap((id) => {
+      const p = loadProfile({ region: id });
+      return [...p.rules, ...p.inactive.map((i) => ({ id: i.id, origin: i.origin }))].filter((r) => 'spec' in r && r.origin === id).map((r) => `${id}:${r.id}`);
+    });
+    expect(declared.length).toBeGreaterThan(20);
+    expect(declared.filter((d) => !tabled.has(d))).toEqual([]);
+  });
+
+  it('src/ names no bundled region: regions are data (rules/*.yaml)', () => {
+    const names = bundledProfileIds().flatMap((id) => {
+      const p = loadProfile({ region: id });
+      const out = [id];
+      for (const lang of ['nl', 'en'] as const) {
+        setLang(lang);
+        out.push(localized(p.name).split(' (')[0]);
+      }
+      setLang('nl');
+      return out;
+    });
+    const src = join(import.meta.dirname, '..', '..', 'src');
+    const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
+    const hits = files(src).flatMap((f) => {
+      const text = readFileSync(f, 'utf8');
+      return [...new Set(names)].filter((n) => text.includes(n)).map((n) => `${f.slice(src.length + 1)}: ${n}`);
+    });
+    expect(hits).toEqual([]);
   });
 });

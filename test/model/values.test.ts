@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isoDate } from '../../src/calendar/days.js';
-import { dateParserForFormat, parseBool, parseDateText, parseDateValue, parseItem } from '../../src/ingest/values.js';
+import { dateParserForFormat, parseBool, parseDateText, parseDateValue, parseItem } from '../../src/model/values.js';
 
 const date = (s: string) => {
   const p = parseDateText(s);

@@ -1,0 +1,43 @@
+/** What a reader gives: an opened input with its header and its records (readers.ts, xlsx.ts). */
+import type { Delimiter, SpanBatch } from './csv.js';
+import type { EncodingChoice } from './decode.js';
+
+export type InputFormat = 'csv' | 'json' | 'jsonl' | 'xlsx';
+
+export interface RawRecord {
+  /** row number as a spreadsheet shows it (CSV/XLSX header = 1), JSON element number, JSONL line */
+  row: number;
+  values: unknown[];
+  /** the record could not be read (bad JSON line, over-long line); values is empty */
+  error?: string;
+}
+
+export interface OpenedInput {
+  /** the name used in messages ("-" is shown as "stdin") */
+  file: string;
+  format: InputFormat;
+  /** column names; for JSON Lines it may grow as new keys appear */
+  header: string[];
+  encoding?: string;
+  delimiter?: Delimiter;
+  batches: AsyncGenerator<RawRecord[]>;
+  /**
+   * With ReadOptions.spans, a CSV input gives its records here as SpanBatches (csv.ts) instead of
+   * in `batches` (which then yields nothing): the ingest worker's allocation-free fast path.
+   */
+  spanBatches?: AsyncGenerator<SpanBatch>;
+}
+
+export interface ReadOptions {
+  encoding: EncodingChoice;
+  delimiter?: Delimiter;
+  sheet?: string | number;
+  format?: InputFormat;
+  /** column names a JSON Lines reader should pick up even when the first object lacks them */
+  wantedColumns?: string[];
+  /** bytes per read; tests use small chunks to exercise chunk boundaries */
+  chunkSize?: number;
+  /** CSV records as SpanBatches in OpenedInput.spanBatches (see SpanBatch) */
+  spans?: boolean;
+}
+
