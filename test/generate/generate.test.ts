@@ -228,7 +228,7 @@ describe('giacheck generate → giacheck check', () => {
     const cases = [
       [['--cases', 'veel', '--region', 'zuid-limburg'], 'giacheck: --cases "veel": verwacht een geheel getal van 0 tot en met 50000000\n'],
       [['--cases', '5'], 'giacheck: geef --region (noord-oost-gelderland of zuid-limburg) of --profile: de gemeenten komen uit het profiel\n'],
-      [['--region', 'landelijk'], 'giacheck: profiel landelijk noemt geen gemeenten; kies een regio met deelregio\'s (bijv. --region zuid-limburg)\n'],
+      [['--region', 'landelijk'], 'giacheck: profiel landelijk noemt geen gemeenten; kies een regio met deelregio\'s: noord-oost-gelderland of zuid-limburg\n'],
       [['--region', 'zuid-limburg', '--until', '2026-02-30'], 'giacheck: --until "2026-02-30": verwacht een bestaande datum als jjjj-mm-dd\n'],
       [['--region', 'zuid-limburg', '--invalid', '2'], 'giacheck: --invalid "2": verwacht een aandeel van 0 tot en met 1 (bijv. 0.01)\n'],
       [['--region', 'zuid-limburg', '--format', 'xlsx'], 'giacheck: --format xlsx schrijft een binair bestand; geef --output <bestand>\n'],
