@@ -9,7 +9,7 @@ import { UserError } from '../errors.js';
 import { getLang, t } from '../i18n/index.js';
 import { RouteCode } from '../ingest/fields.js';
 import { parseIsoDay, Day } from '../calendar/days.js';
-import { CalendarSpec, checkFeestdagRule, Feestdag, WerkdagCalendar } from '../calendar/werkdagen.js';
+import { Besluit, CalendarSpec, checkFeestdagRule, ClosedDay, Feestdag, WerkdagCalendar } from '../calendar/werkdagen.js';
 import {
   ProfileSchema,
   ProfileSpec,
@@ -140,6 +140,9 @@ export function readProfileFile(
   (spec.calendar?.extra_closed_days ?? []).forEach((g, i) =>
     checkDate(typeof g === 'string' ? g : g.date, ['calendar', 'extra_closed_days', i]),
   );
+  (spec.calendar?.besluiten ?? []).forEach((b, i) => {
+    if (b.years[0] > b.years[1]) out.push(yaml.problemAt(['calendar', 'besluiten', i, 'years'], t('profile.besluitYears')));
+  });
   const seen = new Map<string, string>();
   for (const [deelregio, gemeenten] of Object.entries(spec.deelregios ?? {})) {
     gemeenten.forEach((g, i) => {
@@ -258,13 +261,27 @@ function merge(raw: RawProfile, parent: Profile | undefined, file: string, probl
   const feestdagen: Feestdag[] = cal?.replace_feestdagen
     ? (cal.feestdagen ?? [])
     : [...(parentCal?.feestdagen ?? []), ...(cal?.feestdagen ?? [])];
-  const closedDays = [
+  const besluiten: Besluit[] = [
+    ...(parentCal?.besluiten ?? []),
+    ...(cal?.besluiten ?? []).map((b) => ({ from: b.years[0], to: b.years[1], title: b.title, stcrt: b.stcrt, url: b.url })),
+  ];
+  // a gelijkgestelde dag is gelijkgesteld by a Besluit: its year must be one the profile names
+  (cal?.gelijkgestelde_dagen ?? []).forEach((g, i) => {
+    const year = Number(g.date.slice(0, 4));
+    if (!besluiten.some((b) => b.from <= year && year <= b.to)) {
+      problems.push(yaml.problemAt(['calendar', 'gelijkgestelde_dagen', i, 'date'], t('profile.gelijkgesteldNoBesluit', { date: g.date, year })));
+    }
+  });
+  const closedDays: ClosedDay[] = [
     ...(parentCal?.closedDays ?? []),
-    ...(cal?.gelijkgestelde_dagen ?? []).map((g) => ({ day: parseIsoDay(g.date) as Day, reason: g.reason ?? g.source })),
-    ...(cal?.extra_closed_days ?? []).map((g) =>
-      typeof g === 'string'
-        ? { day: parseIsoDay(g) as Day, reason: spec.id }
-        : { day: parseIsoDay(g.date) as Day, reason: g.reason ?? spec.id },
+    ...(cal?.gelijkgestelde_dagen ?? []).map(
+      (g): ClosedDay => ({ day: parseIsoDay(g.date) as Day, reason: g.reason ?? g.source, kind: 'gelijkgesteld', source: g.source, origin: spec.id }),
+    ),
+    ...(cal?.extra_closed_days ?? []).map(
+      (g): ClosedDay =>
+        typeof g === 'string'
+          ? { day: parseIsoDay(g) as Day, reason: spec.id, kind: 'extra', origin: spec.id }
+          : { day: parseIsoDay(g.date) as Day, reason: g.reason ?? spec.id, kind: 'extra', origin: spec.id },
     ),
   ];
 
@@ -291,6 +308,7 @@ function merge(raw: RawProfile, parent: Profile | undefined, file: string, probl
       feestdagen,
       closedDays,
       extendCalendarTerms: cal?.extend_calendar_terms ?? parentCal?.extendCalendarTerms ?? false,
+      besluiten,
     },
     calendarSource: cal?.source ?? parent?.calendarSource,
     momentWindow: spec.moment_window ?? parent?.momentWindow ?? { before: 14, after: 14 },
