@@ -19,7 +19,7 @@ import {
   RuleOverride,
   RULE_KINDS,
 } from './schema.js';
-import { readYaml, readUserFile, zodProblems, YamlFile, YamlProblem, formatProblem } from './yamlFile.js';
+import { readYaml, readUserFile, zodProblems, YamlFile, YamlProblem, formatProblem, shownKey } from './yamlFile.js';
 import { BUNDLED_DIR, fileExists, readTextFile } from './bundled.js';
 import { lookupKey } from './lookup.js';
 
@@ -116,7 +116,7 @@ export function readProfileFile(
       out.push(
         yaml.problemAt(
           ['rules', id, 'kind'],
-          t('profile.unknownKind', { path: `rules.${id}.kind`, kind: String((value as { kind: unknown }).kind), kinds: RULE_KINDS.join(', ') }),
+          t('profile.unknownKind', { path: `rules.${shownKey(id)}.kind`, kind: shownKey(String((value as { kind: unknown }).kind)), kinds: RULE_KINDS.join(', ') }),
         ),
       );
       continue;
@@ -191,9 +191,15 @@ export function loadProfileFile(file: string, seen: string[] = [], opts: LoadOpt
   if (!raw) return { problems };
   let parent: Profile | undefined;
   if (raw.spec.extends) {
-    const target = bundledProfileIds().includes(raw.spec.extends)
-      ? bundledProfilePath(raw.spec.extends)
-      : resolve(dirname(abs), raw.spec.extends);
+    const bundled = bundledProfileIds().includes(raw.spec.extends);
+    // anything else than a profile is refused before it is opened: a message about a file that is
+    // not a profile would quote it (SPEC §1: never print more than needed)
+    if (!bundled && !isYamlPath(raw.spec.extends)) {
+      return {
+        problems: [...problems, raw.yaml.problemAt(['extends'], t('profile.extendsNotYaml', { regions: bundledProfileIds().join(', ') }))],
+      };
+    }
+    const target = bundled ? bundledProfilePath(raw.spec.extends) : resolve(dirname(abs), raw.spec.extends);
     if (!fileExists(target)) {
       return {
         problems: [...problems, raw.yaml.problemAt(['extends'], t('profile.extendsMissing', { name: raw.spec.extends }))],
@@ -205,6 +211,11 @@ export function loadProfileFile(file: string, seen: string[] = [], opts: LoadOpt
   }
   const merged = merge(raw, parent, abs, problems);
   return { profile: problems.length ? undefined : merged, problems };
+}
+
+/** A path that may name a profile or triage tree: it ends in .yaml or .yml. */
+export function isYamlPath(path: string): boolean {
+  return /\.ya?ml$/i.test(path.trim());
 }
 
 function merge(raw: RawProfile, parent: Profile | undefined, file: string, problems: YamlProblem[]): Profile {
@@ -294,7 +305,8 @@ function merge(raw: RawProfile, parent: Profile | undefined, file: string, probl
     }
   }
   let triage = parent?.triage;
-  if (spec.triage) triage = resolve(dirname(file), spec.triage);
+  if (spec.triage && !isYamlPath(spec.triage)) problems.push(yaml.problemAt(['triage'], t('profile.triageNotYaml')));
+  else if (spec.triage) triage = resolve(dirname(file), spec.triage);
 
   return {
     id: spec.id,
