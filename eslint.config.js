@@ -16,7 +16,8 @@ const FLOORS = [
   ['profile', 'privacy'],
   ['rules'],
   ['yaml', 'model'],
-  ['calendar', 'i18n'],
+  ['calendar'],
+  ['i18n'],
 ];
 
 const zones = FLOORS.flatMap((floor, i) =>

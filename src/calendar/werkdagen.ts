@@ -18,11 +18,33 @@ export interface Feestdag {
   /** a date-holidays rule, e.g. "12-25", "easter 39" */
   rule: string;
   name?: { nl?: string; en?: string };
+  /** legal basis, e.g. "Atw art. 3 lid 1" */
+  source?: string;
 }
 
 export interface ClosedDay {
   day: Day;
   reason: string;
+  /** gelijkgesteld by a Besluit (Atw art. 3 lid 3), or closed by the profile itself */
+  kind?: 'gelijkgesteld' | 'extra';
+  /** where the day comes from (the profile's `source` of a gelijkgestelde dag) */
+  source?: string;
+  /** id of the profile that declared the day */
+  origin?: string;
+}
+
+/**
+ * A published Besluit gelijkstelling dagen (Atw art. 3 lid 3): the years it settles. For a year
+ * outside every Besluit nobody knows yet which days will be gelijkgesteld, so only the feestdagen
+ * of art. 3 lid 1 and 2 count there (see besluiten.ts).
+ */
+export interface Besluit {
+  from: number;
+  to: number;
+  title: string;
+  /** the Staatscourant publication, e.g. "Stcrt. 2016, 58653" */
+  stcrt?: string;
+  url?: string;
 }
 
 export interface CalendarSpec {
@@ -30,6 +52,19 @@ export interface CalendarSpec {
   closedDays: ClosedDay[];
   /** Atw art. 1: move a calendar-day/week/month due date off a closed day. Default false. */
   extendCalendarTerms: boolean;
+  /** the Besluiten gelijkstelling the profile knows; none means: no year is settled */
+  besluiten?: Besluit[];
+}
+
+/** One closed day with why it is closed (for `giacheck kalender`). */
+export interface ClosedDayInfo {
+  day: Day;
+  name: { nl: string; en: string };
+  kind: 'feestdag' | 'gelijkgesteld' | 'extra';
+  /** the feestdag's legal basis or the gelijkgestelde dag's source */
+  source?: string;
+  /** the profile that closed an extra day */
+  origin?: string;
 }
 
 export type Duration =
@@ -71,14 +106,14 @@ export class WerkdagCalendar {
   private rank = new Int32Array(0);
   private firstYear = 0;
   private lastYear = 0;
-  private readonly reasons = new Map<Day, { nl: string; en: string }>();
-  private readonly namesByRule = new Map<string, { nl: string; en: string }>();
+  private readonly info = new Map<Day, ClosedDayInfo>();
+  private readonly byRule = new Map<string, Feestdag>();
   private readonly holidays: HolidaysClass;
 
   constructor(readonly spec: CalendarSpec) {
     this.holidays = newHolidays();
     for (const f of spec.feestdagen) {
-      this.namesByRule.set(f.rule, { nl: f.name?.nl ?? f.id, en: f.name?.en ?? f.name?.nl ?? f.id });
+      this.byRule.set(f.rule, f);
       const ok = this.holidays.setHoliday(f.rule, {
         name: { nl: f.name?.nl ?? f.id, en: f.name?.en ?? f.name?.nl ?? f.id },
         type: 'public',
@@ -95,19 +130,23 @@ export class WerkdagCalendar {
     const end = dayFromYMD(lastYear, 12, 31);
     const length = end - this.base + 1;
     const closed = new Uint8Array(length);
-    this.reasons.clear();
+    this.info.clear();
     for (let year = firstYear; year <= lastYear; year++) {
       for (const h of this.holidays.getHolidays(year)) {
         const [y, m, d] = h.date.slice(0, 10).split('-').map(Number);
         const day = dayFromYMD(y, m, d);
         closed[day - this.base] = 1;
-        this.reasons.set(day, this.namesByRule.get(h.rule) ?? { nl: h.name, en: h.name });
+        const f = this.byRule.get(h.rule);
+        const name = f ? { nl: f.name?.nl ?? f.id, en: f.name?.en ?? f.name?.nl ?? f.id } : { nl: h.name, en: h.name };
+        this.info.set(day, { day, name, kind: 'feestdag', source: f?.source });
       }
     }
     for (const c of this.spec.closedDays) {
       if (c.day >= this.base && c.day <= end) {
         closed[c.day - this.base] = 1;
-        if (!this.reasons.has(c.day)) this.reasons.set(c.day, { nl: c.reason, en: c.reason });
+        if (!this.info.has(c.day)) {
+          this.info.set(c.day, { day: c.day, name: { nl: c.reason, en: c.reason }, kind: c.kind ?? 'extra', source: c.source, origin: c.origin });
+        }
       }
     }
     const cum = new Int32Array(length);
@@ -143,7 +182,7 @@ export class WerkdagCalendar {
   /** Why a day is not a werkdag: the feestdag's name (weekends are left to the caller). */
   closedReason(d: Day, lang: 'nl' | 'en' = 'nl'): string | undefined {
     this.ensure(d);
-    return this.reasons.get(d)?.[lang];
+    return this.info.get(d)?.name[lang];
   }
 
   /**
@@ -190,11 +229,18 @@ export class WerkdagCalendar {
 
   /** The closed days (feestdagen and gelijkgestelde days, no weekends) of one year. */
   closedDaysOfYear(year: number, lang: 'nl' | 'en' = 'nl'): { date: string; reason: string }[] {
+    return this.closedDaysInfo(year).map((c) => ({ date: isoDate(c.day), reason: c.name[lang] }));
+  }
+
+  /**
+   * The closed days of one year with why each is closed, in date order. A day closed for two
+   * reasons is listed once, under the feestdag (art. 3 lid 1/2 comes before a Besluit or the
+   * profile). Feestdagen on a Saturday or Sunday are listed too: they are closed all the same.
+   */
+  closedDaysInfo(year: number): ClosedDayInfo[] {
     this.ensure(dayFromYMD(year, 7, 1));
-    const out: { date: string; reason: string }[] = [];
-    for (const [day, reason] of this.reasons) {
-      if (ymdFromDay(day).year === year) out.push({ date: isoDate(day), reason: reason[lang] });
-    }
-    return out.sort((p, q) => p.date.localeCompare(q.date));
+    const out: ClosedDayInfo[] = [];
+    for (const [day, info] of this.info) if (ymdFromDay(day).year === year) out.push(info);
+    return out.sort((p, q) => p.day - q.day);
   }
 }

@@ -14,6 +14,7 @@ export const COMMANDS: { name: string; load: () => Promise<{ register: Register 
   { name: 'triage', load: () => import('./triage.js') },
   { name: 'rules', load: () => import('./rules.js') },
   { name: 'agenda', load: () => import('./agenda.js') },
+  { name: 'kalender', load: () => import('./kalender.js') },
   { name: 'compare', load: () => import('./compare.js') },
   { name: 'generate', load: () => import('./generate.js') },
 ];

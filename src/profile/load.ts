@@ -9,10 +9,10 @@ import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { getLang, t } from '../i18n/index.js';
 import { parseIsoDay, Day } from '../calendar/days.js';
-import { checkFeestdagRule, Feestdag, WerkdagCalendar } from '../calendar/werkdagen.js';
+import { Besluit, checkFeestdagRule, ClosedDay, Feestdag, WerkdagCalendar } from '../calendar/werkdagen.js';
 import { ProfileSchema, ProfileSpec, RuleOverrideSchema, RuleOverride } from './schema.js';
 import { RuleDef, RuleSchema, RuleSpec, RULE_KINDS } from '../rules/registry.js';
-import { readYaml, readUserFile, zodProblems, YamlFile, YamlProblem, formatProblem } from '../yaml/file.js';
+import { readYaml, readUserFile, zodProblems, YamlFile, YamlProblem, formatProblem, shownKey } from '../yaml/file.js';
 import { BUNDLED_DIR, fileExists, readTextFile, seaAsset } from './bundled.js';
 import { lookupKey } from './lookup.js';
 import type { Profile } from './profile.js';
@@ -114,7 +114,7 @@ export function readProfileFile(
       out.push(
         yaml.problemAt(
           ['rules', id, 'kind'],
-          t('profile.unknownKind', { path: `rules.${id}.kind`, kind: String((value as { kind: unknown }).kind), kinds: RULE_KINDS.join(', ') }),
+          t('profile.unknownKind', { path: `rules.${shownKey(id)}.kind`, kind: shownKey(String((value as { kind: unknown }).kind)), kinds: RULE_KINDS.join(', ') }),
         ),
       );
       continue;
@@ -138,6 +138,9 @@ export function readProfileFile(
   (spec.calendar?.extra_closed_days ?? []).forEach((g, i) =>
     checkDate(typeof g === 'string' ? g : g.date, ['calendar', 'extra_closed_days', i]),
   );
+  (spec.calendar?.besluiten ?? []).forEach((b, i) => {
+    if (b.years[0] > b.years[1]) out.push(yaml.problemAt(['calendar', 'besluiten', i, 'years'], t('profile.besluitYears')));
+  });
   const seen = new Map<string, string>();
   for (const [deelregio, gemeenten] of Object.entries(spec.deelregios ?? {})) {
     gemeenten.forEach((g, i) => {
@@ -186,9 +189,15 @@ export function loadProfileFile(file: string, seen: string[] = [], opts: LoadOpt
   if (!raw) return { problems };
   let parent: Profile | undefined;
   if (raw.spec.extends) {
-    const target = bundledProfileIds().includes(raw.spec.extends)
-      ? bundledProfilePath(raw.spec.extends)
-      : resolve(dirname(abs), raw.spec.extends);
+    const bundled = bundledProfileIds().includes(raw.spec.extends);
+    // anything else than a profile is refused before it is opened: a message about a file that is
+    // not a profile would quote it (SPEC §1: never print more than needed)
+    if (!bundled && !isYamlPath(raw.spec.extends)) {
+      return {
+        problems: [...problems, raw.yaml.problemAt(['extends'], t('profile.extendsNotYaml', { regions: bundledProfileIds().join(', ') }))],
+      };
+    }
+    const target = bundled ? bundledProfilePath(raw.spec.extends) : resolve(dirname(abs), raw.spec.extends);
     if (!fileExists(target)) {
       return {
         problems: [...problems, raw.yaml.problemAt(['extends'], t('profile.extendsMissing', { name: raw.spec.extends }))],
@@ -200,6 +209,11 @@ export function loadProfileFile(file: string, seen: string[] = [], opts: LoadOpt
   }
   const merged = merge(raw, parent, abs, problems);
   return { profile: problems.length ? undefined : merged, problems };
+}
+
+/** A path that may name a profile or triage tree: it ends in .yaml or .yml. */
+export function isYamlPath(path: string): boolean {
+  return /\.ya?ml$/i.test(path.trim());
 }
 
 function merge(raw: RawProfile, parent: Profile | undefined, file: string, problems: YamlProblem[]): Profile {
@@ -256,13 +270,27 @@ function merge(raw: RawProfile, parent: Profile | undefined, file: string, probl
   const feestdagen: Feestdag[] = cal?.replace_feestdagen
     ? (cal.feestdagen ?? [])
     : [...(parentCal?.feestdagen ?? []), ...(cal?.feestdagen ?? [])];
-  const closedDays = [
+  const besluiten: Besluit[] = [
+    ...(parentCal?.besluiten ?? []),
+    ...(cal?.besluiten ?? []).map((b) => ({ from: b.years[0], to: b.years[1], title: b.title, stcrt: b.stcrt, url: b.url })),
+  ];
+  // a gelijkgestelde dag is gelijkgesteld by a Besluit: its year must be one the profile names
+  (cal?.gelijkgestelde_dagen ?? []).forEach((g, i) => {
+    const year = Number(g.date.slice(0, 4));
+    if (!besluiten.some((b) => b.from <= year && year <= b.to)) {
+      problems.push(yaml.problemAt(['calendar', 'gelijkgestelde_dagen', i, 'date'], t('profile.gelijkgesteldNoBesluit', { date: g.date, year })));
+    }
+  });
+  const closedDays: ClosedDay[] = [
     ...(parentCal?.closedDays ?? []),
-    ...(cal?.gelijkgestelde_dagen ?? []).map((g) => ({ day: parseIsoDay(g.date) as Day, reason: g.reason ?? g.source })),
-    ...(cal?.extra_closed_days ?? []).map((g) =>
-      typeof g === 'string'
-        ? { day: parseIsoDay(g) as Day, reason: spec.id }
-        : { day: parseIsoDay(g.date) as Day, reason: g.reason ?? spec.id },
+    ...(cal?.gelijkgestelde_dagen ?? []).map(
+      (g): ClosedDay => ({ day: parseIsoDay(g.date) as Day, reason: g.reason ?? g.source, kind: 'gelijkgesteld', source: g.source, origin: spec.id }),
+    ),
+    ...(cal?.extra_closed_days ?? []).map(
+      (g): ClosedDay =>
+        typeof g === 'string'
+          ? { day: parseIsoDay(g) as Day, reason: spec.id, kind: 'extra', origin: spec.id }
+          : { day: parseIsoDay(g.date) as Day, reason: g.reason ?? spec.id, kind: 'extra', origin: spec.id },
     ),
   ];
 
@@ -275,7 +303,8 @@ function merge(raw: RawProfile, parent: Profile | undefined, file: string, probl
     }
   }
   let triage = parent?.triage;
-  if (spec.triage) triage = resolve(dirname(file), spec.triage);
+  if (spec.triage && !isYamlPath(spec.triage)) problems.push(yaml.problemAt(['triage'], t('profile.triageNotYaml')));
+  else if (spec.triage) triage = resolve(dirname(file), spec.triage);
 
   return {
     id: spec.id,
@@ -289,6 +318,7 @@ function merge(raw: RawProfile, parent: Profile | undefined, file: string, probl
       feestdagen,
       closedDays,
       extendCalendarTerms: cal?.extend_calendar_terms ?? parentCal?.extendCalendarTerms ?? false,
+      besluiten,
     },
     calendarSource: cal?.source ?? parent?.calendarSource,
     momentWindow: spec.moment_window ?? parent?.momentWindow ?? { before: 14, after: 14 },

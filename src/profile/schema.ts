@@ -30,8 +30,21 @@ const FeestdagSchema = z.strictObject({
   source: z.string().optional(),
 });
 
+/** A published Besluit gelijkstelling dagen (Atw art. 3 lid 3) and the years it settles. */
+const year = z.number().int().min(1965).max(2199);
+export const BesluitSchema = z.strictObject({
+  /** first and last year, e.g. [2017, 2019] */
+  years: z.tuple([year, year]),
+  title: z.string().min(1),
+  /** Staatscourant publication, e.g. "Stcrt. 2016, 58653" */
+  stcrt: z.string().min(1).optional(),
+  url: z.string().min(1).optional(),
+});
+
 export const CalendarSchema = z.strictObject({
   source: SourceSchema.optional(),
+  /** the Besluiten gelijkstelling behind gelijkgestelde_dagen; a year outside them warns */
+  besluiten: z.array(BesluitSchema).optional(),
   /** replace the inherited feestdagen instead of adding to them */
   replace_feestdagen: z.boolean().optional(),
   feestdagen: z.array(FeestdagSchema).optional(),

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { getLang, t } from '../i18n/index.js';
 import { bundledProfileIds, loadProfile, Profile } from '../profile/load.js';
-import { formatProblem, readYaml, YamlFile, YamlProblem, zodProblems } from '../yaml/file.js';
+import { formatProblem, readYaml, shownKey, YamlFile, YamlProblem, zodProblems } from '../yaml/file.js';
 import '../i18n/catalog/triage.js';
 import { NODE_ID, NODE_KINDS, NodeSchema, Tree, TreeNode, TreeSchema } from './schema.js';
 
@@ -41,13 +41,13 @@ export function readTree(file: string, text: string): TreeLoad {
   const nodes = new Map<string, TreeNode>();
   for (const [id, value] of Object.entries(spec.nodes)) {
     if (!NODE_ID.test(id)) {
-      out.push(yaml.problemAt(['nodes', id], t('triage.tree.nodeId', { id })));
+      out.push(yaml.problemAt(['nodes', id], t('triage.tree.nodeId', { id: shownKey(id) })));
       continue;
     }
     const kind = (value as { kind?: unknown } | null)?.kind;
     if (value && typeof value === 'object' && !NODE_KINDS.includes(kind as never)) {
       out.push(
-        yaml.problemAt(['nodes', id, 'kind'], t('triage.tree.kind', { id, kind: String(kind), kinds: NODE_KINDS.join(', ') })),
+        yaml.problemAt(['nodes', id, 'kind'], t('triage.tree.kind', { id, kind: shownKey(String(kind)), kinds: NODE_KINDS.join(', ') })),
       );
       continue;
     }

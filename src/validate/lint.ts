@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import '../i18n/catalog/validate.js';
-import { loadProfileFile, Profile } from '../profile/load.js';
+import { isYamlPath, loadProfileFile, Profile } from '../profile/load.js';
 import { readYaml, YamlProblem } from '../yaml/file.js';
 import { loadTreeFile } from '../triage/load.js';
 
@@ -33,6 +33,8 @@ function triageProblems(file: string, text: string): YamlProblem[] {
   const { yaml } = readYaml(text, file, { keepGoing: true });
   const data = yaml?.data as { triage?: unknown } | null | undefined;
   if (!yaml || !data || typeof data !== 'object' || typeof data.triage !== 'string') return [];
+  // the profile loader has already refused a triage path that is no .yaml/.yml (not opened)
+  if (!isYamlPath(data.triage)) return [];
   const path = resolve(dirname(resolve(file)), data.triage);
   if (!existsSync(path)) return [yaml.problemAt(['triage'], t('lint.triageMissing', { file: data.triage }))];
   try {

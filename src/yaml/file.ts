@@ -29,6 +29,35 @@ export interface YamlFile {
 const MAX_YAML_BYTES = 2 * 1024 * 1024;
 
 /**
+ * A key or value of a YAML file appears in a message only when it looks like an identifier: a
+ * profile may be pointed at any file (`extends:`), and a message must not turn a file into output
+ * (a name and BSN as a key, a line of /etc/shadow). Everything else is named by line and column.
+ */
+export const SHOWN_KEY = /^[A-Za-z0-9_-]{1,40}$/;
+
+export function isShownKey(text: string): boolean {
+  return SHOWN_KEY.test(text);
+}
+
+/** The key itself, or "(niet getoond)". */
+export function shownKey(text: string): string {
+  return isShownKey(text) ? text : t('lint.notShown');
+}
+
+/**
+ * A message of the yaml library, made safe: its first line only (the rest is a code frame of the
+ * file), and a quoted token at its end ("Unexpected scalar token in YAML stream: \"…\"", an alias
+ * name) only when it looks like an identifier.
+ */
+function yamlMessage(message: string): string {
+  const first = message.split('\n')[0].trim();
+  const m = /^(.*?):\s+(.*)$/.exec(first);
+  if (!m) return first;
+  const token = m[2].replace(/^["']|["']$/g, '');
+  return isShownKey(token) ? first : `${m[1]} ${t('lint.notShown')}`;
+}
+
+/**
  * `keepGoing`: a duplicate key is reported but does not stop the reading, so a linter can report
  * it together with every other problem of the file (the later value wins in `data`).
  */
@@ -48,9 +77,9 @@ export function readYaml(
   for (const err of doc.errors) {
     const pos = lineCounter.linePos(err.pos[0]);
     const duplicate = err.code === 'DUPLICATE_KEY';
-    let message = err.message.split('\n')[0];
+    let message = yamlMessage(err.message);
     // name the doubled key: "Map keys must be unique: ZL-01"
-    if (duplicate) message += ': ' + (/^[^:\n]*/.exec(text.slice(err.pos[0], err.pos[0] + 200))?.[0] ?? '').trim().replace(/^["']|["']$/g, '');
+    if (duplicate) message += ': ' + shownKey((/^[^:\n]*/.exec(text.slice(err.pos[0], err.pos[0] + 200))?.[0] ?? '').trim().replace(/^["']|["']$/g, ''));
     problems.push({ file, line: pos.line, col: pos.col, message, path: [] });
     if (!duplicate || !opts.keepGoing) fatal = true;
   }
@@ -59,7 +88,7 @@ export function readYaml(
   try {
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (e) {
-    return { problems: [{ file, message: (e as Error).message.split('\n')[0], path: [] }] };
+    return { problems: [{ file, message: yamlMessage((e as Error).message), path: [] }] };
   }
   const locate = (path: readonly (string | number | symbol)[]) => {
     for (let n = path.length; n >= 0; n--) {
@@ -133,12 +162,28 @@ function issueMessage(yaml: YamlFile, issue: ZodError['issues'][number], path: (
       const d = distance(text.toLowerCase(), String(o).toLowerCase());
       if (d < bestD) [best, bestD] = [String(o), d];
     }
-    const shown = text.length > 60 ? text.slice(0, 60) + '…' : text;
-    return best !== undefined && bestD <= Math.max(2, Math.floor(text.length / 3))
-      ? t('lint.unknownValueSuggest', { value: shown, suggestion: best })
-      : t('lint.unknownValue', { value: shown });
+    const suggest = best !== undefined && bestD <= Math.max(2, Math.floor(text.length / 3));
+    if (!isShownKey(text)) {
+      return suggest ? t('lint.unknownValueHiddenSuggest', { suggestion: best as string }) : t('lint.unknownValueHidden');
+    }
+    return suggest ? t('lint.unknownValueSuggest', { value: text, suggestion: best as string }) : t('lint.unknownValue', { value: text });
   }
+  if (issue.code === 'unrecognized_keys') return unknownKeysMessage((issue as { keys?: string[] }).keys ?? []);
   return issue.message;
+}
+
+/** "onbekende key: "kleur"", or "onbekende key (niet getoond)" for a key that is no identifier. */
+function unknownKeysMessage(keys: readonly string[]): string {
+  const shown = keys.filter(isShownKey).map((k) => `"${k}"`);
+  const hidden = keys.length - shown.length;
+  if (!shown.length) return hidden <= 1 ? t('lint.unknownKeyHidden') : t('lint.unknownKeysHidden', { count: hidden });
+  if (hidden) return t('lint.unknownKeysMixed', { keys: shown.join(', '), count: hidden });
+  return t(shown.length === 1 ? 'lint.unknownKey' : 'lint.unknownKeys', { keys: shown.join(', ') });
+}
+
+/** A YAML path as text, each key shown only when it looks like an identifier. */
+export function pathText(path: readonly (string | number)[]): string {
+  return path.map((p) => (typeof p === 'number' ? String(p) : shownKey(p))).join('.');
 }
 
 /** Turn zod issues into located problems; `prefix` is where the validated value sits in the file. */
@@ -152,7 +197,7 @@ export function zodProblems(
     // an unknown key: point at the key itself
     const keys = (issue as { keys?: string[] }).keys;
     const at = issue.code === 'unrecognized_keys' && keys?.length ? [...path, keys[0]] : path;
-    const where = path.length ? path.join('.') + ': ' : '';
+    const where = path.length ? pathText(path) + ': ' : '';
     return yaml.problemAt(at, where + issueMessage(yaml, issue, path));
   });
 }

@@ -8,7 +8,7 @@ describe('command loading', () => {
     expect(registers[0]).toBe((await import('../../src/cli/check.js')).register);
   });
   it('loads every command for --help, help and unknown words, in the documented order', async () => {
-    expect(COMMANDS.map((c) => c.name)).toEqual(['check', 'validate', 'triage', 'rules', 'agenda', 'compare', 'generate']);
+    expect(COMMANDS.map((c) => c.name)).toEqual(['check', 'validate', 'triage', 'rules', 'agenda', 'kalender', 'compare', 'generate']);
     for (const argv of [['node', 'giacheck', '--help'], ['node', 'giacheck', 'help', 'check'], ['node', 'giacheck', 'chek']]) {
       expect(await loadCommands(argv)).toHaveLength(COMMANDS.length);
     }

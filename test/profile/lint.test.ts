@@ -69,7 +69,7 @@ describe('rules lint', () => {
     expect(r.profile).toBeUndefined();
     expect(r.problems.map((p) => formatProblem(p).slice(f.length + 1))).toEqual([
       '5:9: triage: bestand triage/mijn-regio.yaml niet gevonden',
-      '6:8: Onbekende key: "kleur"',
+      '6:8: onbekende key: "kleur"',
       '9:5: rules.MR-01.source: verplicht veld ontbreekt', // a missing key: where its map starts
       '13:15: rules.MR-01.duration: verwacht precies één duur: {workdays: n}, {days: n}, {weeks: n} of {months: n} (geheel getal)',
       '15:56: rules.MR-01.when.present.0: onbekende waarde "overdracht_datm"; bedoelde u overdracht_datum?',
@@ -160,7 +160,7 @@ rules:
     expect(lines.at(-1)).toBe(`${f}: 7 probleem/problemen`);
     const j = JSON.parse(giacheck(['rules', 'lint', f, '--format', 'json']).stdout);
     expect(j.ok).toBe(false);
-    expect(j.problems[1]).toEqual({ file: f, line: 6, col: 8, message: 'Onbekende key: "kleur"' });
+    expect(j.problems[1]).toEqual({ file: f, line: 6, col: 8, message: 'onbekende key: "kleur"' });
     const ok = giacheck(['rules', 'lint', 'rules/zuid-limburg.yaml']);
     expect(ok).toMatchObject({ code: 0, stdout: 'rules/zuid-limburg.yaml: in orde (12 actieve regels, extends landelijk)\n' });
     const missing = giacheck(['rules', 'lint', join(d, 'nope.yaml')]);

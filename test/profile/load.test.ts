@@ -34,7 +34,7 @@ describe('profiles', () => {
     const p = loadProfile({ region: 'zuid-limburg' });
     expect(p.chain).toEqual(['zuid-limburg', 'landelijk']);
     expect(p.calendarSpec.feestdagen.map((f) => f.id)).toContain('goede_vrijdag');
-    expect(p.calendarSpec.closedDays).toHaveLength(10);
+    expect(p.calendarSpec.closedDays).toHaveLength(20);
     expect(p.momentWindow).toEqual({ before: 14, after: 14 });
     expect(Object.values(p.deelregios).flat()).toHaveLength(16);
     expect(Object.values(loadProfile({ region: 'noord-oost-gelderland' }).deelregios).flat()).toHaveLength(22);

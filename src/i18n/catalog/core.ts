@@ -196,6 +196,11 @@ const nl = {
   'progress.rows': '{rows} rijen gelezen ({rate} rijen/s)',
   'summary.stderr': '{file}: {read} rijen gelezen, {checked} gecontroleerd, {rejected} afgewezen',
   'cli.regionInferred': 'regio afgeleid uit de gemeenten: {region}',
+  // profile: extends and triage paths, Besluiten gelijkstelling
+  'profile.extendsNotYaml': 'extends: alleen een gebundeld profiel ({regions}) of een .yaml/.yml-bestand; het bestand is niet geopend',
+  'profile.triageNotYaml': 'triage: alleen een .yaml/.yml-bestand; het bestand is niet geopend',
+  'profile.besluitYears': 'calendar.besluiten.years: [eerste jaar, laatste jaar], het eerste niet na het laatste',
+  'profile.gelijkgesteldNoBesluit': 'gelijkgestelde dag {date}: geen Besluit in calendar.besluiten voor {year}; voeg het Besluit toe (titel, Staatscourant) of gebruik extra_closed_days',
 };
 
 const en: Record<keyof typeof nl, string> = {
@@ -386,6 +391,11 @@ const en: Record<keyof typeof nl, string> = {
   'progress.rows': '{rows} rows read ({rate} rows/s)',
   'summary.stderr': '{file}: {read} rows read, {checked} checked, {rejected} rejected',
   'cli.regionInferred': 'region inferred from the gemeenten: {region}',
+  // profile: extends and triage paths, Besluiten gelijkstelling
+  'profile.extendsNotYaml': 'extends: only a bundled profile ({regions}) or a .yaml/.yml file; the file was not opened',
+  'profile.triageNotYaml': 'triage: only a .yaml/.yml file; the file was not opened',
+  'profile.besluitYears': 'calendar.besluiten.years: [first year, last year], the first not after the last',
+  'profile.gelijkgesteldNoBesluit': 'gelijkgestelde dag {date}: no Besluit in calendar.besluiten for {year}; add the Besluit (title, Staatscourant) or use extra_closed_days',
 };
 
 export const core = { nl, en };

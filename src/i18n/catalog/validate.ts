@@ -136,6 +136,15 @@ const nl = {
   'rules.inactiveShow': '{id} is in profiel {profile} niet actief ({reason})',
   'rules.reasonReplaced': 'vervangen door {by}',
   'rules.reasonOff': 'uitgezet',
+  // keys and values quoted from a YAML file only when they look like an identifier
+  'lint.unknownKey': 'onbekende key: {keys}',
+  'lint.unknownKeys': 'onbekende keys: {keys}',
+  'lint.unknownKeyHidden': 'onbekende key (niet getoond)',
+  'lint.unknownKeysHidden': '{count} onbekende keys (niet getoond)',
+  'lint.unknownKeysMixed': 'onbekende keys: {keys} en {count} niet getoond',
+  'lint.unknownValueHidden': 'onbekende waarde (niet getoond)',
+  'lint.unknownValueHiddenSuggest': 'onbekende waarde (niet getoond); bedoelde u {suggestion}?',
+  'lint.notShown': '(niet getoond)',
 };
 
 const en: Record<keyof typeof nl, string> = {
@@ -263,6 +272,15 @@ const en: Record<keyof typeof nl, string> = {
   'rules.inactiveShow': '{id} is not active in profile {profile} ({reason})',
   'rules.reasonReplaced': 'replaced by {by}',
   'rules.reasonOff': 'switched off',
+  // keys and values quoted from a YAML file only when they look like an identifier
+  'lint.unknownKey': 'unknown key: {keys}',
+  'lint.unknownKeys': 'unknown keys: {keys}',
+  'lint.unknownKeyHidden': 'unknown key (not shown)',
+  'lint.unknownKeysHidden': '{count} unknown keys (not shown)',
+  'lint.unknownKeysMixed': 'unknown keys: {keys} and {count} not shown',
+  'lint.unknownValueHidden': 'unknown value (not shown)',
+  'lint.unknownValueHiddenSuggest': 'unknown value (not shown); did you mean {suggestion}?',
+  'lint.notShown': '(not shown)',
 };
 
 export const validate = { nl, en };
