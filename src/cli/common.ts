@@ -101,7 +101,7 @@ export async function resolveInput(files: string[], opts: InputOptions): Promise
     profile = await inferRegion(files, mapping, read);
     inferred = true;
   }
-  return { profile, mapping, read, peildatum, inputs: files, inferred };
+  return { profile, mapping, read, peildatum, inputs: files, inferred, peildatumGiven: opts.asOf !== undefined };
 }
 
 export function failOnLevel(value: string | undefined): 'error' | 'warning' | 'never' {

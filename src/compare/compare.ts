@@ -12,7 +12,7 @@ import type { SavedFinding, SavedReport } from './load.js';
 import type { Counts } from '../report/aggregate.js';
 
 /** The counters of a saved report that a comparison uses (a saved JSON need not carry n/a counts). */
-export type CountsLite = Omit<Counts, 'not_applicable'> & { cases?: number };
+export type CountsLite = Omit<Counts, 'not_applicable' | 'implausible'> & { implausible?: number; cases?: number };
 
 export interface Change {
   key: string;

@@ -27,6 +27,8 @@ export interface ResolvedInput {
   inputs: string[];
   /** the region was inferred from the gemeente column */
   inferred: boolean;
+  /** the peildatum came from --as-of (false: today) */
+  peildatumGiven: boolean;
 }
 
 export interface CheckOptions {
@@ -117,11 +119,18 @@ export function buildReport(run: Omit<CheckRun, 'failing'>, opts: { includePasse
       rows_checked: engine.rowsChecked,
       rows_rejected: engine.rowsRejected,
       per_file: engine.files,
+      not_assessable: [],
+      pii_columns: [],
+      dates_after_peildatum: 0,
+      newest_date: null,
+      peildatum_given: resolved.peildatumGiven,
+      gemeenten: null,
     },
     summary: aggregator.summary(),
     findings: run.findings,
     findings_total: run.findings.length,
     rejected: run.rejected,
+    warnings: [],
     options: { include_passed: opts.includePassed, pseudonymized: opts.pseudonymized, lang: getLang() },
   };
 }

@@ -26,6 +26,8 @@ export interface Counts {
   early: number;
   violated: number;
   not_applicable: number;
+  /** dates that cannot be right (a completion before its anchor, a date after the day of the run) */
+  implausible: number;
   /** on_time / (on_time + late + overdue + missing + violated + early); null when nothing to judge */
   compliance: number | null;
 }
@@ -79,6 +81,7 @@ export function countsFrom(raw: ArrayLike<number>): Counts {
     early: get('early'),
     violated: get('violated'),
     not_applicable: get('not_applicable'),
+    implausible: get('implausible'),
     compliance: judged ? get('on_time') / judged : null,
   };
 }

@@ -8,6 +8,8 @@ import { rejectedText } from './rejected.js';
 
 export const FINDING_COLUMNS: (keyof Finding)[] = [
   'dossier_id',
+  'gemeente',
+  'deelregio',
   'rule_id',
   'status',
   'severity',

@@ -8,6 +8,7 @@
  */
 import type { Day } from '../calendar/days.js';
 import type { FieldName } from '../model/fields.js';
+import type { Place } from '../model/row.js';
 import type { RuleDef } from '../rules/registry.js';
 import type { Result, Status } from '../rules/types.js';
 import { sourceText } from './aggregate.js';
@@ -57,6 +58,8 @@ export class FindingWriter {
     const def = this.defs[ruleIndex];
     return {
       dossier_id: dossierId,
+      gemeente: c.place.gemeente,
+      deelregio: c.place.deelregio ?? null,
       rule_id: def.id,
       status: r.status,
       severity: def.spec.severity,
@@ -77,7 +80,7 @@ export class FindingWriter {
       this.jsonPrefix[ruleIndex].set(r.status, prefix);
     }
     const { parts, json, safe } = this.text.compiled(ruleIndex, r.status);
-    let line = '{"type":"finding","dossier_id":' + JSON.stringify(dossierId) + prefix;
+    let line = '{"type":"finding","dossier_id":' + JSON.stringify(dossierId) + this.placeJson(c.place) + prefix;
     line += r.due === undefined ? 'null' : '"' + this.text.isoDate(r.due) + '"';
     line += ',"actual_date":' + (r.actual === undefined ? 'null' : '"' + this.text.isoDate(r.actual) + '"');
     line += ',"days_late":' + (r.daysLate === undefined ? 'null' : JSON.stringify(r.daysLate)) + ',"message":"';
@@ -95,7 +98,7 @@ export class FindingWriter {
    * million-row jsonl run; see docs/performance.md). Same bytes as jsonLine.
    */
   jsonLineInto(out: ByteBuffer, c: FindingRow, ruleIndex: number, r: Result, dossierId: string = c.dossierId): void {
-    const key = ruleIndex * 8 + STATUS_SLOT[r.status];
+    const key = ruleIndex * 9 + STATUS_SLOT[r.status];
     let pre = this.bytePieces[key];
     if (pre === undefined) {
       this.jsonLine(c, ruleIndex, r, dossierId); // fills jsonPrefix and the compiled message
@@ -109,6 +112,7 @@ export class FindingWriter {
     }
     out.bytes(OPEN_FINDING);
     out.jsonString(dossierId);
+    out.bytes(this.placeBytes(c.place));
     // Everything after the dossier id depends only on the rule, the status and the result's
     // dates, days and items (and the route for `violated`): 583k findings of the million-row
     // export have 54k different tails. A cache of recent tails (bounded, see TailCache) turns
@@ -131,6 +135,25 @@ export class FindingWriter {
   }
 
   private readonly tails = new TailCache();
+  private readonly places = new Map<Place, { json: string; bytes: Uint8Array }>();
+
+  /** `,"gemeente":…,"deelregio":…` of a place (one object per place for a whole run). */
+  private placeJson(place: Place): string {
+    return this.placeEntry(place).json;
+  }
+
+  private placeBytes(place: Place): Uint8Array {
+    return this.placeEntry(place).bytes;
+  }
+
+  private placeEntry(place: Place): { json: string; bytes: Uint8Array } {
+    let e = this.places.get(place);
+    if (e === undefined) {
+      const json = ',"gemeente":' + JSON.stringify(place.gemeente) + ',"deelregio":' + JSON.stringify(place.deelregio ?? null);
+      this.places.set(place, (e = { json, bytes: utf8Bytes(json) }));
+    }
+    return e;
+  }
 
   /** jsonLineInto after the dossier id. */
   private tailInto(
@@ -268,6 +291,7 @@ const STATUS_SLOT: Record<Status, number> = {
   early: 5,
   violated: 6,
   not_applicable: 7,
+  implausible: 8,
 };
 const OPEN_FINDING = utf8Bytes('{"type":"finding","dossier_id":');
 const NULL = utf8Bytes('null');

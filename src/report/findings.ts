@@ -5,10 +5,14 @@
  * yyyy-mm-dd. finding-writer.ts makes them.
  */
 import type { RouteCode } from '../model/fields.js';
+import type { Place } from '../model/row.js';
 import type { Status } from '../rules/types.js';
 
 export interface Finding {
   dossier_id: string;
+  /** the official gemeente of the case, and its deelregio (null when the profile has none) */
+  gemeente: string;
+  deelregio: string | null;
   rule_id: string;
   status: Status;
   severity: string;
@@ -19,9 +23,10 @@ export interface Finding {
   source: string;
 }
 
-/** What a finding needs of its row: the dossier id, and the route (a `violated` message names it). */
+/** What a finding needs of its row: dossier id, place, and the route (a `violated` message names it). */
 export interface FindingRow {
   readonly dossierId: string;
+  readonly place: Place;
   readonly route: RouteCode | undefined;
 }
 
@@ -39,6 +44,7 @@ const STATUS_ORDER: Record<Status, number> = {
   pending: 5,
   on_time: 6,
   not_applicable: 7,
+  implausible: 4.5,
 };
 const SEVERITY_ORDER: Record<string, number> = { error: 0, warning: 1, info: 2 };
 

@@ -19,12 +19,47 @@ export interface InputAccount {
   rows_rejected: number;
 }
 
+/** A rule that could not be judged: a field it reads has no column in the export (after mapping). */
+export interface NotAssessable {
+  rule_id: string;
+  /** the canonical fields without a column */
+  fields: string[];
+  /** the input files that lack them */
+  files: string[];
+}
+
+/** A column whose name says it holds personal data (never its values): check does not read it. */
+export interface PiiColumn {
+  file: string;
+  column: string;
+  /** the kind, in the run's language (naam, BSN, telefoon, …) */
+  kind: string;
+}
+
+/** Something every format says at the top of the report, in the run's language. */
+export interface ReportWarning {
+  code: 'not-assessable' | 'rejected-majority' | 'pii-columns' | 'peildatum-today' | 'stale-export' | 'future-dates' | 'implausible-dates';
+  message: string;
+}
+
 export interface ReportInput {
   files: string[];
   rows_read: number;
   rows_checked: number;
   rows_rejected: number;
   per_file: InputAccount[];
+  /** rules left out of every figure because the export lacks a field they read */
+  not_assessable: NotAssessable[];
+  /** columns named like personal data; not read, listed so the export can be trimmed (validate) */
+  pii_columns: PiiColumn[];
+  /** dates after the peildatum (not after the day of the run): the pairs were judged as of the peildatum */
+  dates_after_peildatum: number;
+  /** the newest date anywhere in the checked rows (yyyy-mm-dd), null without any */
+  newest_date: string | null;
+  /** the peildatum came from --as-of (false: today) */
+  peildatum_given: boolean;
+  /** --gemeente: the official names the run was limited to (null: all gemeenten) */
+  gemeenten: string[] | null;
 }
 
 export interface Rejected {
@@ -58,6 +93,8 @@ export interface Report {
   /** findings counted before any limit, per status */
   findings_total: number;
   rejected: Rejected[];
+  /** what every format opens with: not-assessable rules, most rows rejected, personal-data columns, … */
+  warnings: ReportWarning[];
   options: { include_passed: boolean; pseudonymized: boolean; lang: 'nl' | 'en' };
 }
 

@@ -11,6 +11,8 @@ export const STATUSES = [
   'early',
   'violated',
   'not_applicable',
+  /** a date that cannot be right (before its anchor, after the day of the run): data quality, not compliance */
+  'implausible',
 ] as const;
 export type Status = (typeof STATUSES)[number];
 

@@ -12,7 +12,7 @@ import { dutchDate } from '../../src/calendar/days.js';
 import { localized, setLang, t } from '../../src/i18n/index.js';
 import { CsvParser } from '../../src/ingest/csv.js';
 import { FIELD_INDEX, FIELDS, ROUTES } from '../../src/model/fields.js';
-import { EMPTY_CELL, STRIDE } from '../../src/model/row.js';
+import { EMPTY_CELL, Place, STRIDE } from '../../src/model/row.js';
 import { EMPTY_MAPPING } from '../../src/ingest/mapping.js';
 import { Normalizer } from '../../src/ingest/normalize.js';
 import type { OpenedInput } from '../../src/ingest/readers.js';
@@ -50,6 +50,8 @@ function findingMessage(c: FindingRow, def: RuleDef, r: Result): string {
 function toFinding(c: FindingRow, def: RuleDef, r: Result): Finding {
   return {
     dossier_id: c.dossierId,
+    gemeente: c.place.gemeente,
+    deelregio: c.place.deelregio ?? null,
     rule_id: def.id,
     status: r.status,
     severity: def.spec.severity,
@@ -76,11 +78,18 @@ function casesOf(region: string, n: number) {
   const normalizer = new Normalizer(profile, EMPTY_MAPPING);
   normalizer.begin(input);
   const cases: { row: FindingRow; ints: Int32Array }[] = [];
+  // one place object per gemeente, as the engine hands them out
+  const places = new Map<string, Place>();
+  const placeOf = (gemeente: string, deelregio: string | undefined): Place => {
+    let p = places.get(gemeente);
+    if (!p) places.set(gemeente, (p = { gemeente, deelregio }));
+    return p;
+  };
   for (const r of records.slice(1)) {
     const ints = new Int32Array(STRIDE);
     if (normalizer.normalize({ row: r.row, values: r.fields }, ints, 0) !== true) continue;
     const route = ints[FIELD_INDEX.triage_besluit];
-    cases.push({ ints, row: { dossierId: normalizer.spanRow.dossierId, route: route === EMPTY_CELL ? undefined : ROUTES[route] } });
+    cases.push({ ints, row: { dossierId: normalizer.spanRow.dossierId, place: placeOf(normalizer.spanRow.gemeente, normalizer.spanRow.deelregio), route: route === EMPTY_CELL ? undefined : ROUTES[route] } });
   }
   return { profile, cases };
 }
