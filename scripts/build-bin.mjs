@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
- * `npm run build:bin -- --target linux-x64|win-x64|darwin-arm64|darwin-x64|all`: standalone
- * giacheck binaries, dist/giacheck-<target> (.exe for Windows), built offline on any one machine
- * with Node's single executable applications (SEA):
+ * `npm run build:bin -- --target linux-x64|win-x64|darwin-arm64|darwin-x64|all` (or a comma-separated
+ * list): standalone giacheck binaries, dist/giacheck-<target> (.exe for Windows), built offline on
+ * any one machine with Node's single executable applications (SEA):
  *
  *   1. compile src/ (tsc), bundle the CLI and the ingest worker into CommonJS files (esbuild);
  *   2. per target, take that platform's official Node executable from the npm registry's package
@@ -49,8 +49,9 @@ const fail = (msg) => {
 const host = hostTarget();
 const wanted = option('--target') ?? host;
 if (!wanted) fail(`this machine (${process.platform}-${process.arch}) is not a target; choose --target ${Object.keys(TARGETS).join('|')}|all`);
-if (wanted !== 'all' && !(wanted in TARGETS)) fail(`unknown target "${wanted}"; choose ${Object.keys(TARGETS).join('|')}|all`);
-const targets = wanted === 'all' ? Object.keys(TARGETS) : [wanted];
+// one target, `all`, or a comma-separated list (the tests build linux-x64,win-x64 in one run)
+const targets = wanted === 'all' ? Object.keys(TARGETS) : [...new Set(wanted.split(','))];
+for (const t of targets) if (!(t in TARGETS)) fail(`unknown target "${t}"; choose ${Object.keys(TARGETS).join('|')}|all`);
 const cache = resolve(option('--cache') ?? process.env.GIACHECK_NODE_CACHE ?? join(root, '.cache', 'node'));
 const packages = new NodePackages(cache, log);
 const started = Date.now();
