@@ -13,8 +13,10 @@
  *      rules/**.yaml and the worker as assets). The host target keeps V8's code cache; a cross
  *      target cannot load one and is built without (`useCodeCache: false`);
  *   4. inject the blob with postject (ELF, PE and Mach-O). Linux: the executable is stripped of
- *      symbols first. macOS: Node's signature is removed before and an ad-hoc signature written
- *      after (scripts/lib/macho.mjs), as `codesign --remove-signature` / `codesign --sign -` do.
+ *      symbols first. Windows: node.exe's Authenticode signature is removed before (as `signtool
+ *      remove /s` does) and the PE checksum set after (scripts/lib/pe.mjs). macOS: Node's signature
+ *      is removed before and an ad-hoc signature written after (scripts/lib/macho.mjs), as
+ *      `codesign --remove-signature` / `codesign --sign -` do.
  *
  * Without --target the host's own target is built. --cache <dir> (or GIACHECK_NODE_CACHE) moves
  * the package cache from .cache/node/. Nothing but the registry's Node packages is downloaded;
@@ -27,7 +29,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { hostTarget, NodePackages, TARGETS } from './lib/node-package.mjs';
-import { adhocSign, removeSignature } from './lib/macho.mjs';
+import * as macho from './lib/macho.mjs';
+import * as pe from './lib/pe.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'sea');
@@ -149,7 +152,9 @@ for (const target of targets) {
       log('strip not available; the binary keeps its symbols');
     }
   }
-  if (target.startsWith('darwin')) writeFileSync(tmp, removeSignature(readFileSync(tmp)));
+  // the signature of Node's own build no longer holds once the blob is in: remove it
+  if (target.startsWith('darwin')) writeFileSync(tmp, macho.removeSignature(readFileSync(tmp)));
+  if (target.startsWith('win')) writeFileSync(tmp, pe.removeSignature(readFileSync(tmp)));
   // 3. + 4.
   log(`${target}: postject into ${node.pkg}@${node.version}`);
   // postject warns "Can't find string offset for section name" on ELF builds; that is harmless
@@ -163,7 +168,8 @@ for (const target of targets) {
   } finally {
     console.warn = warn;
   }
-  if (target.startsWith('darwin')) writeFileSync(tmp, adhocSign(readFileSync(tmp), 'giacheck'));
+  if (target.startsWith('darwin')) writeFileSync(tmp, macho.adhocSign(readFileSync(tmp), 'giacheck'));
+  if (target.startsWith('win')) writeFileSync(tmp, pe.setChecksum(readFileSync(tmp)));
   chmodSync(tmp, 0o755);
   renameSync(tmp, dest);
   const size = statSync(dest).size;
