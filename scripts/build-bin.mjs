@@ -70,6 +70,8 @@ execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const common = {
+  // module names in the bundle are relative to this: the same bytes from wherever the build runs
+  absWorkingDir: root,
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -122,9 +124,12 @@ const blobs = new Map();
 function blob(version, useCodeCache) {
   const key = `${version}-${useCodeCache}`;
   if (!blobs.has(key)) {
+    // relative to dist/sea/, where the blob is written: the blob records the main script's path
+    // as given, and a relative one keeps the checkout's location out of the binary (the same
+    // sources give the same bytes wherever they are built)
     const config = {
-      main: join(out, 'giacheck.cjs'),
-      output: join(out, `sea-prep-${key}.blob`),
+      main: 'giacheck.cjs',
+      output: `sea-prep-${key}.blob`,
       disableExperimentalSEAWarning: true,
       useCodeCache,
       assets,
@@ -132,8 +137,8 @@ function blob(version, useCodeCache) {
     const file = join(out, `sea-config-${key}.json`);
     writeFileSync(file, JSON.stringify(config, null, 2));
     log(`sea blob for Node ${version}${useCodeCache ? ' with code cache' : ''} (${Object.keys(assets).length} assets)`);
-    execFileSync(blobMaker(version), ['--experimental-sea-config', file], { stdio: quiet ? 'ignore' : 'inherit', env: { ...process.env, NODE_OPTIONS: '' } });
-    blobs.set(key, readFileSync(config.output));
+    execFileSync(blobMaker(version), ['--experimental-sea-config', file], { cwd: out, stdio: quiet ? 'ignore' : 'inherit', env: { ...process.env, NODE_OPTIONS: '' } });
+    blobs.set(key, readFileSync(join(out, config.output)));
   }
   return blobs.get(key);
 }
