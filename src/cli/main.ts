@@ -45,6 +45,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(TOOL.version + '\n');
     return 0;
   }
+  // no command: the start screen, or an export dropped on the executable (start.ts)
+  const { startRequest, runStart } = await import('./start.js');
+  const start = startRequest(argv);
+  if (start) return runStart(start);
   process.exitCode = undefined;
   try {
     if (argv[2] === 'check') {

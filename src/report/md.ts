@@ -18,11 +18,16 @@ const REJECTED_LIMIT = 50;
  * Escape the Markdown punctuation that could change a cell: emphasis, code, links, raw HTML, table
  * pipes and character references (CommonMark allows a backslash before any ASCII punctuation).
  * Parentheses, `#` and `+` only matter at a line start or after `]`, which cannot occur in a cell.
+ *
+ * A backslash is itself escaped only where it would escape something: before ASCII punctuation
+ * (including a backslash, or a character escaped here) and at the end, where it could become a
+ * hard line break. Before a letter, digit or space CommonMark keeps it literally, so a Windows
+ * path `Z:\exports\mei.csv` stays as it is instead of showing every backslash doubled.
  */
 export function mdEscape(text: string): string {
   return text
     .replace(/\r\n|\r|\n/g, ' ')
-    .replace(/[\\`*_[\]<>|~]/g, '\\$&')
+    .replace(/\\(?=[!-/:-@[-`{-~]|$)|[`*_[\]<>|~]/g, '\\$&')
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
 }
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { setLang } from '../../src/i18n/index.js';
 import { formatMarkdown, mdEscape, mdTable } from '../../src/report/md.js';
 import type { Report } from '../../src/report/model.js';
@@ -29,6 +30,29 @@ describe('mdEscape / mdTable', () => {
     expect(mdEscape('[klik](http://x) *vet* _schuin_ `code`')).toBe('\\[klik\\](http://x) \\*vet\\* \\_schuin\\_ \\`code\\`');
     expect(mdEscape('regel 1\nregel 2\r\nregel 3')).toBe('regel 1 regel 2 regel 3');
     expect(mdEscape('&lt; en V&V')).toBe('\\&lt; en V&V');
+  });
+
+  it('leaves the backslashes of a Windows path single; escapes one only where it would escape', () => {
+    expect(mdEscape('Z:\\exports\\mei 2026.csv')).toBe('Z:\\exports\\mei 2026.csv');
+    expect(mdEscape('\\\\server\\share\\vt.csv')).toBe('\\\\\\server\\share\\vt.csv');
+    // before punctuation a lone backslash would eat the escape of the next character
+    expect(mdEscape('C:\\tmp\\_oud\\*.csv')).toBe('C:\\tmp\\\\\\_oud\\\\\\*.csv');
+    expect(mdEscape('a\\-b')).toBe('a\\\\-b');
+    // at the end it could become a hard line break
+    expect(mdEscape('C:\\exports\\')).toBe('C:\\exports\\\\');
+  });
+
+  it('CommonMark backslash unescaping gives the text back (property)', () => {
+    // CommonMark: a backslash before ASCII punctuation escapes it; before anything else it is literal
+    const unescape = (md: string) => md.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+    const chars = fc.constantFrom('\\', '*', '_', '|', '[', ']', '<', '>', '`', '~', '-', ':', '&', 'a', 'Z', '1', ' ', '.', 'é');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 24 }), (parts) => {
+        const text = parts.join('');
+        expect(unescape(mdEscape(text))).toBe(text);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('aligns numeric columns right and keeps one row per line', () => {

@@ -21,6 +21,36 @@ const nl = {
   'opt.includePassed': 'neem ook de op tijd en n.v.t. resultaten op in de bevindingen',
   'opt.maxFindings': 'aantal bevindingen in de tabel (0 = alle)',
   'opt.pseudonymize': 'vervang dossiernummers door een sleutel-hash (sleutel in GIACHECK_PSEUDO_KEY)',
+  'start.screen':
+    'giacheck {version}: controle van de GIA-werkafspraken van Veilig Thuis en het lokale veld\n' +
+    '\n' +
+    'Zo werkt het: sleep de export uit uw registratiesysteem (CSV, XLSX of JSON) op {exe}.\n' +
+    'Het rapport (een HTML-bestand) komt naast de export te staan. Alles blijft op deze computer:\n' +
+    'giacheck verstuurt niets.\n' +
+    '\n' +
+    'Veelgebruikte opdrachten (in een opdrachtprompt):\n' +
+    '  {cmd} check export.csv                  het nalevingsrapport in dit venster\n' +
+    '  {cmd} check export.csv --format html --output rapport.html\n' +
+    '                                          het rapport als bestand, om te bewaren of te delen\n' +
+    '  {cmd} validate export.csv               de kwaliteit van de export nakijken\n' +
+    '\n' +
+    'Alle opdrachten en opties: {cmd} --help    In English: {cmd} --lang en',
+  'start.pause': 'Druk op Enter om dit venster te sluiten.',
+  'drop.title': 'giacheck {version}: nalevingsrapport {profile}, peildatum {peildatum}',
+  'drop.export': 'Export:   {file}',
+  'drop.rows': '          {read} rijen gelezen, {checked} gecontroleerd, {rejected} afgewezen',
+  'drop.report': 'Rapport:  {file}',
+  'drop.compliance': 'Naleving over alle regels: {percent} ({onTime} van de {judged} beoordeelde termijnen en eisen op orde)',
+  'drop.complianceNone': 'Naleving over alle regels: – (geen termijn of eis kon worden beoordeeld)',
+  'drop.overdue': 'Nu verlopen (termijn voorbij, nog niet gedaan): {count}, in {dossiers} dossiers',
+  'drop.overdueNone': 'Nu verlopen (termijn voorbij, nog niet gedaan): geen',
+  'drop.regionInferred': 'Regio {profile}: afgeleid uit de gemeenten in de export.',
+  'drop.rejected': 'Afgewezen rijen: {count}; het rapport noemt ze met rij, kolom en reden.',
+  'drop.open': 'Open het rapport met een dubbelklik: het opent in uw webbrowser, ook zonder internet.',
+  'drop.error': 'kon {file} niet controleren: {message}',
+  'drop.errorHint': 'Sleep de export uit het registratiesysteem (CSV, XLSX of JSON) op giacheck, of zie giacheck --help.',
+  'drop.oneFile': '{count} bestanden ontvangen; sleep één export tegelijk op giacheck (meerdere exports in één rapport: giacheck check a.csv b.csv).',
+  'drop.directory': '{file} is een map; sleep een exportbestand (CSV, XLSX of JSON) op giacheck.',
 };
 const en: Record<keyof typeof nl, string> = {
   'cli.description': 'Check the work agreements of Veilig Thuis and the lokale veld: deadlines in werkdagen, handover information, monitoring moments and triage routes.',
@@ -44,5 +74,35 @@ const en: Record<keyof typeof nl, string> = {
   'opt.includePassed': 'also list on-time and not-applicable results as findings',
   'opt.maxFindings': 'number of findings in the table (0 = all)',
   'opt.pseudonymize': 'replace case numbers by a keyed hash (key in GIACHECK_PSEUDO_KEY)',
+  'start.screen':
+    'giacheck {version}: checks the GIA work agreements of Veilig Thuis and the lokale veld\n' +
+    '\n' +
+    'How it works: drop the export of your registration system (CSV, XLSX or JSON) on {exe}.\n' +
+    'The report (an HTML file) is written next to the export. Everything stays on this computer:\n' +
+    'giacheck sends nothing anywhere.\n' +
+    '\n' +
+    'Common commands (in a command prompt):\n' +
+    '  {cmd} check export.csv                  the compliance report in this window\n' +
+    '  {cmd} check export.csv --format html --output report.html\n' +
+    '                                          the report as a file, to keep or to share\n' +
+    '  {cmd} validate export.csv               check the quality of the export\n' +
+    '\n' +
+    'All commands and options: {cmd} --help    In Dutch: {cmd} --lang nl',
+  'start.pause': 'Press Enter to close this window.',
+  'drop.title': 'giacheck {version}: compliance report {profile}, peildatum {peildatum}',
+  'drop.export': 'Export:   {file}',
+  'drop.rows': '          {read} rows read, {checked} checked, {rejected} rejected',
+  'drop.report': 'Report:   {file}',
+  'drop.compliance': 'Compliance over all rules: {percent} ({onTime} of the {judged} judged deadlines and requirements met)',
+  'drop.complianceNone': 'Compliance over all rules: – (no deadline or requirement could be judged)',
+  'drop.overdue': 'Overdue now (deadline passed, not done): {count}, in {dossiers} cases',
+  'drop.overdueNone': 'Overdue now (deadline passed, not done): none',
+  'drop.regionInferred': 'Region {profile}: inferred from the gemeenten in the export.',
+  'drop.rejected': 'Rejected rows: {count}; the report lists them with row, column and reason.',
+  'drop.open': 'Open the report with a double-click: it opens in your web browser, also without internet.',
+  'drop.error': 'could not check {file}: {message}',
+  'drop.errorHint': 'Drop the export of the registration system (CSV, XLSX or JSON) on giacheck, or see giacheck --help.',
+  'drop.oneFile': '{count} files received; drop one export at a time on giacheck (several exports in one report: giacheck check a.csv b.csv).',
+  'drop.directory': '{file} is a folder; drop an export file (CSV, XLSX or JSON) on giacheck.',
 };
 export const cli = { nl, en };
