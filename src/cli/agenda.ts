@@ -8,6 +8,8 @@ import { UserError } from '../errors.js';
 import { localized, t } from '../i18n/index.js';
 import '../i18n/catalog/report.js';
 import { runEngine } from '../engine/run.js';
+import { assessable, notAssessableText } from '../engine/check.js';
+import { causeOf, nothingCheckedReason, RejectionCause } from '../engine/nothing-checked.js';
 import { AgendaCollector, groupAgenda } from '../agenda/agenda.js';
 import { AgendaReport, formatAgendaJson, formatAgendaMarkdown, formatAgendaTable } from '../agenda/format.js';
 import { agendaIcs } from '../agenda/ics.js';
@@ -69,15 +71,25 @@ export async function runAgenda(files: string[], opts: AgendaOptions, io: Io = {
   }
   const collector = new AgendaCollector(resolved.peildatum, days, pseudo);
   const progress = progressReporter(io.stderr, progressWanted(io.stderr, opts.quiet, io.env));
+  const { notAssessable: blocked, rules } = await assessable(resolved);
+  if (!opts.quiet) for (const b of blocked) io.stderr.write('giacheck: ' + notAssessableText(b) + '\n');
+  const causes = new Map<RejectionCause, number>();
   let engine;
   try {
     engine = await runEngine(
-      { profile: resolved.profile, inputs: resolved.inputs, mapping: resolved.mapping, peildatum: resolved.peildatum, read: resolved.read, onProgress: progress.update },
-      { onRow: (row, outcomes, rules) => collector.add(row, outcomes, rules), onRejected: () => {} },
+      { profile: resolved.profile, rules, inputs: resolved.inputs, mapping: resolved.mapping, peildatum: resolved.peildatum, read: resolved.read, onProgress: progress.update },
+      {
+        onRow: (row, outcomes, rules) => collector.add(row, outcomes, rules),
+        onRejected: (errors) => {
+          const cause = causeOf(errors[0]);
+          causes.set(cause, (causes.get(cause) ?? 0) + 1);
+        },
+      },
     );
   } finally {
     progress.done();
   }
+  if (engine.rowsChecked === 0) throw new UserError(await nothingCheckedReason(causes, engine.rowsRead, resolved));
   const p = resolved.profile;
   const report: AgendaReport = {
     tool: TOOL,

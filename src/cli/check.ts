@@ -71,6 +71,8 @@ export async function runCheck(files: string[], opts: CheckOptions, io: Io = def
     const run = await check(resolved, { includePassed, failOn, pseudo, stream, onProgress: progress.update });
     progress.done();
     const report = buildReport(run, { includePassed, pseudonymized: Boolean(pseudo), tool: TOOL });
+    // what the report opens with is said on stderr too: a streamed format has no top
+    if (!opts.quiet) for (const w of report.warnings) io.stderr.write('giacheck: ' + w.message + '\n');
     if (format.kind === 'stream') {
       stream!.end(report);
       if (!opts.quiet) {

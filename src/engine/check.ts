@@ -4,7 +4,11 @@
  * streamed format, write them as they come. `src/cli/check.ts` only turns options into a
  * CheckRequest, calls this and picks the formatter.
  */
-import { isoDate, Day } from '../calendar/days.js';
+import { isoDate, Day, todayDay } from '../calendar/days.js';
+import { FIELD_INDEX, fieldsOfType } from '../model/fields.js';
+import { EMPTY_CELL } from '../model/row.js';
+
+const DATE_FIELDS = fieldsOfType('date').map((f) => FIELD_INDEX[f]);
 import { getLang, t } from '../i18n/index.js';
 import type { Mapping } from '../ingest/mapping.js';
 import type { RowError } from '../ingest/normalize.js';
@@ -17,6 +21,12 @@ import { compareFindings, Finding, isFinding } from '../report/findings.js';
 import type { FindingStream, Rejected, Report } from '../report/model.js';
 import type { Pseudonymizer } from '../report/pseudonymize.js';
 import { EngineResult, runEngine } from './run.js';
+import { causeOf, nothingCheckedReason, RejectionCause } from './nothing-checked.js';
+import { FileSurvey, notAssessable, surveyInputs } from './survey.js';
+import { UserError } from '../errors.js';
+import type { RuleSummary } from '../report/aggregate.js';
+import type { NotAssessable, ReportWarning } from '../report/model.js';
+import { displayDate } from '../report/messages.js';
 
 /** What a run is about: profile, mapping, reading options, peildatum and the inputs. */
 export interface ResolvedInput {
@@ -49,6 +59,32 @@ export interface CheckRun {
   rejected: Rejected[];
   /** a finding counts for --fail-on */
   failing: boolean;
+  /** what the headers say: fields present and personal-data columns, per input */
+  surveys: FileSurvey[];
+  /** rules that read a field the export lacks: not evaluated */
+  notAssessable: NotAssessable[];
+  /** the first problem of each rejected row, counted by cause */
+  causes: Map<RejectionCause, number>;
+  /** dates after the peildatum but not after today: judged as of the peildatum */
+  datesAfterPeildatum: number;
+  newestDate: Day | undefined;
+}
+
+/** Which rules the exports can carry, from their headers; every rule blocked is a failed run (exit 2). */
+export async function assessable(resolved: ResolvedInput): Promise<{ surveys: FileSurvey[]; notAssessable: NotAssessable[]; rules: Profile['rules'] }> {
+  const surveys = await surveyInputs(resolved.inputs, resolved.mapping, resolved.read);
+  const blocked = notAssessable(resolved.profile.rules, surveys);
+  const list = [...blocked].map(([rule_id, b]) => ({ rule_id, fields: b.fields, files: b.files }));
+  const rules = resolved.profile.rules.filter((r) => !blocked.has(r.id));
+  if (rules.length === 0) {
+    throw new UserError(t('run.noRuleAssessable', { fields: [...new Set(list.flatMap((b) => b.fields))].join(', ') }));
+  }
+  return { surveys, notAssessable: list, rules };
+}
+
+/** "ZL-02 niet te beoordelen: kolom directbetrokkenen_geinformeerd_datum ontbreekt" */
+export function notAssessableText(b: NotAssessable): string {
+  return t(b.fields.length === 1 ? 'run.notAssessable.one' : 'run.notAssessable.many', { rule: b.rule_id, fields: b.fields.join(', ') });
 }
 
 function rejectedOf(errors: RowError[]): Rejected {
@@ -62,7 +98,12 @@ export async function check(resolved: ResolvedInput, opts: CheckOptions): Promis
   const findings: Finding[] = [];
   const rejected: Rejected[] = [];
   let failing = false;
-  const rules = resolved.profile.rules;
+  const { surveys, notAssessable: blocked, rules } = await assessable(resolved);
+  const causes = new Map<RejectionCause, number>();
+  const { peildatum } = resolved;
+  const today = Math.max(todayDay(), peildatum);
+  let newest = EMPTY_CELL;
+  let afterPeildatum = 0;
   const aggregator = new Aggregator(resolved.profile, rules);
   const writer = new FindingWriter(rules);
   const results = new OutcomeResults(rules);
@@ -81,11 +122,20 @@ export async function check(resolved: ResolvedInput, opts: CheckOptions): Promis
       mapping: resolved.mapping,
       peildatum: resolved.peildatum,
       read: resolved.read,
+      rules,
       onProgress: opts.onProgress,
     },
     {
       onRow(row, outcomes) {
         aggregator.add(row, outcomes);
+        // the dates a run as of the peildatum sets aside, and the newest date of the export
+        const { ints, base } = row;
+        for (let k = 0; k < DATE_FIELDS.length; k++) {
+          const d = ints[base + DATE_FIELDS[k]];
+          if (d === EMPTY_CELL) continue;
+          if (d > newest) newest = d;
+          if (d > peildatum && d <= today) afterPeildatum++;
+        }
         for (let i = 0; i < rules.length; i++) {
           // only a finding needs the dossier id (a string cut from the batch's ids) and a Result
           if (!opts.includePassed && !isFinding(STATUSES[outcomes[i * OUT]])) continue;
@@ -94,6 +144,8 @@ export async function check(resolved: ResolvedInput, opts: CheckOptions): Promis
         stream?.afterRow();
       },
       onRejected(errors) {
+        const cause = causeOf(errors[0]);
+        causes.set(cause, (causes.get(cause) ?? 0) + 1);
         const r = rejectedOf(errors);
         if (stream) stream.rejected(r);
         else rejected.push(r);
@@ -101,14 +153,69 @@ export async function check(resolved: ResolvedInput, opts: CheckOptions): Promis
       afterBatch: stream ? () => stream.drain() : undefined,
     },
   );
+  if (engine.rowsChecked === 0) {
+    throw new UserError(await nothingCheckedReason(causes, engine.rowsRead, resolved));
+  }
   if (!stream) findings.sort(compareFindings);
-  return { resolved, engine, aggregator, findings, rejected, failing };
+  return {
+    resolved,
+    engine,
+    aggregator,
+    findings,
+    rejected,
+    failing,
+    surveys,
+    notAssessable: blocked,
+    causes,
+    datesAfterPeildatum: afterPeildatum,
+    newestDate: newest === EMPTY_CELL ? undefined : newest,
+  };
 }
 
 /** The Report of a run (SPEC §8): what every collected format prints. */
 export function buildReport(run: Omit<CheckRun, 'failing'>, opts: { includePassed: boolean; pseudonymized: boolean; tool: { name: string; version: string } }): Report {
   const { resolved, engine, aggregator } = run;
   const p = resolved.profile;
+  const summary = aggregator.summary();
+  // the rules that could not be judged stand in the rule list as such, with no figures
+  const blocked = new Map(run.notAssessable.map((b) => [b.rule_id, b]));
+  const judged = new Map(summary.rules.map((r) => [r.rule_id, r]));
+  summary.rules = p.rules.map((def): RuleSummary => {
+    const r = judged.get(def.id);
+    if (r) return r;
+    const zero = { applicable: 0, on_time: 0, late: 0, overdue: 0, pending: 0, missing: 0, early: 0, violated: 0, not_applicable: 0, implausible: 0, compliance: null };
+    return {
+      rule_id: def.id,
+      title: def.spec.title,
+      severity: def.spec.severity,
+      kind: def.spec.kind,
+      source: `${def.spec.source.document} ${def.spec.source.section}`,
+      ...zero,
+      norm: def.spec.norm?.share ?? null,
+      meets_norm: null,
+      assessable: false,
+      missing_fields: blocked.get(def.id)?.fields ?? [],
+    };
+  });
+  const pii = run.surveys.flatMap((s) => s.pii.map((c) => ({ file: s.file, column: c.column, kind: t(`pii.${c.kind}`) })));
+  const warnings: ReportWarning[] = [
+    ...run.notAssessable.map((b): ReportWarning => ({ code: 'not-assessable', message: notAssessableText(b) })),
+    ...(engine.rowsRejected * 2 > engine.rowsRead
+      ? [{ code: 'rejected-majority' as const, message: t('run.rejectedMajority', { rejected: engine.rowsRejected, read: engine.rowsRead }) }]
+      : []),
+    ...(pii.length ? [{ code: 'pii-columns' as const, message: piiColumnsText(pii) }] : []),
+  ];
+  const day = (d: Day) => displayDate(d);
+  if (summary.totals.implausible > 0) warnings.push({ code: 'implausible-dates', message: t('run.implausible', { count: summary.totals.implausible }) });
+  if (run.datesAfterPeildatum > 0) {
+    warnings.push({ code: 'future-dates', message: t('run.futureDates', { count: run.datesAfterPeildatum, peildatum: day(resolved.peildatum) }) });
+  }
+  if (!resolved.peildatumGiven) {
+    warnings.push({ code: 'peildatum-today', message: t('run.peildatumToday', { peildatum: day(resolved.peildatum) }) });
+    if (run.newestDate !== undefined && resolved.peildatum - run.newestDate > 31) {
+      warnings.push({ code: 'stale-export', message: t('run.staleExport', { newest: day(run.newestDate), days: resolved.peildatum - run.newestDate }) });
+    }
+  }
   return {
     tool: opts.tool,
     profile: { id: p.id, version: p.version, name: p.name, chain: p.chain, inactive_rules: p.inactive, deelregios: p.deelregios },
@@ -119,18 +226,23 @@ export function buildReport(run: Omit<CheckRun, 'failing'>, opts: { includePasse
       rows_checked: engine.rowsChecked,
       rows_rejected: engine.rowsRejected,
       per_file: engine.files,
-      not_assessable: [],
-      pii_columns: [],
-      dates_after_peildatum: 0,
-      newest_date: null,
+      not_assessable: run.notAssessable,
+      pii_columns: pii,
+      dates_after_peildatum: run.datesAfterPeildatum,
+      newest_date: run.newestDate === undefined ? null : isoDate(run.newestDate),
       peildatum_given: resolved.peildatumGiven,
       gemeenten: null,
     },
-    summary: aggregator.summary(),
+    summary,
     findings: run.findings,
     findings_total: run.findings.length,
     rejected: run.rejected,
-    warnings: [],
+    warnings,
     options: { include_passed: opts.includePassed, pseudonymized: opts.pseudonymized, lang: getLang() },
   };
+}
+
+/** One line naming the personal-data columns (and their kind, never values), pointing to validate. */
+export function piiColumnsText(pii: { column: string; kind: string }[]): string {
+  return t('run.piiColumns', { columns: pii.map((c) => `${c.column} (${c.kind})`).join(', ') });
 }

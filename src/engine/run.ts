@@ -4,7 +4,7 @@
  * evaluated by every rule's kernel (src/rules) into an outcome array, and the row and its outcomes
  * go to a sink. Nothing here prints; row accounting (read = checked + rejected) is kept here.
  */
-import type { Day } from '../calendar/days.js';
+import { Day, todayDay } from '../calendar/days.js';
 import { getLang } from '../i18n/index.js';
 import type { Mapping } from '../ingest/mapping.js';
 import type { RowError } from '../ingest/normalize.js';
@@ -27,6 +27,8 @@ export interface EngineOptions {
   read: ReadOptions;
   /** called every few thousand rows with the running count (progress on a TTY) */
   onProgress?: (rowsRead: number) => void;
+  /** the rules to evaluate (default: every rule of the profile) */
+  rules?: RuleDef[];
   /**
    * Run the ingest loop in a worker thread while this thread evaluates (parallel.ts). Default:
    * decided by useWorker (large files, not stdin; GIACHECK_WORKER=0/1 overrides).
@@ -53,12 +55,16 @@ export interface EngineResult {
   rowsRejected: number;
 }
 
-export function ruleContext(profile: Profile, peildatum: Day): RuleContext {
-  return { peildatum, calendar: calendarOf(profile), momentWindow: profile.momentWindow };
+/**
+ * The rules' context. `today` is the day of the run, but never before the peildatum: a run as of
+ * a day to come judges the dates up to that day.
+ */
+export function ruleContext(profile: Profile, peildatum: Day, today: Day = todayDay()): RuleContext {
+  return { peildatum, today: Math.max(today, peildatum), calendar: calendarOf(profile), momentWindow: profile.momentWindow };
 }
 
 export async function runEngine(opts: EngineOptions, sink: EngineSink): Promise<EngineResult> {
-  const rules = opts.profile.rules;
+  const rules = opts.rules ?? opts.profile.rules;
   const files: InputAccount[] = [];
   const names: string[] = [];
   const unpacker = new BatchUnpacker(names);

@@ -41,6 +41,8 @@ export interface RowError {
   column: string;
   code: RowErrorCode;
   reason: string;
+  /** what the next step depends on, where the code alone does not say it */
+  cause?: 'two-digit-year';
 }
 
 /** What normalizeSpan does with a column. */
@@ -411,8 +413,8 @@ export class Normalizer {
       }
     }
     let errors: RowError[] | undefined;
-    const fail = (field: FieldName | '', code: RowErrorCode, reason: string) => {
-      (errors ??= []).push(this.err(rec, field, code, reason));
+    const fail = (field: FieldName | '', code: RowErrorCode, reason: string, cause?: RowError['cause']) => {
+      (errors ??= []).push(cause ? { ...this.err(rec, field, code, reason), cause } : this.err(rec, field, code, reason));
     };
     let dossierId: string | undefined;
     let gemeenteText: string | undefined;
@@ -429,7 +431,7 @@ export class Normalizer {
           if (p.ok) {
             if (p.value !== undefined) ints[base + fi] = p.value;
           } else if (p.reason === 'date_impossible') fail(field, 'impossible-date', t('reject.impossibleDate', { value: echo(raw) }));
-          else if (p.reason === 'date_two_digit_year') fail(field, 'invalid-date', t('reject.twoDigitYear', { value: echo(raw) }));
+          else if (p.reason === 'date_two_digit_year') fail(field, 'invalid-date', t('reject.twoDigitYear', { value: echo(raw) }), 'two-digit-year');
           else if (p.reason === 'date_format') fail(field, 'invalid-date', t('reject.dateFormat', { value: echo(raw), format: this.mapping.dateFormat ?? '' }));
           else fail(field, 'invalid-date', t('reject.invalidDate', { value: echo(raw) }));
           break;

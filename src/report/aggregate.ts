@@ -47,6 +47,10 @@ export interface RuleSummary extends Counts {
   norm: number | null;
   /** compliance ≥ norm; null without a norm or without judged cases */
   meets_norm: boolean | null;
+  /** false when the export lacks a field the rule reads: no findings, no figures (all 0, compliance null) */
+  assessable: boolean;
+  /** the fields without a column (empty when assessable) */
+  missing_fields: string[];
 }
 
 export interface MonitoringDurationSummary {
@@ -305,6 +309,8 @@ export class Aggregator {
         ...counts,
         norm,
         meets_norm: norm === null || counts.compliance === null ? null : counts.compliance >= norm,
+        assessable: true,
+        missing_fields: [],
       };
     });
     const groups = (map: Map<string, Group>, sort = true) => {

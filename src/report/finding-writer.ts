@@ -118,7 +118,8 @@ export class FindingWriter {
     // export have 54k different tails. A cache of recent tails (bounded, see TailCache) turns
     // most findings into one copy instead of a dozen pieces and a few lookups (~0.5 s).
     const tails = this.tails;
-    const slot = tails.slot(key, r);
+    // an implausible finding names its anchor date too, which the cache does not compare
+    const slot = r.status === 'implausible' ? -1 : tails.slot(key, r);
     if (slot >= 0) {
       const route = r.status === 'violated' ? c.route : undefined; // only `violated` names it
       const full = TailCache.key(key, r);

@@ -82,6 +82,8 @@ export class MessageCompiler {
           return (_c, x) => this.displayDate(x.windowStart);
         case 'end':
           return (_c, x) => this.displayDate(x.windowEnd);
+        case 'anchor':
+          return (_c, x) => this.displayDate(x.anchor);
         case 'days':
           return (_c, x) => String(x.daysLate ?? 0);
         case 'items':
@@ -102,7 +104,7 @@ export class MessageCompiler {
       // a placeholder without a value stays as written, as t() leaves it
       parts.push(template.slice(last, m.index) + (p === undefined ? m[0] : ''));
       if (p !== undefined) parts.push(p);
-      if (typeof p === 'function' && ['due', 'actual', 'start', 'end', 'days'].includes(m[1])) safeParams.add(p);
+      if (typeof p === 'function' && ['due', 'actual', 'start', 'end', 'days', 'anchor'].includes(m[1])) safeParams.add(p);
       last = m.index + m[0].length;
     }
     parts.push(template.slice(last));

@@ -46,13 +46,15 @@ export interface RuleDefOf<S> {
  * a bit mask (required_items: bit k for item k; deadline: 1 when its anchor is missing). Dates and
  * numbers that do not apply are EMPTY_CELL. src/rules/outcome.ts turns one into a Result.
  */
-export const OUT = 7;
+export const OUT = 8;
 export const O_DUE = 1;
 export const O_ACTUAL = 2;
 export const O_DAYS = 3;
 export const O_WINDOW_START = 4;
 export const O_WINDOW_END = 5;
 export const O_MISSING = 6;
+/** implausible: the anchor date */
+export const O_ANCHOR = 7;
 
 /** Status indices for kernels (the order of STATUSES). */
 export const S = Object.fromEntries(STATUSES.map((s, i) => [s, i])) as Record<Status, number>;
@@ -70,6 +72,7 @@ export function write(
   ws = EMPTY_CELL,
   we = EMPTY_CELL,
   missing = 0,
+  anchor = EMPTY_CELL,
 ): void {
   out[o] = status;
   out[o + O_DUE] = due;
@@ -78,6 +81,16 @@ export function write(
   out[o + O_WINDOW_START] = ws;
   out[o + O_WINDOW_END] = we;
   out[o + O_MISSING] = missing;
+  out[o + O_ANCHOR] = anchor;
+}
+
+/**
+ * A date pair that cannot be right: the completion before its anchor, or either date after the
+ * day of the run. Such a pair is data quality, not compliance (the status implausible); validate's
+ * date-order and future-date warnings say the same of whole rows.
+ */
+export function implausible(anchor: number, actual: number, today: number): boolean {
+  return anchor > today || (actual !== EMPTY_CELL && (actual < anchor || actual > today));
 }
 
 type KindSchema = z.ZodObject<{ kind: z.ZodLiteral<string> } & z.ZodRawShape>;

@@ -5,7 +5,7 @@
  */
 import { EMPTY_CELL } from '../model/row.js';
 import type { FieldName } from '../model/fields.js';
-import { OUT, O_ACTUAL, O_DAYS, O_DUE, O_MISSING, O_WINDOW_END, O_WINDOW_START } from './kind.js';
+import { OUT, O_ACTUAL, O_ANCHOR, O_DAYS, O_DUE, O_MISSING, O_WINDOW_END, O_WINDOW_START } from './kind.js';
 import { kindOf, RuleDef } from './registry.js';
 import { Result, STATUSES } from './types.js';
 
@@ -29,6 +29,7 @@ export class OutcomeResults {
       windowStart: undefined,
       windowEnd: undefined,
       missing: undefined,
+      anchor: undefined,
     }));
     this.missingLists = defs.map(() => new Map());
   }
@@ -45,6 +46,7 @@ export class OutcomeResults {
     r.windowEnd = v(out[o + O_WINDOW_END]);
     const mask = out[o + O_MISSING];
     r.missing = mask === 0 ? undefined : this.missing(i, mask);
+    r.anchor = v(out[o + O_ANCHOR]);
     return r;
   }
 

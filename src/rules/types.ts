@@ -31,10 +31,18 @@ export interface Result {
   windowEnd?: Day;
   /** required_items: the fields that were missing */
   missing?: FieldName[];
+  /** implausible: the anchor date the term ran from */
+  anchor?: Day;
 }
 
 export interface RuleContext {
   peildatum: Day;
+  /**
+   * The day of the run. A date after it cannot have happened yet (implausible); a date after the
+   * peildatum but not after today had not happened yet at the peildatum, so the term is judged as
+   * of the peildatum as if the cell were empty.
+   */
+  today: Day;
   calendar: WerkdagCalendar;
   momentWindow: { before: number; after: number };
 }

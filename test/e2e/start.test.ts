@@ -89,7 +89,7 @@ describe('an export dropped on giacheck', () => {
     const bad = run([other], { GIACHECK_PAUSE: '1' }, '\n');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe(
-      `giacheck: kon ${other} niet controleren: regio niet af te leiden: geen enkele gemeente hoort bij een gebundelde regio; geef --region (zuid-limburg, noord-oost-gelderland) of --profile\n` +
+      `giacheck: kon ${other} niet controleren: regio niet af te leiden: geen enkele gemeente hoort bij een gebundelde regio; geef --region (noord-oost-gelderland, zuid-limburg) of --profile\n` +
         'Sleep de export uit het registratiesysteem (CSV, XLSX of JSON) op giacheck, of zie giacheck --help.\n',
     );
     expect(bad.stdout).toBe('\nDruk op Enter om dit venster te sluiten.\n');

@@ -118,7 +118,7 @@ describe('giacheck triage errors (exit 2, one line, no stack)', () => {
   };
 
   it('landelijk has no tree', () => {
-    oneLine(giacheck(['triage', '--region', 'landelijk', '--explain']), /^giacheck: profiel landelijk heeft geen triageboom; kies --region zuid-limburg/);
+    oneLine(giacheck(['triage', '--region', 'landelijk', '--explain']), /^giacheck: profiel landelijk heeft geen triageboom; kies --region noord-oost-gelderland of zuid-limburg/);
   });
 
   it('the wizard without a terminal', () => {

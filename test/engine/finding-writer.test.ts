@@ -100,7 +100,7 @@ describe.each(regionalProfileIds())('FindingWriter on %s', (region) => {
     const { profile, cases } = casesOf(region, 1500);
     expect(cases.length).toBe(1500);
     const rules = profile.rules;
-    const ctx = ruleContext(profile, parseIsoDay('2026-11-01')!);
+    const ctx = ruleContext(profile, parseIsoDay('2026-11-01')!, parseIsoDay('2026-12-01')!);
     const kernels = rules.map((r) => compileRule(r, ctx));
     const results = new OutcomeResults(rules);
     const out = new Int32Array(rules.length * OUT);

@@ -45,15 +45,17 @@ export interface Outcome {
   windowStart?: string;
   windowEnd?: string;
   missing?: string[];
+  anchor?: string;
 }
 
 /** Evaluate one rule of a bundled profile at a peildatum; dates come back as yyyy-mm-dd. */
-export function evaluateRule(region: string, ruleId: string, input: CaseInput, peildatum: string): Outcome {
+export function evaluateRule(region: string, ruleId: string, input: CaseInput, peildatum: string, today = peildatum): Outcome {
   const p = profile(region);
   const def = p.rules.find((r) => r.id === ruleId);
   if (!def) throw new Error(`${ruleId} is not active in ${region}`);
   // the rule's one evaluator over the packed row, through the adapter findings use
-  const kernel = compileRule(def, ruleContext(p, parseIsoDay(peildatum)!));
+  // today is the peildatum unless a table says otherwise: no table depends on the day it runs
+  const kernel = compileRule(def, ruleContext(p, parseIsoDay(peildatum)!, parseIsoDay(today)!));
   const outcome = new Int32Array(OUT);
   kernel(packValues(caseValues(input)), 0, outcome, 0);
   const r = new OutcomeResults([def]).fill(outcome, 0);
@@ -64,5 +66,6 @@ export function evaluateRule(region: string, ruleId: string, input: CaseInput, p
   if (r.windowStart !== undefined) out.windowStart = isoDate(r.windowStart);
   if (r.windowEnd !== undefined) out.windowEnd = isoDate(r.windowEnd);
   if (r.missing) out.missing = r.missing;
+  if (r.anchor !== undefined) out.anchor = isoDate(r.anchor);
   return out;
 }

@@ -40,6 +40,21 @@ function anchor(from: FieldName | FieldName[], values: Value[]): Day | undefined
   return undefined;
 }
 
+/**
+ * A term's dates as they stood at the peildatum: a completion before the anchor, or any date after
+ * today, cannot be right; an anchor after the peildatum had not begun; a completion after the
+ * peildatum (not after today) had not happened yet.
+ */
+function asOfPeildatum(a: Day, actual: Day | undefined, ctx: RuleContext): 'implausible' | 'not-begun' | { actual: Day | undefined } {
+  if (a > ctx.today || (actual !== undefined && (actual < a || actual > ctx.today))) return 'implausible';
+  if (a > ctx.peildatum) return 'not-begun';
+  return { actual: actual !== undefined && actual > ctx.peildatum ? undefined : actual };
+}
+
+function implausibleResult(a: Day, actual: Day | undefined, ctx: RuleContext): Result {
+  return { status: 'implausible', actual: a > ctx.today ? a : actual, anchor: a };
+}
+
 /** The outcome of one rule for one case, as the rule kinds define it. */
 export function referenceResult(def: RuleDef, values: Value[], ctx: RuleContext): Result {
   const spec = def.spec;
@@ -49,19 +64,23 @@ export function referenceResult(def: RuleDef, values: Value[], ctx: RuleContext)
     case 'deadline': {
       const a = anchor(spec.from, values);
       if (a === undefined) return spec.anchor_required ? { status: 'missing', missing: [spec.from].flat() } : na;
+      const seen = asOfPeildatum(a, get(values, spec.to) as Day | undefined, ctx);
+      if (seen === 'implausible' || seen === 'not-begun') return seen === 'not-begun' ? na : implausibleResult(a, get(values, spec.to) as Day | undefined, ctx);
       const due = ctx.calendar.addDuration(a, spec.duration);
-      const actual = get(values, spec.to) as Day | undefined;
+      const actual = seen.actual;
       if (actual !== undefined) return actual <= due ? { status: 'on_time', due, actual } : { status: 'late', due, actual, daysLate: actual - due };
       return due < ctx.peildatum ? { status: 'overdue', due, daysLate: ctx.peildatum - due } : { status: 'pending', due };
     }
     case 'moment': {
       const a = anchor(spec.from, values);
       if (a === undefined) return na;
+      const seen = asOfPeildatum(a, get(values, spec.to) as Day | undefined, ctx);
+      if (seen === 'implausible' || seen === 'not-begun') return seen === 'not-begun' ? na : implausibleResult(a, get(values, spec.to) as Day | undefined, ctx);
       const due = ctx.calendar.addDuration(a, spec.duration);
       const { before, after } = spec.window ?? ctx.momentWindow;
       const windowStart = due - before;
       const windowEnd = due + after;
-      const actual = get(values, spec.to) as Day | undefined;
+      const actual = seen.actual;
       if (actual !== undefined) {
         if (actual < windowStart) return { status: 'early', due, actual, windowStart, windowEnd };
         if (actual <= windowEnd) return { status: 'on_time', due, actual, windowStart, windowEnd };

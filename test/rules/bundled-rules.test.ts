@@ -288,6 +288,27 @@ describe('every rule id of SPEC §6 is active where it should be', () => {
   });
 });
 
+describe('dates that cannot be right, and dates after the peildatum (issue 13.2)', () => {
+  const melding = { melding_datum: '2026-04-24' };
+  it('a beoordeling before its melding is implausible, not on time', () => {
+    expect(evaluateRule('zuid-limburg', 'ZL-01', { ...melding, veiligheidsbeoordeling_datum: '2026-01-15' }, '2026-11-01')).toEqual({ status: 'implausible', actual: '2026-01-15', anchor: '2026-04-24' });
+  });
+  it('a date after the day of the run is implausible, not "late by 764 days"', () => {
+    expect(evaluateRule('zuid-limburg', 'ZL-01', { ...melding, veiligheidsbeoordeling_datum: '2028-06-01' }, '2026-11-01', '2026-12-01')).toEqual({ status: 'implausible', actual: '2028-06-01', anchor: '2026-04-24' });
+    expect(evaluateRule('zuid-limburg', 'ZL-01', { melding_datum: '2027-03-01' }, '2026-11-01', '2026-12-01')).toEqual({ status: 'implausible', actual: '2027-03-01', anchor: '2027-03-01' });
+  });
+  it('a beoordeling after the peildatum but before today: judged as of the peildatum (overdue, pending)', () => {
+    expect(evaluateRule('zuid-limburg', 'ZL-01', { ...melding, veiligheidsbeoordeling_datum: '2026-11-20' }, '2026-11-01', '2026-12-01')).toEqual({ status: 'overdue', due: '2026-05-04', daysLate: 181 });
+    expect(evaluateRule('zuid-limburg', 'ZL-01', { melding_datum: '2026-10-29', veiligheidsbeoordeling_datum: '2026-11-20' }, '2026-11-01', '2026-12-01')).toEqual({ status: 'pending', due: '2026-11-05' });
+  });
+  it('a melding after the peildatum had not begun: not applicable', () => {
+    expect(evaluateRule('zuid-limburg', 'ZL-01', { melding_datum: '2026-11-10', veiligheidsbeoordeling_datum: '2026-11-12' }, '2026-11-01', '2026-12-01')).toEqual({ status: 'not_applicable' });
+  });
+  it('a monitoring moment before its warme overdracht is implausible, not early', () => {
+    expect(evaluateRule('noord-oost-gelderland', 'NOG-06', { melding_datum: '2026-01-05', triage_besluit: VV, warme_overdracht_datum: '2026-03-02', monitoring_12m_datum: '2026-02-20' }, '2026-11-01')).toMatchObject({ status: 'implausible', actual: '2026-02-20', anchor: '2026-03-02' });
+  });
+});
+
 describe('every bundled rule has its table of cases (as ESLint checks its rule files)', () => {
   it('a table for each rule a bundled profile declares, in the profile that declares it', () => {
     const declared = bundledProfileIds().flatMap((id) => {

@@ -99,6 +99,8 @@ function profiles(): [string, Profile][] {
 }
 
 const PEILDATUM = parseIsoDay('2026-11-01')!;
+/** the day of the run: the random dates reach past it (implausible) and lie between it and the peildatum */
+const TODAY = parseIsoDay('2026-12-15')!;
 const day0 = parseIsoDay('2024-01-01')!;
 
 /** Random values of a case: every field empty or a value of its type, dates around one another. */
@@ -129,11 +131,12 @@ const plain = (r: Result) => ({
   ...(r.windowStart !== undefined ? { windowStart: r.windowStart } : {}),
   ...(r.windowEnd !== undefined ? { windowEnd: r.windowEnd } : {}),
   ...(r.missing ? { missing: [...r.missing] } : {}),
+  ...(r.anchor !== undefined ? { anchor: r.anchor } : {}),
 });
 
 /** Every rule's kernel on each case's packed row, against the reference model on its values. */
 function compare(profile: Profile, cases: Value[][]): void {
-  const ctx = ruleContext(profile, PEILDATUM);
+  const ctx = ruleContext(profile, PEILDATUM, TODAY);
   const rules = profile.rules;
   const kernels = rules.map((r) => compileRule(r, ctx));
   const results = new OutcomeResults(rules);

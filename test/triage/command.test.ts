@@ -48,8 +48,8 @@ describe('runTriage', () => {
     });
     expect(await runTriage({}, t.value)).toBe(130);
     expect(asked[0].choices).toEqual([
-      { value: 'zuid-limburg', name: 'Zuid-Limburg' },
       { value: 'noord-oost-gelderland', name: 'Noord Oost Gelderland' },
+      { value: 'zuid-limburg', name: 'Zuid-Limburg' },
     ]);
     expect(asked[1].message).toBe('Heeft het gezin geen (extra) hulp of bemoeienis van buitenaf nodig?');
     expect(t.out()).toContain('Stap: Veiligheidsbeoordeling en telefonisch contact met het gezin');

@@ -9,7 +9,7 @@ import { FIELD_INDEX, FieldName } from '../../model/fields.js';
 import { EMPTY_CELL } from '../../model/row.js';
 import { AnchorSchema, DateFieldSchema, DurationSchema } from '../../model/schema.js';
 import { compileAnchor, compileCondition, conditionFields } from '../conditions.js';
-import { anchorText, defineKind, durationText, ruleBase, S, write } from '../kind.js';
+import { anchorText, defineKind, durationText, implausible, ruleBase, S, write } from '../kind.js';
 import { dueDateFn } from '../types.js';
 
 export const deadline = defineKind({
@@ -34,6 +34,7 @@ export const deadline = defineKind({
     overdue: 'msg.deadline.overdue',
     pending: 'msg.deadline.pending',
     missing: 'msg.missing',
+    implausible: 'msg.implausible',
     not_applicable: 'msg.notApplicable',
   },
   missingItems: (spec) => [spec.from].flat(),
@@ -45,15 +46,21 @@ export const deadline = defineKind({
     const dueOf = dueDateFn(ctx.calendar, spec.duration);
     const to = FIELD_INDEX[spec.to];
     const required = Boolean(spec.anchor_required);
-    const peildatum = ctx.peildatum;
+    const { peildatum, today } = ctx;
     return (ints, b, out, o) => {
       if (!when(ints, b)) return write(out, o, S.not_applicable);
       const a = anchor(ints, b);
       if (a === EMPTY_CELL) {
         return required ? write(out, o, S.missing, EMPTY_CELL, EMPTY_CELL, EMPTY_CELL, EMPTY_CELL, EMPTY_CELL, 1) : write(out, o, S.not_applicable);
       }
+      let actual = ints[b + to];
+      if (implausible(a, actual, today)) {
+        return write(out, o, S.implausible, EMPTY_CELL, a > today ? a : actual, EMPTY_CELL, EMPTY_CELL, EMPTY_CELL, 0, a);
+      }
+      // not yet begun at the peildatum, or done after it: judged as it stood at the peildatum
+      if (a > peildatum) return write(out, o, S.not_applicable);
+      if (actual > peildatum) actual = EMPTY_CELL;
       const due = dueOf(a);
-      const actual = ints[b + to];
       if (actual !== EMPTY_CELL) return actual <= due ? write(out, o, S.on_time, due, actual) : write(out, o, S.late, due, actual, actual - due);
       return due < peildatum ? write(out, o, S.overdue, due, EMPTY_CELL, peildatum - due) : write(out, o, S.pending, due);
     };

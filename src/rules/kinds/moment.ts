@@ -10,7 +10,7 @@ import { FIELD_INDEX, FieldName } from '../../model/fields.js';
 import { EMPTY_CELL } from '../../model/row.js';
 import { AnchorSchema, DateFieldSchema, DurationSchema, WindowSchema } from '../../model/schema.js';
 import { compileAnchor, compileCondition, conditionFields } from '../conditions.js';
-import { anchorText, defineKind, durationText, ruleBase, S, write } from '../kind.js';
+import { anchorText, defineKind, durationText, implausible, ruleBase, S, write } from '../kind.js';
 import { dueDateFn } from '../types.js';
 
 export const moment = defineKind({
@@ -34,6 +34,7 @@ export const moment = defineKind({
     late: 'msg.moment.late',
     overdue: 'msg.moment.overdue',
     pending: 'msg.moment.pending',
+    implausible: 'msg.implausible',
     not_applicable: 'msg.notApplicable',
   },
   missingItems: () => [],
@@ -51,15 +52,21 @@ export const moment = defineKind({
     const dueOf = dueDateFn(ctx.calendar, spec.duration);
     const to = FIELD_INDEX[spec.to];
     const { before, after } = spec.window ?? ctx.momentWindow;
-    const peildatum = ctx.peildatum;
+    const { peildatum, today } = ctx;
     return (ints, b, out, o) => {
       if (!when(ints, b)) return write(out, o, S.not_applicable);
       const a = anchor(ints, b);
       if (a === EMPTY_CELL) return write(out, o, S.not_applicable);
+      let actual = ints[b + to];
+      if (implausible(a, actual, today)) {
+        return write(out, o, S.implausible, EMPTY_CELL, a > today ? a : actual, EMPTY_CELL, EMPTY_CELL, EMPTY_CELL, 0, a);
+      }
+      // not yet begun at the peildatum, or done after it: judged as it stood at the peildatum
+      if (a > peildatum) return write(out, o, S.not_applicable);
+      if (actual > peildatum) actual = EMPTY_CELL;
       const due = dueOf(a);
       const ws = due - before;
       const we = due + after;
-      const actual = ints[b + to];
       if (actual !== EMPTY_CELL) {
         if (actual < ws) return write(out, o, S.early, due, actual, EMPTY_CELL, ws, we);
         if (actual <= we) return write(out, o, S.on_time, due, actual, EMPTY_CELL, ws, we);
