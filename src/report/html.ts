@@ -5,15 +5,16 @@
  * same content as the terminal table (header and row accounting, compliance per rule with its
  * source and norm, per gemeente, per deelregio, per month, routes, monitoring duration, findings,
  * rejected rows, inactive rules), laid out for A4 with a page break between sections. Real tables
- * with headers; every chart's values are also printed as text.
+ * with headers; every chart's values are also printed as text. Unlike the table, every finding is
+ * listed (grouped by rule, then gemeente, in open <details>): --max-findings does not apply.
  */
 import { formatNumber, formatPercent, getLang, localized, t } from '../i18n/index.js';
 import '../i18n/catalog/report.js';
 import { parseIsoDay } from '../calendar/days.js';
 import type { Counts, GroupSummary } from './aggregate.js';
 import { displayDate, routeLabel } from './messages.js';
-import type { Finding, Report } from './model.js';
-import type { RenderOptions } from './model.js';
+import type { Report } from './model.js';
+import { groupFindings } from './overview.js';
 import { complianceBarChart, complianceColour, complianceColumnChart, countBarChart, esc } from './svg.js';
 
 const STATUS_COLS = ['on_time', 'late', 'overdue', 'pending', 'missing', 'early', 'violated'] as const;
@@ -95,6 +96,11 @@ tr.st-pending td.status { color: #1f5f99; }
 .chart { display: block; max-width: 100%; height: auto; margin: 6px 0 10px; }
 .note, .legend { color: #555; font-size: 12px; }
 .badge { display: inline-block; padding: 0 6px; border-radius: 8px; background: #eef3f8; font-size: 12px; }
+details > summary { cursor: pointer; }
+details.rule-findings { margin: 14px 0 6px; }
+details.rule-findings > summary h3 { display: inline; margin: 0; }
+details.gemeente-findings { margin: 4px 0 0 14px; }
+details.gemeente-findings > summary { font-weight: 600; margin: 6px 0 2px; }
 footer { margin-top: 32px; color: #555; font-size: 12px; }
 @media print {
   @page { size: A4; margin: 14mm 12mm; }
@@ -108,7 +114,10 @@ footer { margin-top: 32px; color: #555; font-size: 12px; }
   .scroll { overflow: visible; }
   th.num { overflow-wrap: anywhere; }
   th, td { padding: 2px 4px; }
-  h2, h3 { break-after: avoid; }
+  h2, h3, summary { break-after: avoid; }
+  summary { list-style: none; }
+  summary::-webkit-details-marker { display: none; }
+  details::details-content { content-visibility: visible; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 `;
@@ -119,7 +128,7 @@ interface Part {
   html: string;
 }
 
-export function formatHtml(report: Report, opts: Pick<RenderOptions, 'maxFindings'> = { maxFindings: 0 }): string {
+export function formatHtml(report: Report): string {
   const parts: Part[] = [];
   const statusHeads = STATUS_COLS.map((s) => th(t(`status.${s}`), ' class="num"'));
   const profileName = localized(report.profile.name);
@@ -238,44 +247,41 @@ export function formatHtml(report: Report, opts: Pick<RenderOptions, 'maxFinding
     parts.push({ id: 'routes', title: t('report.routes'), html });
   }
 
-  // ---- findings, grouped by rule (profile order), most urgent first within each rule
+  // ---- findings: all of them (a meeting format), grouped by rule, then gemeente; collapsible
   {
     let html = '';
     if (report.findings.length === 0) html = `<p>${esc(t('report.noFindings'))}</p>`;
     else {
-      const shown = opts.maxFindings > 0 ? report.findings.slice(0, opts.maxFindings) : report.findings;
-      const byRule = new Map<string, Finding[]>();
-      for (const f of shown) {
-        let list = byRule.get(f.rule_id);
-        if (!list) byRule.set(f.rule_id, (list = []));
-        list.push(f);
-      }
-      // groups in the order of their most urgent finding (the list is sorted overdue first)
-      const order = [...byRule.keys()];
+      const groups = groupFindings(report.findings);
       const titles = new Map(report.summary.rules.map((r) => [r.rule_id, localized(r.title)]));
       html += `<p class="note">${esc(t('rep.findingsByRule'))}</p>`;
       html +=
         '<ul class="finding-index">' +
-        order.map((id) => `<li><a href="#${anchor('findings', id)}">${esc(id)}</a> <span class="badge">${esc(t('rep.findingsCount', { count: formatNumber(byRule.get(id)!.length) }))}</span></li>`).join('') +
+        groups.map((g) => `<li><a href="#${anchor('findings', g.rule_id)}">${esc(g.rule_id)}</a> <span class="badge">${esc(t('rep.findingsCount', { count: formatNumber(g.count) }))}</span></li>`).join('') +
         '</ul>';
-      for (const id of order) {
-        const list = byRule.get(id)!;
-        const rows = list.map(
-          (f) =>
-            `<tr class="st-${esc(f.status)}"><th scope="row">${esc(f.dossier_id)}</th>${td(t(`status.${f.status}`), 'status')}${td(t(`severity.${f.severity}`))}` +
-            `${td(isoToDisplay(f.due_date), 'date')}${td(isoToDisplay(f.actual_date), 'date')}${f.days_late === null ? td('') : tdNum(f.days_late)}${td(f.message)}</tr>`,
-        );
+      for (const g of groups) {
+        const id = g.rule_id;
         html +=
-          `<h3 id="${anchor('findings', id)}">${esc(id)}${titles.has(id) ? ' · ' + esc(titles.get(id)!) : ''}</h3>` +
-          table(
-            `${id}: ${t('rep.findingsCount', { count: formatNumber(list.length) })}`,
-            [th(t('col.dossier')), th(t('col.status')), th(t('col.severity')), th(t('col.due')), th(t('col.actual')), th(t('col.daysLate'), ' class="num"'), th(t('col.message'))],
-            rows,
-            'findings',
+          `<details class="rule-findings" open><summary><h3 id="${anchor('findings', id)}">${esc(id)}${titles.has(id) ? ' · ' + esc(titles.get(id)!) : ''}` +
+          ` <span class="badge">${esc(t('rep.findingsCount', { count: formatNumber(g.count) }))}</span></h3></summary>`;
+        for (const gem of g.gemeenten) {
+          const place = gem.deelregio ? `${gem.gemeente} (${gem.deelregio})` : gem.gemeente;
+          const rows = gem.findings.map(
+            (f) =>
+              `<tr class="st-${esc(f.status)}"><th scope="row">${esc(f.dossier_id)}</th>${td(f.gemeente)}${td(t(`status.${f.status}`), 'status')}${td(t(`severity.${f.severity}`))}` +
+              `${td(isoToDisplay(f.due_date), 'date')}${td(isoToDisplay(f.actual_date), 'date')}${f.days_late === null ? td('') : tdNum(f.days_late)}${td(f.message)}</tr>`,
           );
-      }
-      if (shown.length < report.findings.length) {
-        html += `<p class="note">${esc(t('report.findingsShown', { shown: formatNumber(shown.length), total: formatNumber(report.findings.length) }))}</p>`;
+          html +=
+            `<details class="gemeente-findings" open><summary>${esc(place)} <span class="badge">${esc(t('rep.findingsCount', { count: formatNumber(gem.findings.length) }))}</span></summary>` +
+            table(
+              `${id} · ${place}: ${t('rep.findingsCount', { count: formatNumber(gem.findings.length) })}`,
+              [th(t('col.dossier')), th(t('col.gemeente')), th(t('col.status')), th(t('col.severity')), th(t('col.due')), th(t('col.actual')), th(t('col.daysLate'), ' class="num"'), th(t('col.message'))],
+              rows,
+              'findings',
+            ) +
+            '</details>';
+        }
+        html += '</details>';
       }
     }
     parts.push({ id: 'bevindingen', title: t('report.findings'), html });

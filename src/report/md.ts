@@ -1,6 +1,7 @@
 /**
  * `--format md`: the compliance report as Markdown tables, to paste into meeting notes. The same
- * content as the terminal table. Every cell is escaped, so a dossier id or message can neither
+ * content as the terminal table, but with every finding (per rule, then gemeente): --max-findings
+ * does not apply. Every cell is escaped, so a dossier id or message can neither
  * break a table (`|`, line breaks) nor smuggle HTML or links into a rendered page.
  */
 import { formatNumber, formatPercent, localized, t } from '../i18n/index.js';
@@ -9,7 +10,7 @@ import { parseIsoDay } from '../calendar/days.js';
 import type { Counts, GroupSummary } from './aggregate.js';
 import { displayDate, routeLabel } from './messages.js';
 import type { Report } from './model.js';
-import type { RenderOptions } from './model.js';
+import { groupFindings } from './overview.js';
 
 const STATUS_COLS = ['on_time', 'late', 'overdue', 'pending', 'missing', 'early', 'violated'] as const;
 const REJECTED_LIMIT = 50;
@@ -60,7 +61,7 @@ function worstRule(g: GroupSummary): string {
   return worst ? `${worst[0]} ${formatPercent(worst[1], 0)}` : '–';
 }
 
-export function formatMarkdown(report: Report, opts: Pick<RenderOptions, 'maxFindings'> = { maxFindings: 0 }): string {
+export function formatMarkdown(report: Report): string {
   const out: string[] = [];
   const statusCols = STATUS_COLS.map((s) => ({ head: t(`status.${s}`), right: true }));
   const num = (head: string): MdColumn => ({ head, right: true });
@@ -136,24 +137,29 @@ export function formatMarkdown(report: Report, opts: Pick<RenderOptions, 'maxFin
   heading(t('report.findings'));
   if (report.findings.length === 0) out.push(mdEscape(t('report.noFindings')));
   else {
-    const shown = opts.maxFindings > 0 ? report.findings.slice(0, opts.maxFindings) : report.findings;
-    out.push(
-      mdTable(
-        [t('col.dossier'), t('col.rule'), t('col.status'), t('col.severity'), t('col.due'), t('col.actual'), num(t('col.daysLate')), t('col.message')],
-        shown.map((f) => [
-          f.dossier_id,
-          f.rule_id,
-          t(`status.${f.status}`),
-          t(`severity.${f.severity}`),
-          isoToDisplay(f.due_date),
-          isoToDisplay(f.actual_date),
-          f.days_late === null ? '' : formatNumber(f.days_late),
-          f.message,
-        ]),
-      ),
-    );
-    if (shown.length < report.findings.length) {
-      out.push('', `_${mdEscape(t('report.findingsShown', { shown: formatNumber(shown.length), total: formatNumber(report.findings.length) }))}_`);
+    // all findings (a meeting format), per rule, within a rule by gemeente
+    const titles = new Map(report.summary.rules.map((r) => [r.rule_id, localized(r.title)]));
+    out.push(mdEscape(t('rep.findingsByRule')));
+    for (const g of groupFindings(report.findings)) {
+      out.push('', `### ${mdEscape(`${g.rule_id}${titles.has(g.rule_id) ? ' · ' + titles.get(g.rule_id)! : ''} (${t('rep.findingsCount', { count: formatNumber(g.count) })})`)}`, '');
+      out.push(
+        mdTable(
+          [t('col.dossier'), t('col.gemeente'), t('col.deelregio'), t('col.status'), t('col.severity'), t('col.due'), t('col.actual'), num(t('col.daysLate')), t('col.message')],
+          g.gemeenten.flatMap((gem) =>
+            gem.findings.map((f) => [
+              f.dossier_id,
+              f.gemeente,
+              f.deelregio ?? '–',
+              t(`status.${f.status}`),
+              t(`severity.${f.severity}`),
+              isoToDisplay(f.due_date),
+              isoToDisplay(f.actual_date),
+              f.days_late === null ? '' : formatNumber(f.days_late),
+              f.message,
+            ]),
+          ),
+        ),
+      );
     }
   }
 

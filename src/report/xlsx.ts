@@ -22,6 +22,7 @@ import type { Counts, GroupSummary } from './aggregate.js';
 import { neutralise } from './csv.js';
 import { routeLabel } from './messages.js';
 import type { Report } from './model.js';
+import { groupFindings } from './overview.js';
 
 const STATUS_COLS = ['on_time', 'late', 'overdue', 'pending', 'missing', 'early', 'violated'] as const;
 /** Excel's last row is 1,048,576; one goes to the header */
@@ -266,6 +267,8 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
     const cols: Col[] = [
       { header: t('col.dossier'), type: 'text' },
       { header: t('col.rule'), type: 'text' },
+      { header: t('col.gemeente'), type: 'text' },
+      { header: t('col.deelregio'), type: 'text' },
       { header: t('col.status'), type: 'text' },
       { header: t('col.severity'), type: 'text' },
       { header: t('col.due'), type: 'date' },
@@ -274,7 +277,9 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
       { header: t('col.message'), type: 'text', max: 90 },
       { header: t('col.source'), type: 'text', max: 40 },
     ];
-    const rows = report.findings.map((f) => [f.dossier_id, f.rule_id, t(`status.${f.status}`), t(`severity.${f.severity}`), f.due_date, f.actual_date, f.days_late, f.message, f.source]);
+    // grouped by rule, then gemeente, as in the HTML and Markdown reports
+    const ordered = groupFindings(report.findings).flatMap((g) => g.gemeenten.flatMap((gem) => gem.findings));
+    const rows = ordered.map((f) => [f.dossier_id, f.rule_id, f.gemeente, f.deelregio ?? '', t(`status.${f.status}`), t(`severity.${f.severity}`), f.due_date, f.actual_date, f.days_late, f.message, f.source]);
     const ws = addSheet(wb, t('rep.sheet.findings'), tableWidths(cols, rows), 1);
     writeTable(ws, 1, cols, rows);
     ws.commit();

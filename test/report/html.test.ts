@@ -14,7 +14,7 @@ afterEach(() => setLang('nl'));
 
 describe('formatHtml', () => {
   it('is one self-contained document: no script, no remote load, a CSP that forbids both', () => {
-    const html = formatHtml(report, { maxFindings: 0 });
+    const html = formatHtml(report);
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="nl">')).toBe(true);
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"`);
     expect(html).not.toMatch(/<script|<link|<iframe|<img|@import|url\(|src=/i);
@@ -24,7 +24,7 @@ describe('formatHtml', () => {
   });
 
   it('has the header with profile, peildatum, files and row accounting', () => {
-    const html = formatHtml(report, { maxFindings: 0 });
+    const html = formatHtml(report);
     expect(html).toContain('<h1>Nalevingsrapport Zuid-Limburg</h1>');
     expect(html).toContain('<dt>Peildatum</dt><dd>01-06-2026</dd>');
     expect(html).toContain('<dt>Bestanden</dt><dd>fixtures/zl-small.csv</dd>');
@@ -34,7 +34,7 @@ describe('formatHtml', () => {
   });
 
   it('lists every rule with its compliance, counts and source in a real table', () => {
-    const html = formatHtml(report, { maxFindings: 0 });
+    const html = formatHtml(report);
     expect(html).toMatch(/<table class="rules"><caption class="sr-only">Naleving per regel<\/caption><thead><tr><th scope="col">Regel<\/th>/);
     for (const r of report.summary.rules) expect(htmlRow(html, r.rule_id, 'rules')).toBeDefined();
     // ZL-01: 2 applicable, 1 on time, 1 late → 50,0 %
@@ -52,7 +52,7 @@ describe('formatHtml', () => {
   });
 
   it('draws the compliance chart as inline SVG with one bar per rule, values also as text', () => {
-    const html = formatHtml(report, { maxFindings: 0 });
+    const html = formatHtml(report);
     const svg = /<svg[^>]*class="chart chart-rules"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
     expect(svg).toContain('role="img"');
     expect(svg).toContain('aria-labelledby="chart-rules-t chart-rules-d"');
@@ -70,7 +70,7 @@ describe('formatHtml', () => {
   });
 
   it('has tables per gemeente, per deelregio and per month, a month chart and the route mix', () => {
-    const html = formatHtml(report, { maxFindings: 0 });
+    const html = formatHtml(report);
     expect(htmlRow(html, 'Sittard-Geleen', 'gemeenten')).toEqual(['Sittard-Geleen', 'Westelijke Mijnstreek', '1', '6', '1', '1', '2', '0', '2', '0', '0', '16,7%', 'ZL-01 0%']);
     expect(htmlRow(html, 'Heerlen', 'gemeenten')?.slice(-2)).toEqual(['100,0%', 'ZL-01 100%']);
     expect(htmlRow(html, 'Vaals', 'gemeenten')?.slice(2, 4)).toEqual(['0', '0']);
@@ -84,22 +84,36 @@ describe('formatHtml', () => {
   });
 
   it('groups findings by rule, the rule with the most urgent finding first, and lists rejected rows', () => {
-    const html = formatHtml(report, { maxFindings: 0 });
+    const html = formatHtml(report);
     const groups = [...html.matchAll(/<h3 id="findings-([^"]+)">/g)].map((m) => m[1]);
     // ZL-02 and ZL-03 are overdue, ZL-01 late, ZL-04 and ZL-06 missing
     expect(groups).toEqual(['ZL-02', 'ZL-03', 'ZL-01', 'ZL-04', 'ZL-06']);
     expect(html).toMatch(
-      /<tr class="st-overdue"><th scope="row">ZL-0002<\/th><td class="status">verlopen<\/td><td>fout<\/td><td class="date">04-05-2026<\/td><td class="date"><\/td><td class="num">28<\/td><td>brief\/informatie aan de directbetrokkenen ontbreekt; uiterste datum 04-05-2026 is 28 dag\(en\) verstreken<\/td><\/tr>/,
+      /<tr class="st-overdue"><th scope="row">ZL-0002<\/th><td>Sittard-Geleen<\/td><td class="status">verlopen<\/td><td>fout<\/td><td class="date">04-05-2026<\/td><td class="date"><\/td><td class="num">28<\/td><td>brief\/informatie aan de directbetrokkenen ontbreekt; uiterste datum 04-05-2026 is 28 dag\(en\) verstreken<\/td><\/tr>/,
     );
     expect(htmlRow(html, 'fixtures/zl-small.csv', 'rejected')).toEqual(['fixtures/zl-small.csv', '4', 'gemeente', 'gemeente hoort niet bij profiel Zuid-Limburg; bedoelde u Maastricht?']);
     expect(html).toContain('<tr><td>fixtures/zl-small.csv</td><td class="num">4</td><td>gemeente</td><td>gemeente hoort niet bij profiel Zuid-Limburg; bedoelde u Maastricht?</td></tr>');
     expect(html).toContain('<td>datum bestaat niet: &quot;31-02-2026&quot;</td>');
   });
 
-  it('respects --max-findings and says how many were left out', () => {
-    const html = formatHtml(report, { maxFindings: 2 });
-    expect([...html.matchAll(/<h3 id="findings-([^"]+)">/g)].map((m) => m[1])).toEqual(['ZL-02', 'ZL-03']);
-    expect(html).toContain('2 van 5 bevindingen getoond');
+  it('lists every finding, grouped by rule and then gemeente in open <details>, with full counts in the index', () => {
+    const many: Report = {
+      ...report,
+      findings: Array.from({ length: 250 }, (_, i) => ({
+        ...report.findings[0],
+        dossier_id: `D-${String(i).padStart(3, '0')}`,
+        gemeente: i % 2 ? 'Heerlen' : 'Beek',
+        deelregio: i % 2 ? 'Parkstad' : 'Westelijke Mijnstreek',
+      })),
+    };
+    const html = formatHtml(many);
+    expect(html.match(/<tr class="st-/g)).toHaveLength(250);
+    expect(html).toContain('<li><a href="#findings-ZL-02">ZL-02</a> <span class="badge">250 bevinding(en)</span></li>');
+    const places = [...html.matchAll(/<details class="gemeente-findings" open><summary>([^<]+) <span class="badge">([^<]+)<\/span>/g)].map((m) => `${m[1]}: ${m[2]}`);
+    expect(places).toEqual(['Beek (Westelijke Mijnstreek): 125 bevinding(en)', 'Heerlen (Parkstad): 125 bevinding(en)']);
+    expect(html).toMatch(/<details class="rule-findings" open><summary><h3 id="findings-ZL-02">/);
+    expect(html).not.toContain('bevindingen getoond');
+    expect(html).not.toMatch(/<script/i);
   });
 
   it('escapes every text: HTML in a dossier id, message or file name does not become markup', () => {
@@ -111,7 +125,7 @@ describe('formatHtml', () => {
       ],
       rejected: [{ file: 'a.csv', row: 2, column: 'gemeente', reason: '"><svg onload=alert(1)>' }],
     };
-    const html = formatHtml(evil, { maxFindings: 0 });
+    const html = formatHtml(evil);
     expect(html).not.toMatch(/<script|<img|<b>x|<svg onload/);
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).toContain('&lt;/td&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -123,7 +137,7 @@ describe('formatHtml', () => {
       ...report,
       summary: { ...report.summary, rules: report.summary.rules.map((r) => (r.rule_id === 'ZL-01' ? { ...r, norm: 0.9, meets_norm: false } : r)) },
     };
-    const html = formatHtml(withNorm, { maxFindings: 0 });
+    const html = formatHtml(withNorm);
     expect(htmlRow(html, 'ZL-01', 'rules')?.slice(-2)).toEqual(['50,0%', '90% (niet gehaald)']);
     const bar = /<g class="bar" data-label="ZL-01">([\s\S]*?)<\/g>/.exec(html)![1];
     // the norm marker at 90 % of the 552-px scale, right of the 8-px margin
@@ -133,7 +147,7 @@ describe('formatHtml', () => {
   });
 
   it('is laid out for A4 with a page break between sections', () => {
-    const html = formatHtml(report, { maxFindings: 0 });
+    const html = formatHtml(report);
     expect(html).toContain('@page { size: A4;');
     expect(html).toContain('section { break-before: page;');
     expect(html.match(/<section id="/g)?.length).toBe(7);
@@ -142,7 +156,7 @@ describe('formatHtml', () => {
 
   it('switches to English with the language', () => {
     setLang('en');
-    const html = formatHtml(report, { maxFindings: 0 });
+    const html = formatHtml(report);
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
     expect(html).toContain('<h2 id="rules-h">Compliance per rule</h2>');
     expect(html).toContain('<dt>Reference date</dt><dd>2026-06-01</dd>');

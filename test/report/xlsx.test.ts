@@ -66,18 +66,18 @@ describe('formatXlsx', () => {
 
   it('Bevindingen: every finding, dates as date cells, days late as numbers', async () => {
     const ws = (await readBack(await formatXlsx(report))).getWorksheet('Bevindingen')!;
-    expect(rowValues(ws, 1)).toEqual(['Dossier', 'Regel', 'Status', 'Ernst', 'Uiterlijk', 'Gedaan', 'Dagen te laat', 'Toelichting', 'Bron']);
+    expect(rowValues(ws, 1)).toEqual(['Dossier', 'Regel', 'Gemeente', 'Deelregio', 'Status', 'Ernst', 'Uiterlijk', 'Gedaan', 'Dagen te laat', 'Toelichting', 'Bron']);
     expect(ws.rowCount).toBe(1 + report.findings.length);
     expect(rowValues(ws, 2)).toEqual([
-      'ZL-0002', 'ZL-02', 'verlopen', 'fout', day('2026-05-04'), null, 28,
+      'ZL-0002', 'ZL-02', 'Sittard-Geleen', 'Westelijke Mijnstreek', 'verlopen', 'fout', day('2026-05-04'), null, 28,
       'brief/informatie aan de directbetrokkenen ontbreekt; uiterste datum 04-05-2026 is 28 dag(en) verstreken', '000 §5.1; Bijlage 3b',
     ]);
-    expect(rowValues(ws, 4).slice(0, 7)).toEqual(['ZL-0002', 'ZL-01', 'te laat', 'fout', day('2026-05-04'), day('2026-05-06'), 2]);
-    expect(ws.getCell('E2').type).toBe(ExcelJS.ValueType.Date);
-    expect(ws.getCell('E2').numFmt).toBe('dd-mm-yyyy');
-    expect(ws.getCell('G2').type).toBe(ExcelJS.ValueType.Number);
+    expect(rowValues(ws, 4).slice(0, 9)).toEqual(['ZL-0002', 'ZL-01', 'Sittard-Geleen', 'Westelijke Mijnstreek', 'te laat', 'fout', day('2026-05-04'), day('2026-05-06'), 2]);
+    expect(ws.getCell('G2').type).toBe(ExcelJS.ValueType.Date);
+    expect(ws.getCell('G2').numFmt).toBe('dd-mm-yyyy');
+    expect(ws.getCell('I2').type).toBe(ExcelJS.ValueType.Number);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(ws.autoFilter).toBe('A1:I6');
+    expect(ws.autoFilter).toBe('A1:K6');
   });
 
   it('ignores --max-findings: the work file lists all findings', async () => {
@@ -118,7 +118,7 @@ describe('formatXlsx', () => {
     expect(f.getCell('A2').type).toBe(ExcelJS.ValueType.String);
     expect(f.getCell('A2').value).toBe('\'=HYPERLINK("http://x","klik")');
     expect(f.getCell('A2').formula).toBeUndefined();
-    expect(f.getCell('H2').value).toBe("'+cmd|calc");
+    expect(f.getCell('J2').value).toBe("'+cmd|calc");
     const r = wb.getWorksheet('Afgewezen rijen')!;
     expect(rowValues(r, 2)).toEqual(["'@evil.csv", 2, "'-x", "'\tfoo"]);
   });
