@@ -14,7 +14,21 @@ import { parseIsoDay } from '../calendar/days.js';
 import type { Counts, GroupSummary } from './aggregate.js';
 import { displayDate, routeLabel } from './messages.js';
 import type { Report } from './model.js';
-import { groupFindings } from './overview.js';
+import {
+  baseName,
+  groupFindings,
+  hasImplausible,
+  hasNorm,
+  headline,
+  noticeLines,
+  notAssessableFields,
+  notAssessableIds,
+  peildatumText,
+  sourceLabel,
+  sourceLegend,
+  worstNote,
+  worstRuleText,
+} from './overview.js';
 import { complianceBarChart, complianceColour, complianceColumnChart, countBarChart, esc } from './svg.js';
 
 const STATUS_COLS = ['on_time', 'late', 'overdue', 'pending', 'missing', 'early', 'violated'] as const;
@@ -44,13 +58,6 @@ function countCells(c: Counts): string {
   return [c.applicable, ...STATUS_COLS.map((s) => c[s])].map(tdNum).join('');
 }
 
-function worstRule(g: GroupSummary): string {
-  let worst: [string, number] | undefined;
-  for (const [id, c] of Object.entries(g.rules)) {
-    if (c.compliance !== null && (!worst || c.compliance < worst[1])) worst = [id, c.compliance];
-  }
-  return worst ? `${worst[0]} ${formatPercent(worst[1], 0)}` : '–';
-}
 
 /**
  * A real table with a caption for screen readers; the caption is shown only when no heading above
@@ -101,6 +108,14 @@ details.rule-findings { margin: 14px 0 6px; }
 details.rule-findings > summary h3 { display: inline; margin: 0; }
 details.gemeente-findings { margin: 4px 0 0 14px; }
 details.gemeente-findings > summary { font-weight: 600; margin: 6px 0 2px; }
+.headline { font-size: 16px; font-weight: 600; margin: 10px 0; padding: 6px 10px; background: #eef3f8; border-left: 4px solid #1f5f99; }
+.warnings { border: 1px solid #c62828; border-left-width: 4px; padding: 4px 10px; margin: 10px 0; }
+.warnings-h { font-weight: 700; color: #c62828; margin: 2px 0; }
+.warnings ul { margin: 2px 0 4px; padding-left: 18px; }
+td.not-assessable { color: #a15c00; font-style: italic; }
+dl.sources { font-size: 12px; color: #555; margin: 4px 0; }
+dl.sources dt { font-weight: 600; }
+dl.sources dd { margin: 0 0 0 12px; }
 footer { margin-top: 32px; color: #555; font-size: 12px; }
 @media print {
   @page { size: A4; margin: 14mm 12mm; }
@@ -130,6 +145,9 @@ interface Part {
 
 export function formatHtml(report: Report): string {
   const parts: Part[] = [];
+  const unjudged = notAssessableIds(report);
+  const withNorm = hasNorm(report);
+  const withImplausible = hasImplausible(report);
   const statusHeads = STATUS_COLS.map((s) => th(t(`status.${s}`), ' class="num"'));
   const profileName = localized(report.profile.name);
   const title = t('report.title', { profile: profileName });
@@ -141,7 +159,7 @@ export function formatHtml(report: Report): string {
       rules.map((r) => ({
         label: r.rule_id,
         title: localized(r.title),
-        note: `${t('col.source')}: ${r.source}`,
+        note: `${t('col.source')}: ${sourceLabel(report, r.source)}`,
         share: r.compliance,
         norm: r.norm,
         valueText: formatPercent(r.compliance),
@@ -149,15 +167,26 @@ export function formatHtml(report: Report): string {
       })),
       { id: 'chart-rules', title: t('rep.chartRules'), desc: t('rep.chartRulesDesc'), noValueText: t('rep.noJudged') },
     );
-    const rows = rules.map(
-      (r) =>
+    const statusCount = STATUS_COLS.length + 1 + (withImplausible ? 1 : 0);
+    const rows = rules.map((r) => {
+      const head =
         `<tr id="${anchor('rule', r.rule_id)}"><th scope="row">${esc(r.rule_id)}</th>` +
-        `<td class="rule-title">${esc(localized(r.title))}<br><span class="source">${esc(t('col.source'))}: ${esc(r.source)}</span></td>${td(t(`severity.${r.severity}`))}` +
+        `<td class="rule-title">${esc(localized(r.title))}<br><span class="source">${esc(t('col.source'))}: ${esc(sourceLabel(report, r.source))}</span></td>${td(t(`severity.${r.severity}`))}`;
+      const missing = notAssessableFields(report, r.rule_id);
+      if (missing) {
+        // no figures for a rule the export cannot judge
+        return head + `<td class="not-assessable" colspan="${statusCount + 1 + (withNorm ? 1 : 0)}">${esc(t('rep.notAssessableCell', { fields: missing.join(', ') }))}</td></tr>`;
+      }
+      return (
+        head +
         countCells(r) +
+        (withImplausible ? tdNum(r.implausible) : '') +
         pctCell(r.compliance, r.norm) +
-        td(r.norm === null ? '–' : `${formatPercent(r.norm, 0)}${r.meets_norm === null ? '' : ` (${t(r.meets_norm ? 'rep.normMet' : 'rep.normNotMet')})`}`, 'num') +
-        '</tr>',
-    );
+        (withNorm ? td(r.norm === null ? '–' : `${formatPercent(r.norm, 0)}${r.meets_norm === null ? '' : ` (${t(r.meets_norm ? 'rep.normMet' : 'rep.normNotMet')})`}`, 'num') : '') +
+        '</tr>'
+      );
+    });
+    const legend = sourceLegend(report);
     parts.push({
       id: 'rules',
       title: t('report.perRule'),
@@ -165,11 +194,24 @@ export function formatHtml(report: Report): string {
         chart +
         table(
           t('report.perRule'),
-          [th(t('col.rule')), th(t('rep.col.titleSource')), th(t('col.severity')), th(t('col.applicable'), ' class="num"'), ...statusHeads, th(t('col.compliance'), ' class="num"'), th(t('col.norm'), ' class="num"')],
+          [
+            th(t('col.rule')),
+            th(t('rep.col.titleSource')),
+            th(t('col.severity')),
+            th(t('col.applicable'), ' class="num"'),
+            ...statusHeads,
+            ...(withImplausible ? [th(t('status.implausible'), ' class="num"')] : []),
+            th(t('col.compliance'), ' class="num"'),
+            ...(withNorm ? [th(t('col.norm'), ' class="num"')] : []),
+          ],
           rows,
           'rules',
         ) +
-        `<p class="legend">${esc(t('report.legend'))}</p>`,
+        `<p class="legend">${esc(t('report.legend'))}</p>` +
+        `<p class="legend colours">${esc(t('rep.colourLegend'))}</p>` +
+        (legend.length
+          ? `<dl class="sources"><dt class="sources-h">${esc(t('rep.sources'))}</dt>${legend.map((l) => `<dd><b>${esc(l.name)}</b>: ${esc(l.title)}</dd>`).join('')}</dl>`
+          : ''),
     });
   }
 
@@ -177,14 +219,14 @@ export function formatHtml(report: Report): string {
   const groupTable = (caption: string, firstCol: string, groups: Record<string, GroupSummary>, withDeelregio: boolean, cls: string): string => {
     const rows = Object.entries(groups).map(
       ([name, g]) =>
-        `<tr><th scope="row">${esc(name)}</th>${withDeelregio ? td(g.deelregio ?? '–') : ''}${tdNum(g.cases)}${countCells(g)}${pctCell(g.compliance)}${td(worstRule(g))}</tr>`,
+        `<tr><th scope="row">${esc(name)}</th>${withDeelregio ? td(g.deelregio ?? '–') : ''}${tdNum(g.cases)}${countCells(g)}${pctCell(g.compliance)}${td(worstRuleText(g, unjudged))}</tr>`,
     );
     return table(
       caption,
       [th(firstCol), ...(withDeelregio ? [th(t('col.deelregio'))] : []), th(t('col.cases'), ' class="num"'), th(t('col.applicable'), ' class="num"'), ...statusHeads, th(t('col.compliance'), ' class="num"'), th(t('col.worst'))],
       rows,
       cls,
-    );
+    ) + `<p class="legend">${esc(worstNote())}</p>`;
   };
   const hasDeelregios = Object.keys(report.summary.by_deelregio).length > 0;
   parts.push({
@@ -240,8 +282,8 @@ export function formatHtml(report: Report): string {
     if (md) {
       const line =
         md.mean_months === null
-          ? t('report.monitoringNone', { open: md.open, target: md.target_months, source: md.source })
-          : t('report.monitoringLine', { mean: formatNumber(md.mean_months), closed: formatNumber(md.closed), target: md.target_months, source: md.source, open: formatNumber(md.open) });
+          ? t('report.monitoringNone', { open: md.open, target: md.target_months, source: sourceLabel(report, md.source) })
+          : t('report.monitoringLine', { mean: formatNumber(md.mean_months), closed: formatNumber(md.closed), target: md.target_months, source: sourceLabel(report, md.source), open: formatNumber(md.open) });
       html += `<h3>${esc(t('report.monitoring'))}</h3><p class="monitoring">${esc(line)}</p>`;
     }
     parts.push({ id: 'routes', title: t('report.routes'), html });
@@ -291,7 +333,7 @@ export function formatHtml(report: Report): string {
   if (report.rejected.length) {
     const rows = report.rejected
       .slice(0, REJECTED_LIMIT)
-      .map((r) => `<tr>${td(r.file)}${tdNum(r.row)}${td(r.column)}${td(r.reason)}</tr>`);
+      .map((r) => `<tr>${td(baseName(r.file))}${tdNum(r.row)}${td(r.column)}${td(r.reason)}</tr>`);
     let html = table(t('report.rejected'), [th(t('col.file')), th(t('col.row'), ' class="num"'), th(t('col.column')), th(t('col.reason'))], rows, 'rejected');
     if (report.rejected.length > REJECTED_LIMIT) {
       html += `<p class="note">${esc(t('report.rejectedShown', { shown: REJECTED_LIMIT, total: formatNumber(report.rejected.length) }))}</p>`;
@@ -301,16 +343,35 @@ export function formatHtml(report: Report): string {
 
   // ---- header
   const filesRows = report.input.per_file.map(
-    (f) => `<tr><th scope="row">${esc(f.file)}</th>${td(f.format)}${tdNum(f.rows_read)}${tdNum(f.rows_checked)}${tdNum(f.rows_rejected)}</tr>`,
+    (f) => `<tr><th scope="row">${esc(baseName(f.file))}</th>${td(f.format)}${tdNum(f.rows_read)}${tdNum(f.rows_checked)}${tdNum(f.rows_rejected)}</tr>`,
   );
+  const notices = noticeLines(report);
   const header =
     `<header><h1>${esc(title)}</h1><dl class="meta">` +
     `<dt>${esc(t('report.profile'))}</dt><dd>${esc(`${report.profile.id} ${report.profile.version}`)}${report.profile.chain.length > 1 ? esc(` (extends ${report.profile.chain.slice(1).join(' → ')})`) : ''}</dd>` +
-    `<dt>${esc(t('report.peildatum'))}</dt><dd>${esc(isoToDisplay(report.peildatum))}</dd>` +
-    `<dt>${esc(t('report.files'))}</dt><dd>${esc(report.input.files.join(', '))}</dd>` +
+    `<dt>${esc(t('report.peildatum'))}</dt><dd>${esc(peildatumText(report, isoToDisplay(report.peildatum)))}</dd>` +
+    `<dt>${esc(t('report.files'))}</dt><dd>${esc(report.input.files.map(baseName).join(', '))}</dd>` +
     `<dt>${esc(t('rep.rowsLabel'))}</dt><dd class="rows">${esc(t('rep.rowsValue', { read: formatNumber(report.input.rows_read), checked: formatNumber(report.input.rows_checked), rejected: formatNumber(report.input.rows_rejected) }))}</dd>` +
     (report.options.pseudonymized ? `<dt>${esc(t('col.dossier'))}</dt><dd>${esc(t('rep.pseudonymized'))}</dd>` : '') +
+    (report.input.gemeenten ? `<dt>${esc(t('rep.gemeenten'))}</dt><dd>${esc(report.input.gemeenten.join(', '))}</dd>` : '') +
+    (report.input.newest_date ? `<dt>${esc(t('rep.newestDate'))}</dt><dd>${esc(isoToDisplay(report.input.newest_date))}</dd>` : '') +
+    (report.input.dates_after_peildatum
+      ? `<dt>${esc(t('rep.datesAfterPeildatum'))}</dt><dd>${esc(t('rep.datesAfterPeildatumValue', { count: formatNumber(report.input.dates_after_peildatum) }))}</dd>`
+      : '') +
     `</dl>` +
+    `<p class="headline"><span class="sr-only">${esc(t('rep.headlineLabel'))}: </span>${esc(headline(report))}</p>` +
+    (notices.length
+      ? `<div class="warnings" role="note"><p class="warnings-h">${esc(t('rep.warnings'))}</p><ul>${notices.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></div>`
+      : '') +
+    (report.input.pii_columns.length
+      ? table(
+          t('rep.piiColumns'),
+          [th(t('col.file')), th(t('col.column')), th(t('rep.col.kind'))],
+          report.input.pii_columns.map((c) => `<tr>${td(baseName(c.file))}${td(c.column)}${td(c.kind)}</tr>`),
+          'pii',
+          true,
+        )
+      : '') +
     (filesRows.length
       ? table(t('rep.filesTable'), [th(t('col.file')), th(t('rep.col.format')), th(t('rep.col.read'), ' class="num"'), th(t('rep.col.checked'), ' class="num"'), th(t('rep.col.rejected'), ' class="num"')], filesRows, 'files', true)
       : '') +

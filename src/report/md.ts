@@ -10,7 +10,21 @@ import { parseIsoDay } from '../calendar/days.js';
 import type { Counts, GroupSummary } from './aggregate.js';
 import { displayDate, routeLabel } from './messages.js';
 import type { Report } from './model.js';
-import { groupFindings } from './overview.js';
+import {
+  baseName,
+  groupFindings,
+  hasImplausible,
+  hasNorm,
+  headline,
+  noticeLines,
+  notAssessableFields,
+  notAssessableIds,
+  peildatumText,
+  sourceLabel,
+  sourceLegend,
+  worstNote,
+  worstRuleText,
+} from './overview.js';
 
 const STATUS_COLS = ['on_time', 'late', 'overdue', 'pending', 'missing', 'early', 'violated'] as const;
 const REJECTED_LIMIT = 50;
@@ -53,13 +67,6 @@ function countCells(c: Counts): string[] {
   return [c.applicable, ...STATUS_COLS.map((s) => c[s])].map((n) => formatNumber(n));
 }
 
-function worstRule(g: GroupSummary): string {
-  let worst: [string, number] | undefined;
-  for (const [id, c] of Object.entries(g.rules)) {
-    if (c.compliance !== null && (!worst || c.compliance < worst[1])) worst = [id, c.compliance];
-  }
-  return worst ? `${worst[0]} ${formatPercent(worst[1], 0)}` : '–';
-}
 
 export function formatMarkdown(report: Report): string {
   const out: string[] = [];
@@ -72,30 +79,60 @@ export function formatMarkdown(report: Report): string {
     `- **${mdEscape(t('report.profile'))}:** ${mdEscape(`${report.profile.id} ${report.profile.version}`)}` +
       (report.profile.chain.length > 1 ? mdEscape(` (extends ${report.profile.chain.slice(1).join(' → ')})`) : ''),
   );
-  out.push(`- **${mdEscape(t('report.peildatum'))}:** ${mdEscape(isoToDisplay(report.peildatum))}`);
-  out.push(`- **${mdEscape(t('report.files'))}:** ${mdEscape(report.input.files.join(', '))}`);
+  out.push(`- **${mdEscape(t('report.peildatum'))}:** ${mdEscape(peildatumText(report, isoToDisplay(report.peildatum)))}`);
+  out.push(`- **${mdEscape(t('report.files'))}:** ${mdEscape(report.input.files.map(baseName).join(', '))}`);
   out.push(
     `- **${mdEscape(t('rep.rowsLabel'))}:** ` +
       mdEscape(t('rep.rowsValue', { read: formatNumber(report.input.rows_read), checked: formatNumber(report.input.rows_checked), rejected: formatNumber(report.input.rows_rejected) })),
   );
   if (report.options.pseudonymized) out.push(`- ${mdEscape(t('rep.pseudonymized'))}`);
+  if (report.input.gemeenten) out.push(`- **${mdEscape(t('rep.gemeenten'))}:** ${mdEscape(report.input.gemeenten.join(', '))}`);
+  if (report.input.newest_date) out.push(`- **${mdEscape(t('rep.newestDate'))}:** ${mdEscape(isoToDisplay(report.input.newest_date))}`);
+  if (report.input.dates_after_peildatum) {
+    out.push(`- **${mdEscape(t('rep.datesAfterPeildatum'))}:** ${mdEscape(t('rep.datesAfterPeildatumValue', { count: formatNumber(report.input.dates_after_peildatum) }))}`);
+  }
+  out.push('', `**${mdEscape(headline(report))}**`);
+  const notices = noticeLines(report);
+  if (notices.length) out.push('', `**${mdEscape(t('rep.warnings'))}:**`, '', ...notices.map((n) => `- ${mdEscape(n)}`));
+  if (report.input.pii_columns.length) {
+    out.push('', `**${mdEscape(t('rep.piiColumns'))}:**`, '');
+    out.push(mdTable([t('col.file'), t('col.column'), t('rep.col.kind')], report.input.pii_columns.map((c) => [baseName(c.file), c.column, c.kind])));
+  }
+  const unjudged = notAssessableIds(report);
+  const withNorm = hasNorm(report);
+  const withImplausible = hasImplausible(report);
 
   heading(t('report.perRule'));
   out.push(
     mdTable(
-      [t('col.rule'), t('col.title'), t('col.severity'), num(t('col.applicable')), ...statusCols, num(t('col.compliance')), num(t('col.norm')), t('col.source')],
-      report.summary.rules.map((r) => [
-        r.rule_id,
-        localized(r.title),
-        t(`severity.${r.severity}`),
-        ...countCells(r),
-        formatPercent(r.compliance),
-        r.norm === null ? '–' : `${formatPercent(r.norm, 0)}${r.meets_norm === null ? '' : ` (${t(r.meets_norm ? 'rep.normMet' : 'rep.normNotMet')})`}`,
-        r.source,
-      ]),
+      [
+        t('col.rule'),
+        t('col.title'),
+        t('col.severity'),
+        num(t('col.applicable')),
+        ...statusCols,
+        ...(withImplausible ? [num(t('status.implausible'))] : []),
+        num(t('col.compliance')),
+        ...(withNorm ? [num(t('col.norm'))] : []),
+        t('col.source'),
+      ],
+      report.summary.rules.map((r) => {
+        const missing = notAssessableFields(report, r.rule_id);
+        const figures = missing
+          ? [...countCells(r).map(() => '–'), ...(withImplausible ? ['–'] : []), t('rep.notAssessableCell', { fields: missing.join(', ') }), ...(withNorm ? ['–'] : [])]
+          : [
+              ...countCells(r),
+              ...(withImplausible ? [formatNumber(r.implausible)] : []),
+              formatPercent(r.compliance),
+              ...(withNorm ? [r.norm === null ? '–' : `${formatPercent(r.norm, 0)}${r.meets_norm === null ? '' : ` (${t(r.meets_norm ? 'rep.normMet' : 'rep.normNotMet')})`}`] : []),
+            ];
+        return [r.rule_id, localized(r.title), t(`severity.${r.severity}`), ...figures, sourceLabel(report, r.source)];
+      }),
     ),
   );
   out.push('', `_${mdEscape(t('report.legend'))}_`);
+  const legend = sourceLegend(report);
+  if (legend.length) out.push('', `**${mdEscape(t('rep.sources'))}:**`, '', ...legend.map((l) => `- **${mdEscape(l.name)}**: ${mdEscape(l.title)}`));
 
   const groupTable = (title: string, firstCol: string, groups: Record<string, GroupSummary>, withDeelregio: boolean) => {
     const entries = Object.entries(groups);
@@ -104,9 +141,10 @@ export function formatMarkdown(report: Report): string {
     out.push(
       mdTable(
         [firstCol, ...(withDeelregio ? [t('col.deelregio')] : []), num(t('col.cases')), num(t('col.applicable')), ...statusCols, num(t('col.compliance')), t('col.worst')],
-        entries.map(([name, g]) => [name, ...(withDeelregio ? [g.deelregio ?? '–'] : []), formatNumber(g.cases), ...countCells(g), formatPercent(g.compliance), worstRule(g)]),
+        entries.map(([name, g]) => [name, ...(withDeelregio ? [g.deelregio ?? '–'] : []), formatNumber(g.cases), ...countCells(g), formatPercent(g.compliance), worstRuleText(g, unjudged)]),
       ),
     );
+    out.push('', `_${mdEscape(worstNote())}_`);
   };
   const hasDeelregios = Object.keys(report.summary.by_deelregio).length > 0;
   groupTable(t('report.perGemeente'), t('col.gemeente'), report.summary.by_gemeente, hasDeelregios);
@@ -128,8 +166,8 @@ export function formatMarkdown(report: Report): string {
     out.push(
       mdEscape(
         md.mean_months === null
-          ? t('report.monitoringNone', { open: md.open, target: md.target_months, source: md.source })
-          : t('report.monitoringLine', { mean: formatNumber(md.mean_months), closed: formatNumber(md.closed), target: md.target_months, source: md.source, open: formatNumber(md.open) }),
+          ? t('report.monitoringNone', { open: md.open, target: md.target_months, source: sourceLabel(report, md.source) })
+          : t('report.monitoringLine', { mean: formatNumber(md.mean_months), closed: formatNumber(md.closed), target: md.target_months, source: sourceLabel(report, md.source), open: formatNumber(md.open) }),
       ),
     );
   }
@@ -168,7 +206,7 @@ export function formatMarkdown(report: Report): string {
     out.push(
       mdTable(
         [t('col.file'), num(t('col.row')), t('col.column'), t('col.reason')],
-        report.rejected.slice(0, REJECTED_LIMIT).map((r) => [r.file, String(r.row), r.column, r.reason]),
+        report.rejected.slice(0, REJECTED_LIMIT).map((r) => [baseName(r.file), String(r.row), r.column, r.reason]),
       ),
     );
     if (report.rejected.length > REJECTED_LIMIT) {

@@ -16,7 +16,7 @@ describe('giacheck check on a Dutch-Excel export (BOM, ;, CRLF, dd-mm-yyyy)', ()
   const { code, report, stderr } = json();
 
   it('accounts for every row: read = checked + rejected', () => {
-    expect(report.input).toEqual({ files: [FIXTURE], rows_read: 16, rows_checked: 10, rows_rejected: 6 });
+    expect(report.input).toMatchObject({ files: ['zuid-limburg-excel.csv'], rows_read: 16, rows_checked: 10, rows_rejected: 6 });
   });
 
   it('infers the region from the gemeenten and says so on stderr', () => {
@@ -63,12 +63,12 @@ describe('giacheck check on a Dutch-Excel export (BOM, ;, CRLF, dd-mm-yyyy)', ()
 
   it('lists rejected rows with file, row, column and reason', () => {
     expect(report.rejected).toEqual([
-      { file: FIXTURE, row: 9, column: 'melding_datum', reason: 'datum bestaat niet: "31-02-2026"' },
-      { file: FIXTURE, row: 10, column: 'gemeente', reason: 'gemeente hoort niet bij profiel Zuid-Limburg; bedoelde u Maastricht?' },
-      { file: FIXTURE, row: 11, column: 'dossier_id', reason: 'dossier_id komt dubbel voor (eerder in rij 2); alleen de eerste telt' },
-      { file: FIXTURE, row: 12, column: '', reason: 'lege rij' },
-      { file: FIXTURE, row: 16, column: 'triage_besluit', reason: 'onbekend triagebesluit: "doorverwezen naar huisarts"' },
-      { file: FIXTURE, row: 17, column: 'melder_anoniem', reason: 'geen ja/nee-waarde: "misschien"' },
+      { file: 'zuid-limburg-excel.csv', row: 9, column: 'melding_datum', reason: 'datum bestaat niet: "31-02-2026"' },
+      { file: 'zuid-limburg-excel.csv', row: 10, column: 'gemeente', reason: 'gemeente hoort niet bij profiel Zuid-Limburg; bedoelde u Maastricht?' },
+      { file: 'zuid-limburg-excel.csv', row: 11, column: 'dossier_id', reason: 'dossier_id komt dubbel voor (eerder in rij 2); alleen de eerste telt' },
+      { file: 'zuid-limburg-excel.csv', row: 12, column: '', reason: 'lege rij' },
+      { file: 'zuid-limburg-excel.csv', row: 16, column: 'triage_besluit', reason: 'onbekend triagebesluit: "doorverwezen naar huisarts"' },
+      { file: 'zuid-limburg-excel.csv', row: 17, column: 'melder_anoniem', reason: 'geen ja/nee-waarde: "misschien"' },
     ]);
   });
 
@@ -268,7 +268,7 @@ describe('check: JSON and JSON Lines input, mapping', () => {
     const r = giacheck(['check', 'fixtures/mapping/regsys-export.csv', '--mapping', 'fixtures/mapping/regsys.yaml', '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'json']);
     const rep = JSON.parse(r.stdout);
     expect(rep.input).toMatchObject({ rows_read: 3, rows_checked: 2, rows_rejected: 1 });
-    expect(rep.rejected).toEqual([{ file: 'fixtures/mapping/regsys-export.csv', row: 4, column: 'Datum melding (melding_datum)', reason: 'datum "2026-04-24" past niet bij date_format dd-MM-yyyy' }]);
+    expect(rep.rejected).toEqual([{ file: 'regsys-export.csv', row: 4, column: 'Datum melding (melding_datum)', reason: 'datum "2026-04-24" past niet bij date_format dd-MM-yyyy' }]);
     expect(rep.summary.routes).toMatchObject({ voorwaarden_en_vervolg: 1, overdracht_lokaal_veld: 1 });
     expect(rep.findings.find((f: any) => f.dossier_id === '2026-0002' && f.rule_id === 'ZL-01')).toMatchObject({ status: 'late', days_late: 1 });
   });

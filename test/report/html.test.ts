@@ -27,9 +27,9 @@ describe('formatHtml', () => {
     const html = formatHtml(report);
     expect(html).toContain('<h1>Nalevingsrapport Zuid-Limburg</h1>');
     expect(html).toContain('<dt>Peildatum</dt><dd>01-06-2026</dd>');
-    expect(html).toContain('<dt>Bestanden</dt><dd>fixtures/zl-small.csv</dd>');
+    expect(html).toContain('<dt>Bestanden</dt><dd>zl-small.csv</dd>');
     expect(html).toContain('<dd class="rows">4 gelezen, 2 gecontroleerd, 2 afgewezen</dd>');
-    expect(htmlRow(html, 'fixtures/zl-small.csv', 'files')).toEqual(['fixtures/zl-small.csv', 'csv', '4', '2', '2']);
+    expect(htmlRow(html, 'zl-small.csv', 'files')).toEqual(['zl-small.csv', 'csv', '4', '2', '2']);
     expect(html).toContain('zuid-limburg 2026.11 (extends landelijk)');
   });
 
@@ -40,14 +40,13 @@ describe('formatHtml', () => {
     // ZL-01: 2 applicable, 1 on time, 1 late → 50,0 %
     expect(htmlRow(html, 'ZL-01', 'rules')).toEqual([
       'ZL-01',
-      'Veiligheidsbeoordeling binnen 5 werkdagen na de melding | Bron: 000 §5.1.1',
+      'Veiligheidsbeoordeling binnen 5 werkdagen na de melding | Bron: ZL-afspraken §5.1.1',
       'fout',
       '2', '1', '1', '0', '0', '0', '0', '0',
       '50,0%',
-      '–',
     ]);
-    expect(htmlRow(html, 'ZL-10', 'rules')?.slice(-2)).toEqual(['100,0%', '–']);
-    expect(htmlRow(html, 'LV-01', 'rules')?.slice(-2)).toEqual(['–', '–']);
+    expect(htmlRow(html, 'ZL-10', 'rules')?.at(-1)).toBe('100,0%');
+    expect(htmlRow(html, 'LV-01', 'rules')?.at(-1)).toBe('–');
     expect(html).toContain('Niet actief in dit profiel: LV-02 (vervangen door ZL-02)');
   });
 
@@ -63,7 +62,7 @@ describe('formatHtml', () => {
     const bar = (id: string) => new RegExp(`<g class="bar" data-label="${id}">([\\s\\S]*?)</g>`).exec(svg)![1];
     expect(bar('ZL-01')).toMatch(/<rect class="value" x="8" y="\d+" width="276" height="14" fill="#c62828"\/>/);
     expect(bar('ZL-01')).toContain('>50,0%</text>');
-    expect(bar('ZL-01')).toContain('Bron: 000 §5.1.1');
+    expect(bar('ZL-01')).toContain('Bron: ZL-afspraken §5.1.1');
     expect(bar('ZL-10')).toMatch(/<rect class="value" x="8" y="\d+" width="552" height="14" fill="#2e7d32"\/>/);
     expect(bar('LV-01')).not.toContain('class="value"');
     expect(bar('LV-01')).toContain('geen beoordeelde dossiers');
@@ -71,16 +70,16 @@ describe('formatHtml', () => {
 
   it('has tables per gemeente, per deelregio and per month, a month chart and the route mix', () => {
     const html = formatHtml(report);
-    expect(htmlRow(html, 'Sittard-Geleen', 'gemeenten')).toEqual(['Sittard-Geleen', 'Westelijke Mijnstreek', '1', '6', '1', '1', '2', '0', '2', '0', '0', '16,7%', 'ZL-01 0%']);
-    expect(htmlRow(html, 'Heerlen', 'gemeenten')?.slice(-2)).toEqual(['100,0%', 'ZL-01 100%']);
+    expect(htmlRow(html, 'Sittard-Geleen', 'gemeenten')).toEqual(['Sittard-Geleen', 'Westelijke Mijnstreek', '1', '6', '1', '1', '2', '0', '2', '0', '0', '16,7%', '–']);
+    expect(htmlRow(html, 'Heerlen', 'gemeenten')?.slice(-2)).toEqual(['100,0%', '–']);
     expect(htmlRow(html, 'Vaals', 'gemeenten')?.slice(2, 4)).toEqual(['0', '0']);
-    expect(htmlRow(html, 'Parkstad', 'deelregios')).toEqual(['Parkstad', '1', '6', '6', '0', '0', '0', '0', '0', '0', '100,0%', 'ZL-01 100%']);
-    expect(htmlRow(html, '2026-04', 'months')).toEqual(['2026-04', '2', '12', '7', '1', '2', '0', '2', '0', '0', '58,3%', 'ZL-01 50%']);
+    expect(htmlRow(html, 'Parkstad', 'deelregios')).toEqual(['Parkstad', '1', '6', '6', '0', '0', '0', '0', '0', '0', '100,0%', '–']);
+    expect(htmlRow(html, '2026-04', 'months')).toEqual(['2026-04', '2', '12', '7', '1', '2', '0', '2', '0', '0', '58,3%', '–']);
     expect(html).toMatch(/<svg[^>]*class="chart chart-months"[\s\S]*?<g class="bar" data-label="2026-04">/);
     expect(htmlRow(html, 'directe overdracht lokale veld', 'routes')).toEqual(['directe overdracht lokale veld', '2', '100,0%']);
     expect(htmlRow(html, 'Onderzoek', 'routes')).toEqual(['Onderzoek', '0', '0,0%']);
     expect(html).toMatch(/<svg[^>]*class="chart chart-routes"/);
-    expect(html).toContain('nog geen afgesloten monitoringen; 0 open (afspraak: gemiddeld 18 maanden, 000 Bijlage 2; §1.1)');
+    expect(html).toContain('nog geen afgesloten monitoringen; 0 open (afspraak: gemiddeld 18 maanden, ZL-afspraken Bijlage 2; §1.1)');
   });
 
   it('groups findings by rule, the rule with the most urgent finding first, and lists rejected rows', () => {
@@ -91,8 +90,8 @@ describe('formatHtml', () => {
     expect(html).toMatch(
       /<tr class="st-overdue"><th scope="row">ZL-0002<\/th><td>Sittard-Geleen<\/td><td class="status">verlopen<\/td><td>fout<\/td><td class="date">04-05-2026<\/td><td class="date"><\/td><td class="num">28<\/td><td>brief\/informatie aan de directbetrokkenen ontbreekt; uiterste datum 04-05-2026 is 28 dag\(en\) verstreken<\/td><\/tr>/,
     );
-    expect(htmlRow(html, 'fixtures/zl-small.csv', 'rejected')).toEqual(['fixtures/zl-small.csv', '4', 'gemeente', 'gemeente hoort niet bij profiel Zuid-Limburg; bedoelde u Maastricht?']);
-    expect(html).toContain('<tr><td>fixtures/zl-small.csv</td><td class="num">4</td><td>gemeente</td><td>gemeente hoort niet bij profiel Zuid-Limburg; bedoelde u Maastricht?</td></tr>');
+    expect(htmlRow(html, 'zl-small.csv', 'rejected')).toEqual(['zl-small.csv', '4', 'gemeente', 'gemeente hoort niet bij profiel Zuid-Limburg; bedoelde u Maastricht?']);
+    expect(html).toContain('<tr><td>zl-small.csv</td><td class="num">4</td><td>gemeente</td><td>gemeente hoort niet bij profiel Zuid-Limburg; bedoelde u Maastricht?</td></tr>');
     expect(html).toContain('<td>datum bestaat niet: &quot;31-02-2026&quot;</td>');
   });
 
@@ -160,7 +159,7 @@ describe('formatHtml', () => {
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
     expect(html).toContain('<h2 id="rules-h">Compliance per rule</h2>');
     expect(html).toContain('<dt>Reference date</dt><dd>2026-06-01</dd>');
-    expect(htmlRow(html, 'ZL-01', 'rules')?.[1]).toBe('Veiligheidsbeoordeling within 5 werkdagen of the melding | Source: 000 §5.1.1');
-    expect(htmlRow(html, 'ZL-01', 'rules')?.slice(-2)).toEqual(['50.0%', '–']);
+    expect(htmlRow(html, 'ZL-01', 'rules')?.[1]).toBe('Veiligheidsbeoordeling within 5 werkdagen of the melding | Source: ZL-afspraken §5.1.1');
+    expect(htmlRow(html, 'ZL-01', 'rules')?.at(-1)).toBe('50.0%');
   });
 });

@@ -44,25 +44,25 @@ describe('formatMarkdown', () => {
       '',
       '- **Profiel:** zuid-limburg 2026.11 (extends landelijk)',
       '- **Peildatum:** 01-06-2026',
-      '- **Bestanden:** fixtures/zl-small.csv',
+      '- **Bestanden:** zl-small.csv',
       '- **Rijen:** 4 gelezen, 2 gecontroleerd, 2 afgewezen',
     ]);
     const rules = section(md, 'Naleving per regel');
-    expect(rules[0]).toBe('| Regel | Omschrijving | Ernst | Toepasbaar | op tijd | te laat | verlopen | open | ontbreekt | te vroeg | afwijking | Naleving | Norm | Bron |');
-    expect(rules[1]).toBe('| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
-    expect(rules).toContain('| ZL-01 | Veiligheidsbeoordeling binnen 5 werkdagen na de melding | fout | 2 | 1 | 1 | 0 | 0 | 0 | 0 | 0 | 50,0% | – | 000 §5.1.1 |');
-    expect(rules).toContain('| ZL-10 | Geen monitoring geregistreerd na een directe overdracht | info | 2 | 2 | 0 | 0 | 0 | 0 | 0 | 0 | 100,0% | – | 000 §5.1.5 |');
+    expect(rules[0]).toBe('| Regel | Omschrijving | Ernst | Toepasbaar | op tijd | te laat | verlopen | open | ontbreekt | te vroeg | afwijking | Naleving | Bron |');
+    expect(rules[1]).toBe('| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+    expect(rules).toContain('| ZL-01 | Veiligheidsbeoordeling binnen 5 werkdagen na de melding | fout | 2 | 1 | 1 | 0 | 0 | 0 | 0 | 0 | 50,0% | ZL-afspraken §5.1.1 |');
+    expect(rules).toContain('| ZL-10 | Geen monitoring geregistreerd na een directe overdracht | info | 2 | 2 | 0 | 0 | 0 | 0 | 0 | 0 | 100,0% | ZL-afspraken §5.1.5 |');
     expect(rules.filter((l) => /^\| (LV|ZL)-\d\d \|/.test(l))).toHaveLength(report.summary.rules.length);
   });
 
   it('has per gemeente, per deelregio, per month, routes, monitoring, findings and rejected rows', () => {
     const md = formatMarkdown(report);
-    expect(section(md, 'Per gemeente')).toContain('| Sittard-Geleen | Westelijke Mijnstreek | 1 | 6 | 1 | 1 | 2 | 0 | 2 | 0 | 0 | 16,7% | ZL-01 0% |');
+    expect(section(md, 'Per gemeente')).toContain('| Sittard-Geleen | Westelijke Mijnstreek | 1 | 6 | 1 | 1 | 2 | 0 | 2 | 0 | 0 | 16,7% | – |');
     expect(section(md, 'Per deelregio')).toContain('| Maastricht-Heuvelland | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | – | – |');
-    expect(section(md, 'Per maand van melding')).toContain('| 2026-04 | 2 | 12 | 7 | 1 | 2 | 0 | 2 | 0 | 0 | 58,3% | ZL-01 50% |');
+    expect(section(md, 'Per maand van melding')).toContain('| 2026-04 | 2 | 12 | 7 | 1 | 2 | 0 | 2 | 0 | 0 | 58,3% | – |');
     expect(section(md, 'Routes na de veiligheidsbeoordeling')).toContain('| directe overdracht lokale veld | 2 | 100,0% |');
     expect(section(md, 'Duur van de monitoring (afgesloten)')).toEqual([
-      'nog geen afgesloten monitoringen; 0 open (afspraak: gemiddeld 18 maanden, 000 Bijlage 2; §1.1)',
+      'nog geen afgesloten monitoringen; 0 open (afspraak: gemiddeld 18 maanden, ZL-afspraken Bijlage 2; §1.1)',
     ]);
     const findings = section(md, 'Bevindingen (meest urgent eerst)');
     expect(findings[0]).toBe('Bevindingen per regel: eerst de regel met de meest urgente bevinding, binnen elke regel verlopen bovenaan.');
@@ -83,8 +83,8 @@ describe('formatMarkdown', () => {
     ]);
     const rejected = section(md, 'Afgewezen rijen');
     expect(rejected.slice(2, 4)).toEqual([
-      '| fixtures/zl-small.csv | 4 | gemeente | gemeente hoort niet bij profiel Zuid-Limburg; bedoelde u Maastricht? |',
-      '| fixtures/zl-small.csv | 5 | melding\\_datum | datum bestaat niet: "31-02-2026" |',
+      '| zl-small.csv | 4 | gemeente | gemeente hoort niet bij profiel Zuid-Limburg; bedoelde u Maastricht? |',
+      '| zl-small.csv | 5 | melding\\_datum | datum bestaat niet: "31-02-2026" |',
     ]);
     expect(rejected.at(-1)).toBe('Niet actief in dit profiel: LV-02 (vervangen door ZL-02)');
   });
@@ -116,7 +116,7 @@ describe('formatMarkdown', () => {
     const md = formatMarkdown(report);
     expect(md.startsWith('# Compliance report Zuid-Limburg\n')).toBe(true);
     expect(section(md, 'Compliance per rule')).toContain(
-      '| ZL-01 | Veiligheidsbeoordeling within 5 werkdagen of the melding | error | 2 | 1 | 1 | 0 | 0 | 0 | 0 | 0 | 50.0% | – | 000 §5.1.1 |',
+      '| ZL-01 | Veiligheidsbeoordeling within 5 werkdagen of the melding | error | 2 | 1 | 1 | 0 | 0 | 0 | 0 | 0 | 50.0% | ZL-afspraken §5.1.1 |',
     );
   });
 });
