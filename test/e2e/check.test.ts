@@ -215,18 +215,30 @@ describe('check: output formats', () => {
   });
 
   it('csv streams findings with a header; rejected rows go to stderr', () => {
-    const r = giacheck(['check', FIXTURE, ...AS_OF, '--region', 'zuid-limburg', '--format', 'csv']);
+    const r = giacheck(['check', FIXTURE, ...AS_OF, '--region', 'zuid-limburg', '--format', 'csv', '--lang', 'en']);
     const rows = r.stdout.trimEnd().split('\r\n');
-    expect(rows[0]).toBe('dossier_id,rule_id,status,severity,due_date,actual_date,days_late,message,source');
+    expect(rows[0]).toBe('dossier_id,gemeente,deelregio,rule_id,status,severity,due_date,actual_date,days_late,message,source');
     expect(rows).toHaveLength(19);
-    expect(rows).toContain('D-002,ZL-06,missing,error,,,,ontbreekt: contactgegevens melder,000 §5.1.3');
+    expect(rows).toContain("D-002,Sittard-Geleen,Westelijke Mijnstreek,ZL-06,missing,error,,,,missing: melder's contact details,000 §5.1.3");
+    expect(r.stderr.split('\n').filter((l) => l.includes('row 9')).length).toBe(1);
+  });
+
+  it('csv in Dutch opens in Dutch Excel: BOM, semicolons, dd-mm-jjjj, Dutch headers and status words', () => {
+    const r = giacheck(['check', FIXTURE, ...AS_OF, '--region', 'zuid-limburg', '--format', 'csv', '--lang', 'nl']);
+    expect(r.stdout.startsWith('\uFEFFDossier;Gemeente;Deelregio;Regel;Status;Ernst;Uiterlijk;Gedaan;Dagen te laat;Toelichting;Bron\r\n')).toBe(true);
+    const rows = r.stdout.trimEnd().split('\r\n');
+    expect(rows).toHaveLength(19);
+    expect(rows).toContain('D-002;Sittard-Geleen;Westelijke Mijnstreek;ZL-06;ontbreekt;fout;;;;ontbreekt: contactgegevens melder;000 §5.1.3');
+    expect(rows.some((l) => /;verlopen;fout;\d\d-\d\d-2026;;\d+;/.test(l))).toBe(true);
     expect(r.stderr.split('\n').filter((l) => l.includes('rij 9'))).toEqual(['giacheck: fixtures/zuid-limburg-excel.csv: rij 9, kolom melding_datum: datum bestaat niet: "31-02-2026"']);
   });
 
   it('csv neutralises formula injection in text cells', () => {
     const csv = 'dossier_id,gemeente,melding_datum\n=HYPERLINK("x"),Heerlen,2026-10-01\n';
-    const r = giacheck(['check', '-', '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'csv'], { input: csv });
-    expect(r.stdout).toContain('"\'=HYPERLINK(""x"")",ZL-01,overdue');
+    const r = giacheck(['check', '-', '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'csv', '--lang', 'en'], { input: csv });
+    expect(r.stdout).toContain('"\'=HYPERLINK(""x"")",Heerlen,Parkstad,ZL-01,overdue');
+    const nl = giacheck(['check', '-', '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'csv'], { input: csv });
+    expect(nl.stdout).toContain('"\'=HYPERLINK(""x"")";Heerlen;Parkstad;ZL-01;verlopen');
   });
 
   it('--output writes atomically with mode 0600 and leaves no temporary file', () => {
