@@ -127,7 +127,8 @@ footer { margin-top: 32px; color: #555; font-size: 12px; }
   thead { display: table-header-group; }
   tr, .chart, dl.meta { break-inside: avoid; }
   .scroll { overflow: visible; }
-  th.num { overflow-wrap: anywhere; }
+  /* headers wrap between words (and hyphenate in the report's language), never mid-word */
+  thead th { overflow-wrap: normal; word-break: normal; hyphens: auto; }
   th, td { padding: 2px 4px; }
   h2, h3, summary { break-after: avoid; }
   summary { list-style: none; }
