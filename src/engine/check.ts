@@ -218,7 +218,7 @@ export function buildReport(run: Omit<CheckRun, 'failing'>, opts: { includePasse
   }
   return {
     tool: opts.tool,
-    profile: { id: p.id, version: p.version, name: p.name, chain: p.chain, inactive_rules: p.inactive, deelregios: p.deelregios },
+    profile: { id: p.id, version: p.version, name: p.name, chain: p.chain, inactive_rules: p.inactive, deelregios: p.deelregios, sources: p.sources },
     peildatum: isoDate(resolved.peildatum),
     input: {
       files: engine.files.map((f) => f.file),

@@ -12,7 +12,7 @@ export interface Profile {
   /** this profile and the ones it extends, nearest first */
   chain: string[];
   file: string;
-  sources: Record<string, { title: string; file?: string }>;
+  sources: Record<string, { title: string; short?: string; file?: string }>;
   calendarSpec: CalendarSpec;
   calendarSource?: { document: string; section: string };
   momentWindow: { before: number; after: number };

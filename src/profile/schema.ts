@@ -72,7 +72,7 @@ export const ProfileSchema = z.strictObject({
   description: LocalizedTextSchema.optional(),
   extends: z.string().min(1).optional(),
   sources: z
-    .record(z.string(), z.strictObject({ title: z.string(), file: z.string().optional() }))
+    .record(z.string(), z.strictObject({ title: z.string(), short: z.string().optional(), file: z.string().optional() }))
     .optional(),
   calendar: CalendarSchema.optional(),
   moment_window: WindowSchema.optional(),

@@ -1,7 +1,14 @@
 /**
  * `--format csv`: findings row by row (streamed, constant memory). Text cells that a spreadsheet
  * would read as a formula (starting with = + - @, tab or CR) are prefixed with an apostrophe.
+ *
+ * Two dialects, chosen by the run's language (csvDialect): in Dutch the file opens correctly in
+ * Dutch Excel by double-click (`;`, a UTF-8 BOM, dd-mm-jjjj, Dutch headers and status words);
+ * with `--lang en` it is the machine-readable form (`,`, no BOM, ISO dates, the field names and
+ * status codes of SPEC §8).
  */
+import { getLang, t } from '../i18n/index.js';
+import '../i18n/catalog/report.js';
 import type { Finding } from './findings.js';
 import type { FindingStream, StreamOut } from './model.js';
 import { rejectedText } from './rejected.js';
@@ -20,34 +27,104 @@ export const FINDING_COLUMNS: (keyof Finding)[] = [
   'source',
 ];
 
+/** How a findings CSV is written: separator, BOM, headers and how a value becomes text. */
+export interface CsvDialect {
+  separator: ',' | ';';
+  bom: boolean;
+  header: readonly string[];
+  /** a finding's cells, in FINDING_COLUMNS order, before quoting */
+  values(f: Finding): unknown[];
+}
+
+const MACHINE: CsvDialect = {
+  separator: ',',
+  bom: false,
+  header: FINDING_COLUMNS,
+  values: (f) => FINDING_COLUMNS.map((c) => f[c]),
+};
+
+const DUTCH_HEADER_KEYS: Record<keyof Finding, string> = {
+  dossier_id: 'col.dossier',
+  gemeente: 'col.gemeente',
+  deelregio: 'col.deelregio',
+  rule_id: 'col.rule',
+  status: 'col.status',
+  severity: 'col.severity',
+  due_date: 'col.due',
+  actual_date: 'col.actual',
+  days_late: 'col.daysLate',
+  message: 'col.message',
+  source: 'col.source',
+};
+
+/** yyyy-mm-dd → dd-mm-yyyy */
+const dutchDate = (iso: string | null): string | null => (iso ? iso.split('-').reverse().join('-') : iso);
+
+function dutch(): CsvDialect {
+  const status = new Map<string, string>();
+  const severity = new Map<string, string>();
+  const word = (cache: Map<string, string>, prefix: string, v: string) => {
+    let s = cache.get(v);
+    if (s === undefined) cache.set(v, (s = t(`${prefix}.${v}`)));
+    return s;
+  };
+  return {
+    separator: ';',
+    bom: true,
+    header: FINDING_COLUMNS.map((c) => t(DUTCH_HEADER_KEYS[c])),
+    values: (f) => [
+      f.dossier_id,
+      f.gemeente,
+      f.deelregio,
+      f.rule_id,
+      word(status, 'status', f.status),
+      word(severity, 'severity', f.severity),
+      dutchDate(f.due_date),
+      dutchDate(f.actual_date),
+      f.days_late,
+      f.message,
+      f.source,
+    ],
+  };
+}
+
+/** The dialect of a run: Dutch Excel under `--lang nl`, machine-readable under `--lang en`. */
+export function csvDialect(lang: 'nl' | 'en' = getLang()): CsvDialect {
+  return lang === 'nl' ? dutch() : MACHINE;
+}
+
+/** the dialect of the open csvStream; the finding writer calls findingCsvRow(f) without one */
+let active: CsvDialect = MACHINE;
+
 /** Neutralise formula injection in a text cell. */
 export function neutralise(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? "'" + text : text;
 }
 
-export function csvCell(v: unknown): string {
+export function csvCell(v: unknown, separator: ',' | ';' = ','): string {
   if (v === null || v === undefined) return '';
   const s = typeof v === 'number' ? String(v) : neutralise(String(v));
-  return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  return s.includes(separator) || /["\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
 }
 
-export function csvHeader(columns: readonly string[] = FINDING_COLUMNS): string {
-  return columns.join(',') + '\r\n';
+export function csvHeader(columns: readonly string[] = FINDING_COLUMNS, separator: ',' | ';' = ','): string {
+  return columns.map((c) => csvCell(c, separator)).join(separator) + '\r\n';
 }
 
-export function csvRow(values: readonly unknown[]): string {
-  return values.map(csvCell).join(',') + '\r\n';
+export function csvRow(values: readonly unknown[], separator: ',' | ';' = ','): string {
+  return values.map((v) => csvCell(v, separator)).join(separator) + '\r\n';
 }
 
-export function findingCsvRow(f: Finding): string {
-  return csvRow(FINDING_COLUMNS.map((c) => f[c]));
+export function findingCsvRow(f: Finding, dialect: CsvDialect = active): string {
+  return csvRow(dialect.values(f), dialect.separator);
 }
 
 /** Findings as rows on the output; rejected rows go to standard error (they have other columns). */
-export function csvStream(out: StreamOut, stderr: NodeJS.WritableStream): FindingStream {
+export function csvStream(out: StreamOut, stderr: NodeJS.WritableStream, dialect: CsvDialect = csvDialect()): FindingStream {
+  active = dialect;
   return {
     target: { csv: (row) => out.write(row) },
-    begin: () => out.write(csvHeader()),
+    begin: () => out.write((dialect.bom ? '\uFEFF' : '') + csvHeader(dialect.header, dialect.separator)),
     afterRow() {},
     rejected: (r) => stderr.write('giacheck: ' + rejectedText(r) + '\n'),
     drain: () => out.drain(),

@@ -38,11 +38,11 @@ export const FORMATS: Record<string, Format> = {
   },
   md: {
     kind: 'collect',
-    render: async (report, opts) => (await import('./md.js')).formatMarkdown(report, opts),
+    render: async (report) => (await import('./md.js')).formatMarkdown(report),
   },
   html: {
     kind: 'collect',
-    render: async (report, opts) => (await import('./html.js')).formatHtml(report, opts),
+    render: async (report) => (await import('./html.js')).formatHtml(report),
   },
   xlsx: {
     kind: 'collect',

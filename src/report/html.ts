@@ -5,15 +5,30 @@
  * same content as the terminal table (header and row accounting, compliance per rule with its
  * source and norm, per gemeente, per deelregio, per month, routes, monitoring duration, findings,
  * rejected rows, inactive rules), laid out for A4 with a page break between sections. Real tables
- * with headers; every chart's values are also printed as text.
+ * with headers; every chart's values are also printed as text. Unlike the table, every finding is
+ * listed (grouped by rule, then gemeente, in open <details>): --max-findings does not apply.
  */
 import { formatNumber, formatPercent, getLang, localized, t } from '../i18n/index.js';
 import '../i18n/catalog/report.js';
 import { parseIsoDay } from '../calendar/days.js';
 import type { Counts, GroupSummary } from './aggregate.js';
 import { displayDate, routeLabel } from './messages.js';
-import type { Finding, Report } from './model.js';
-import type { RenderOptions } from './model.js';
+import type { Report } from './model.js';
+import {
+  baseName,
+  groupFindings,
+  hasImplausible,
+  hasNorm,
+  headline,
+  noticeLines,
+  notAssessableFields,
+  notAssessableIds,
+  peildatumText,
+  sourceLabel,
+  sourceLegend,
+  worstNote,
+  worstRuleText,
+} from './overview.js';
 import { complianceBarChart, complianceColour, complianceColumnChart, countBarChart, esc } from './svg.js';
 
 const STATUS_COLS = ['on_time', 'late', 'overdue', 'pending', 'missing', 'early', 'violated'] as const;
@@ -43,13 +58,6 @@ function countCells(c: Counts): string {
   return [c.applicable, ...STATUS_COLS.map((s) => c[s])].map(tdNum).join('');
 }
 
-function worstRule(g: GroupSummary): string {
-  let worst: [string, number] | undefined;
-  for (const [id, c] of Object.entries(g.rules)) {
-    if (c.compliance !== null && (!worst || c.compliance < worst[1])) worst = [id, c.compliance];
-  }
-  return worst ? `${worst[0]} ${formatPercent(worst[1], 0)}` : '–';
-}
 
 /**
  * A real table with a caption for screen readers; the caption is shown only when no heading above
@@ -95,6 +103,19 @@ tr.st-pending td.status { color: #1f5f99; }
 .chart { display: block; max-width: 100%; height: auto; margin: 6px 0 10px; }
 .note, .legend { color: #555; font-size: 12px; }
 .badge { display: inline-block; padding: 0 6px; border-radius: 8px; background: #eef3f8; font-size: 12px; }
+details > summary { cursor: pointer; }
+details.rule-findings { margin: 14px 0 6px; }
+details.rule-findings > summary h3 { display: inline; margin: 0; }
+details.gemeente-findings { margin: 4px 0 0 14px; }
+details.gemeente-findings > summary { font-weight: 600; margin: 6px 0 2px; }
+.headline { font-size: 16px; font-weight: 600; margin: 10px 0; padding: 6px 10px; background: #eef3f8; border-left: 4px solid #1f5f99; }
+.warnings { border: 1px solid #c62828; border-left-width: 4px; padding: 4px 10px; margin: 10px 0; }
+.warnings-h { font-weight: 700; color: #c62828; margin: 2px 0; }
+.warnings ul { margin: 2px 0 4px; padding-left: 18px; }
+td.not-assessable { color: #a15c00; font-style: italic; }
+dl.sources { font-size: 12px; color: #555; margin: 4px 0; }
+dl.sources dt { font-weight: 600; }
+dl.sources dd { margin: 0 0 0 12px; }
 footer { margin-top: 32px; color: #555; font-size: 12px; }
 @media print {
   @page { size: A4; margin: 14mm 12mm; }
@@ -106,9 +127,13 @@ footer { margin-top: 32px; color: #555; font-size: 12px; }
   thead { display: table-header-group; }
   tr, .chart, dl.meta { break-inside: avoid; }
   .scroll { overflow: visible; }
-  th.num { overflow-wrap: anywhere; }
+  /* headers wrap between words (and hyphenate in the report's language), never mid-word */
+  thead th { overflow-wrap: normal; word-break: normal; hyphens: auto; }
   th, td { padding: 2px 4px; }
-  h2, h3 { break-after: avoid; }
+  h2, h3, summary { break-after: avoid; }
+  summary { list-style: none; }
+  summary::-webkit-details-marker { display: none; }
+  details::details-content { content-visibility: visible; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 `;
@@ -119,8 +144,11 @@ interface Part {
   html: string;
 }
 
-export function formatHtml(report: Report, opts: Pick<RenderOptions, 'maxFindings'> = { maxFindings: 0 }): string {
+export function formatHtml(report: Report): string {
   const parts: Part[] = [];
+  const unjudged = notAssessableIds(report);
+  const withNorm = hasNorm(report);
+  const withImplausible = hasImplausible(report);
   const statusHeads = STATUS_COLS.map((s) => th(t(`status.${s}`), ' class="num"'));
   const profileName = localized(report.profile.name);
   const title = t('report.title', { profile: profileName });
@@ -132,7 +160,7 @@ export function formatHtml(report: Report, opts: Pick<RenderOptions, 'maxFinding
       rules.map((r) => ({
         label: r.rule_id,
         title: localized(r.title),
-        note: `${t('col.source')}: ${r.source}`,
+        note: `${t('col.source')}: ${sourceLabel(report, r.source)}`,
         share: r.compliance,
         norm: r.norm,
         valueText: formatPercent(r.compliance),
@@ -140,15 +168,26 @@ export function formatHtml(report: Report, opts: Pick<RenderOptions, 'maxFinding
       })),
       { id: 'chart-rules', title: t('rep.chartRules'), desc: t('rep.chartRulesDesc'), noValueText: t('rep.noJudged') },
     );
-    const rows = rules.map(
-      (r) =>
+    const statusCount = STATUS_COLS.length + 1 + (withImplausible ? 1 : 0);
+    const rows = rules.map((r) => {
+      const head =
         `<tr id="${anchor('rule', r.rule_id)}"><th scope="row">${esc(r.rule_id)}</th>` +
-        `<td class="rule-title">${esc(localized(r.title))}<br><span class="source">${esc(t('col.source'))}: ${esc(r.source)}</span></td>${td(t(`severity.${r.severity}`))}` +
+        `<td class="rule-title">${esc(localized(r.title))}<br><span class="source">${esc(t('col.source'))}: ${esc(sourceLabel(report, r.source))}</span></td>${td(t(`severity.${r.severity}`))}`;
+      const missing = notAssessableFields(report, r.rule_id);
+      if (missing) {
+        // no figures for a rule the export cannot judge
+        return head + `<td class="not-assessable" colspan="${statusCount + 1 + (withNorm ? 1 : 0)}">${esc(t('rep.notAssessableCell', { fields: missing.join(', ') }))}</td></tr>`;
+      }
+      return (
+        head +
         countCells(r) +
+        (withImplausible ? tdNum(r.implausible) : '') +
         pctCell(r.compliance, r.norm) +
-        td(r.norm === null ? '–' : `${formatPercent(r.norm, 0)}${r.meets_norm === null ? '' : ` (${t(r.meets_norm ? 'rep.normMet' : 'rep.normNotMet')})`}`, 'num') +
-        '</tr>',
-    );
+        (withNorm ? td(r.norm === null ? '–' : `${formatPercent(r.norm, 0)}${r.meets_norm === null ? '' : ` (${t(r.meets_norm ? 'rep.normMet' : 'rep.normNotMet')})`}`, 'num') : '') +
+        '</tr>'
+      );
+    });
+    const legend = sourceLegend(report);
     parts.push({
       id: 'rules',
       title: t('report.perRule'),
@@ -156,11 +195,24 @@ export function formatHtml(report: Report, opts: Pick<RenderOptions, 'maxFinding
         chart +
         table(
           t('report.perRule'),
-          [th(t('col.rule')), th(t('rep.col.titleSource')), th(t('col.severity')), th(t('col.applicable'), ' class="num"'), ...statusHeads, th(t('col.compliance'), ' class="num"'), th(t('col.norm'), ' class="num"')],
+          [
+            th(t('col.rule')),
+            th(t('rep.col.titleSource')),
+            th(t('col.severity')),
+            th(t('col.applicable'), ' class="num"'),
+            ...statusHeads,
+            ...(withImplausible ? [th(t('status.implausible'), ' class="num"')] : []),
+            th(t('col.compliance'), ' class="num"'),
+            ...(withNorm ? [th(t('col.norm'), ' class="num"')] : []),
+          ],
           rows,
           'rules',
         ) +
-        `<p class="legend">${esc(t('report.legend'))}</p>`,
+        `<p class="legend">${esc(t('report.legend'))}</p>` +
+        `<p class="legend colours">${esc(t('rep.colourLegend'))}</p>` +
+        (legend.length
+          ? `<dl class="sources"><dt class="sources-h">${esc(t('rep.sources'))}</dt>${legend.map((l) => `<dd><b>${esc(l.name)}</b>: ${esc(l.title)}</dd>`).join('')}</dl>`
+          : ''),
     });
   }
 
@@ -168,14 +220,14 @@ export function formatHtml(report: Report, opts: Pick<RenderOptions, 'maxFinding
   const groupTable = (caption: string, firstCol: string, groups: Record<string, GroupSummary>, withDeelregio: boolean, cls: string): string => {
     const rows = Object.entries(groups).map(
       ([name, g]) =>
-        `<tr><th scope="row">${esc(name)}</th>${withDeelregio ? td(g.deelregio ?? '–') : ''}${tdNum(g.cases)}${countCells(g)}${pctCell(g.compliance)}${td(worstRule(g))}</tr>`,
+        `<tr><th scope="row">${esc(name)}</th>${withDeelregio ? td(g.deelregio ?? '–') : ''}${tdNum(g.cases)}${countCells(g)}${pctCell(g.compliance)}${td(worstRuleText(g, unjudged))}</tr>`,
     );
     return table(
       caption,
       [th(firstCol), ...(withDeelregio ? [th(t('col.deelregio'))] : []), th(t('col.cases'), ' class="num"'), th(t('col.applicable'), ' class="num"'), ...statusHeads, th(t('col.compliance'), ' class="num"'), th(t('col.worst'))],
       rows,
       cls,
-    );
+    ) + `<p class="legend">${esc(worstNote())}</p>`;
   };
   const hasDeelregios = Object.keys(report.summary.by_deelregio).length > 0;
   parts.push({
@@ -231,51 +283,48 @@ export function formatHtml(report: Report, opts: Pick<RenderOptions, 'maxFinding
     if (md) {
       const line =
         md.mean_months === null
-          ? t('report.monitoringNone', { open: md.open, target: md.target_months, source: md.source })
-          : t('report.monitoringLine', { mean: formatNumber(md.mean_months), closed: formatNumber(md.closed), target: md.target_months, source: md.source, open: formatNumber(md.open) });
+          ? t('report.monitoringNone', { open: md.open, target: md.target_months, source: sourceLabel(report, md.source) })
+          : t('report.monitoringLine', { mean: formatNumber(md.mean_months), closed: formatNumber(md.closed), target: md.target_months, source: sourceLabel(report, md.source), open: formatNumber(md.open) });
       html += `<h3>${esc(t('report.monitoring'))}</h3><p class="monitoring">${esc(line)}</p>`;
     }
     parts.push({ id: 'routes', title: t('report.routes'), html });
   }
 
-  // ---- findings, grouped by rule (profile order), most urgent first within each rule
+  // ---- findings: all of them (a meeting format), grouped by rule, then gemeente; collapsible
   {
     let html = '';
     if (report.findings.length === 0) html = `<p>${esc(t('report.noFindings'))}</p>`;
     else {
-      const shown = opts.maxFindings > 0 ? report.findings.slice(0, opts.maxFindings) : report.findings;
-      const byRule = new Map<string, Finding[]>();
-      for (const f of shown) {
-        let list = byRule.get(f.rule_id);
-        if (!list) byRule.set(f.rule_id, (list = []));
-        list.push(f);
-      }
-      // groups in the order of their most urgent finding (the list is sorted overdue first)
-      const order = [...byRule.keys()];
+      const groups = groupFindings(report.findings);
       const titles = new Map(report.summary.rules.map((r) => [r.rule_id, localized(r.title)]));
       html += `<p class="note">${esc(t('rep.findingsByRule'))}</p>`;
       html +=
         '<ul class="finding-index">' +
-        order.map((id) => `<li><a href="#${anchor('findings', id)}">${esc(id)}</a> <span class="badge">${esc(t('rep.findingsCount', { count: formatNumber(byRule.get(id)!.length) }))}</span></li>`).join('') +
+        groups.map((g) => `<li><a href="#${anchor('findings', g.rule_id)}">${esc(g.rule_id)}</a> <span class="badge">${esc(t('rep.findingsCount', { count: formatNumber(g.count) }))}</span></li>`).join('') +
         '</ul>';
-      for (const id of order) {
-        const list = byRule.get(id)!;
-        const rows = list.map(
-          (f) =>
-            `<tr class="st-${esc(f.status)}"><th scope="row">${esc(f.dossier_id)}</th>${td(t(`status.${f.status}`), 'status')}${td(t(`severity.${f.severity}`))}` +
-            `${td(isoToDisplay(f.due_date), 'date')}${td(isoToDisplay(f.actual_date), 'date')}${f.days_late === null ? td('') : tdNum(f.days_late)}${td(f.message)}</tr>`,
-        );
+      for (const g of groups) {
+        const id = g.rule_id;
         html +=
-          `<h3 id="${anchor('findings', id)}">${esc(id)}${titles.has(id) ? ' · ' + esc(titles.get(id)!) : ''}</h3>` +
-          table(
-            `${id}: ${t('rep.findingsCount', { count: formatNumber(list.length) })}`,
-            [th(t('col.dossier')), th(t('col.status')), th(t('col.severity')), th(t('col.due')), th(t('col.actual')), th(t('col.daysLate'), ' class="num"'), th(t('col.message'))],
-            rows,
-            'findings',
+          `<details class="rule-findings" open><summary><h3 id="${anchor('findings', id)}">${esc(id)}${titles.has(id) ? ' · ' + esc(titles.get(id)!) : ''}` +
+          ` <span class="badge">${esc(t('rep.findingsCount', { count: formatNumber(g.count) }))}</span></h3></summary>`;
+        for (const gem of g.gemeenten) {
+          const place = gem.deelregio ? `${gem.gemeente} (${gem.deelregio})` : gem.gemeente;
+          const rows = gem.findings.map(
+            (f) =>
+              `<tr class="st-${esc(f.status)}"><th scope="row">${esc(f.dossier_id)}</th>${td(f.gemeente)}${td(t(`status.${f.status}`), 'status')}${td(t(`severity.${f.severity}`))}` +
+              `${td(isoToDisplay(f.due_date), 'date')}${td(isoToDisplay(f.actual_date), 'date')}${f.days_late === null ? td('') : tdNum(f.days_late)}${td(f.message)}</tr>`,
           );
-      }
-      if (shown.length < report.findings.length) {
-        html += `<p class="note">${esc(t('report.findingsShown', { shown: formatNumber(shown.length), total: formatNumber(report.findings.length) }))}</p>`;
+          html +=
+            `<details class="gemeente-findings" open><summary>${esc(place)} <span class="badge">${esc(t('rep.findingsCount', { count: formatNumber(gem.findings.length) }))}</span></summary>` +
+            table(
+              `${id} · ${place}: ${t('rep.findingsCount', { count: formatNumber(gem.findings.length) })}`,
+              [th(t('col.dossier')), th(t('col.gemeente')), th(t('col.status')), th(t('col.severity')), th(t('col.due')), th(t('col.actual')), th(t('col.daysLate'), ' class="num"'), th(t('col.message'))],
+              rows,
+              'findings',
+            ) +
+            '</details>';
+        }
+        html += '</details>';
       }
     }
     parts.push({ id: 'bevindingen', title: t('report.findings'), html });
@@ -285,7 +334,7 @@ export function formatHtml(report: Report, opts: Pick<RenderOptions, 'maxFinding
   if (report.rejected.length) {
     const rows = report.rejected
       .slice(0, REJECTED_LIMIT)
-      .map((r) => `<tr>${td(r.file)}${tdNum(r.row)}${td(r.column)}${td(r.reason)}</tr>`);
+      .map((r) => `<tr>${td(baseName(r.file))}${tdNum(r.row)}${td(r.column)}${td(r.reason)}</tr>`);
     let html = table(t('report.rejected'), [th(t('col.file')), th(t('col.row'), ' class="num"'), th(t('col.column')), th(t('col.reason'))], rows, 'rejected');
     if (report.rejected.length > REJECTED_LIMIT) {
       html += `<p class="note">${esc(t('report.rejectedShown', { shown: REJECTED_LIMIT, total: formatNumber(report.rejected.length) }))}</p>`;
@@ -295,16 +344,35 @@ export function formatHtml(report: Report, opts: Pick<RenderOptions, 'maxFinding
 
   // ---- header
   const filesRows = report.input.per_file.map(
-    (f) => `<tr><th scope="row">${esc(f.file)}</th>${td(f.format)}${tdNum(f.rows_read)}${tdNum(f.rows_checked)}${tdNum(f.rows_rejected)}</tr>`,
+    (f) => `<tr><th scope="row">${esc(baseName(f.file))}</th>${td(f.format)}${tdNum(f.rows_read)}${tdNum(f.rows_checked)}${tdNum(f.rows_rejected)}</tr>`,
   );
+  const notices = noticeLines(report);
   const header =
     `<header><h1>${esc(title)}</h1><dl class="meta">` +
     `<dt>${esc(t('report.profile'))}</dt><dd>${esc(`${report.profile.id} ${report.profile.version}`)}${report.profile.chain.length > 1 ? esc(` (extends ${report.profile.chain.slice(1).join(' → ')})`) : ''}</dd>` +
-    `<dt>${esc(t('report.peildatum'))}</dt><dd>${esc(isoToDisplay(report.peildatum))}</dd>` +
-    `<dt>${esc(t('report.files'))}</dt><dd>${esc(report.input.files.join(', '))}</dd>` +
+    `<dt>${esc(t('report.peildatum'))}</dt><dd>${esc(peildatumText(report, isoToDisplay(report.peildatum)))}</dd>` +
+    `<dt>${esc(t('report.files'))}</dt><dd>${esc(report.input.files.map(baseName).join(', '))}</dd>` +
     `<dt>${esc(t('rep.rowsLabel'))}</dt><dd class="rows">${esc(t('rep.rowsValue', { read: formatNumber(report.input.rows_read), checked: formatNumber(report.input.rows_checked), rejected: formatNumber(report.input.rows_rejected) }))}</dd>` +
     (report.options.pseudonymized ? `<dt>${esc(t('col.dossier'))}</dt><dd>${esc(t('rep.pseudonymized'))}</dd>` : '') +
+    (report.input.gemeenten ? `<dt>${esc(t('rep.gemeenten'))}</dt><dd>${esc(report.input.gemeenten.join(', '))}</dd>` : '') +
+    (report.input.newest_date ? `<dt>${esc(t('rep.newestDate'))}</dt><dd>${esc(isoToDisplay(report.input.newest_date))}</dd>` : '') +
+    (report.input.dates_after_peildatum
+      ? `<dt>${esc(t('rep.datesAfterPeildatum'))}</dt><dd>${esc(t('rep.datesAfterPeildatumValue', { count: formatNumber(report.input.dates_after_peildatum) }))}</dd>`
+      : '') +
     `</dl>` +
+    `<p class="headline"><span class="sr-only">${esc(t('rep.headlineLabel'))}: </span>${esc(headline(report))}</p>` +
+    (notices.length
+      ? `<div class="warnings" role="note"><p class="warnings-h">${esc(t('rep.warnings'))}</p><ul>${notices.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></div>`
+      : '') +
+    (report.input.pii_columns.length
+      ? table(
+          t('rep.piiColumns'),
+          [th(t('col.file')), th(t('col.column')), th(t('rep.col.kind'))],
+          report.input.pii_columns.map((c) => `<tr>${td(baseName(c.file))}${td(c.column)}${td(c.kind)}</tr>`),
+          'pii',
+          true,
+        )
+      : '') +
     (filesRows.length
       ? table(t('rep.filesTable'), [th(t('col.file')), th(t('rep.col.format')), th(t('rep.col.read'), ' class="num"'), th(t('rep.col.checked'), ' class="num"'), th(t('rep.col.rejected'), ' class="num"')], filesRows, 'files', true)
       : '') +

@@ -1,23 +1,29 @@
-/** `--format json`: the report object of SPEC §8. */
+/** `--format json`: the report object of SPEC §8, with the report-trust fields as they are. */
 import { localized } from '../i18n/index.js';
 import type { Report } from './model.js';
+import { baseName } from './overview.js';
 
 export function reportJson(report: Report) {
+  const input = report.input;
   return {
     tool: report.tool,
     profile: { id: report.profile.id, version: report.profile.version, name: localized(report.profile.name), extends: report.profile.chain.slice(1) },
     peildatum: report.peildatum,
+    // what every format opens with, each message in the run's language
+    warnings: report.warnings,
     input: {
-      files: report.input.files,
-      rows_read: report.input.rows_read,
-      rows_checked: report.input.rows_checked,
-      rows_rejected: report.input.rows_rejected,
-      not_assessable: report.input.not_assessable,
-      pii_columns: report.input.pii_columns,
-      dates_after_peildatum: report.input.dates_after_peildatum,
-      newest_date: report.input.newest_date,
-      peildatum_given: report.input.peildatum_given,
-      gemeenten: report.input.gemeenten,
+      // base names: a full path can hold a user's name
+      files: input.files.map(baseName),
+      rows_read: input.rows_read,
+      rows_checked: input.rows_checked,
+      rows_rejected: input.rows_rejected,
+      per_file: input.per_file.map((f) => ({ ...f, file: baseName(f.file) })),
+      not_assessable: input.not_assessable.map((n) => ({ ...n, files: n.files.map(baseName) })),
+      pii_columns: input.pii_columns.map((c) => ({ ...c, file: baseName(c.file) })),
+      dates_after_peildatum: input.dates_after_peildatum,
+      newest_date: input.newest_date,
+      peildatum_given: input.peildatum_given,
+      gemeenten: input.gemeenten,
     },
     warnings: report.warnings,
     summary: {
@@ -25,7 +31,8 @@ export function reportJson(report: Report) {
       rules: report.summary.rules.map((r) => ({ ...r, title: localized(r.title) })),
     },
     findings: report.findings,
-    rejected: report.rejected,
+    findings_total: report.findings_total,
+    rejected: report.rejected.map((r) => ({ ...r, file: baseName(r.file) })),
   };
 }
 

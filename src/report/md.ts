@@ -1,6 +1,7 @@
 /**
  * `--format md`: the compliance report as Markdown tables, to paste into meeting notes. The same
- * content as the terminal table. Every cell is escaped, so a dossier id or message can neither
+ * content as the terminal table, but with every finding (per rule, then gemeente): --max-findings
+ * does not apply. Every cell is escaped, so a dossier id or message can neither
  * break a table (`|`, line breaks) nor smuggle HTML or links into a rendered page.
  */
 import { formatNumber, formatPercent, localized, t } from '../i18n/index.js';
@@ -9,7 +10,21 @@ import { parseIsoDay } from '../calendar/days.js';
 import type { Counts, GroupSummary } from './aggregate.js';
 import { displayDate, routeLabel } from './messages.js';
 import type { Report } from './model.js';
-import type { RenderOptions } from './model.js';
+import {
+  baseName,
+  groupFindings,
+  hasImplausible,
+  hasNorm,
+  headline,
+  noticeLines,
+  notAssessableFields,
+  notAssessableIds,
+  peildatumText,
+  sourceLabel,
+  sourceLegend,
+  worstNote,
+  worstRuleText,
+} from './overview.js';
 
 const STATUS_COLS = ['on_time', 'late', 'overdue', 'pending', 'missing', 'early', 'violated'] as const;
 const REJECTED_LIMIT = 50;
@@ -57,15 +72,8 @@ function countCells(c: Counts): string[] {
   return [c.applicable, ...STATUS_COLS.map((s) => c[s])].map((n) => formatNumber(n));
 }
 
-function worstRule(g: GroupSummary): string {
-  let worst: [string, number] | undefined;
-  for (const [id, c] of Object.entries(g.rules)) {
-    if (c.compliance !== null && (!worst || c.compliance < worst[1])) worst = [id, c.compliance];
-  }
-  return worst ? `${worst[0]} ${formatPercent(worst[1], 0)}` : '–';
-}
 
-export function formatMarkdown(report: Report, opts: Pick<RenderOptions, 'maxFindings'> = { maxFindings: 0 }): string {
+export function formatMarkdown(report: Report): string {
   const out: string[] = [];
   const statusCols = STATUS_COLS.map((s) => ({ head: t(`status.${s}`), right: true }));
   const num = (head: string): MdColumn => ({ head, right: true });
@@ -76,30 +84,60 @@ export function formatMarkdown(report: Report, opts: Pick<RenderOptions, 'maxFin
     `- **${mdEscape(t('report.profile'))}:** ${mdEscape(`${report.profile.id} ${report.profile.version}`)}` +
       (report.profile.chain.length > 1 ? mdEscape(` (extends ${report.profile.chain.slice(1).join(' → ')})`) : ''),
   );
-  out.push(`- **${mdEscape(t('report.peildatum'))}:** ${mdEscape(isoToDisplay(report.peildatum))}`);
-  out.push(`- **${mdEscape(t('report.files'))}:** ${mdEscape(report.input.files.join(', '))}`);
+  out.push(`- **${mdEscape(t('report.peildatum'))}:** ${mdEscape(peildatumText(report, isoToDisplay(report.peildatum)))}`);
+  out.push(`- **${mdEscape(t('report.files'))}:** ${mdEscape(report.input.files.map(baseName).join(', '))}`);
   out.push(
     `- **${mdEscape(t('rep.rowsLabel'))}:** ` +
       mdEscape(t('rep.rowsValue', { read: formatNumber(report.input.rows_read), checked: formatNumber(report.input.rows_checked), rejected: formatNumber(report.input.rows_rejected) })),
   );
   if (report.options.pseudonymized) out.push(`- ${mdEscape(t('rep.pseudonymized'))}`);
+  if (report.input.gemeenten) out.push(`- **${mdEscape(t('rep.gemeenten'))}:** ${mdEscape(report.input.gemeenten.join(', '))}`);
+  if (report.input.newest_date) out.push(`- **${mdEscape(t('rep.newestDate'))}:** ${mdEscape(isoToDisplay(report.input.newest_date))}`);
+  if (report.input.dates_after_peildatum) {
+    out.push(`- **${mdEscape(t('rep.datesAfterPeildatum'))}:** ${mdEscape(t('rep.datesAfterPeildatumValue', { count: formatNumber(report.input.dates_after_peildatum) }))}`);
+  }
+  out.push('', `**${mdEscape(headline(report))}**`);
+  const notices = noticeLines(report);
+  if (notices.length) out.push('', `**${mdEscape(t('rep.warnings'))}:**`, '', ...notices.map((n) => `- ${mdEscape(n)}`));
+  if (report.input.pii_columns.length) {
+    out.push('', `**${mdEscape(t('rep.piiColumns'))}:**`, '');
+    out.push(mdTable([t('col.file'), t('col.column'), t('rep.col.kind')], report.input.pii_columns.map((c) => [baseName(c.file), c.column, c.kind])));
+  }
+  const unjudged = notAssessableIds(report);
+  const withNorm = hasNorm(report);
+  const withImplausible = hasImplausible(report);
 
   heading(t('report.perRule'));
   out.push(
     mdTable(
-      [t('col.rule'), t('col.title'), t('col.severity'), num(t('col.applicable')), ...statusCols, num(t('col.compliance')), num(t('col.norm')), t('col.source')],
-      report.summary.rules.map((r) => [
-        r.rule_id,
-        localized(r.title),
-        t(`severity.${r.severity}`),
-        ...countCells(r),
-        formatPercent(r.compliance),
-        r.norm === null ? '–' : `${formatPercent(r.norm, 0)}${r.meets_norm === null ? '' : ` (${t(r.meets_norm ? 'rep.normMet' : 'rep.normNotMet')})`}`,
-        r.source,
-      ]),
+      [
+        t('col.rule'),
+        t('col.title'),
+        t('col.severity'),
+        num(t('col.applicable')),
+        ...statusCols,
+        ...(withImplausible ? [num(t('status.implausible'))] : []),
+        num(t('col.compliance')),
+        ...(withNorm ? [num(t('col.norm'))] : []),
+        t('col.source'),
+      ],
+      report.summary.rules.map((r) => {
+        const missing = notAssessableFields(report, r.rule_id);
+        const figures = missing
+          ? [...countCells(r).map(() => '–'), ...(withImplausible ? ['–'] : []), t('rep.notAssessableCell', { fields: missing.join(', ') }), ...(withNorm ? ['–'] : [])]
+          : [
+              ...countCells(r),
+              ...(withImplausible ? [formatNumber(r.implausible)] : []),
+              formatPercent(r.compliance),
+              ...(withNorm ? [r.norm === null ? '–' : `${formatPercent(r.norm, 0)}${r.meets_norm === null ? '' : ` (${t(r.meets_norm ? 'rep.normMet' : 'rep.normNotMet')})`}`] : []),
+            ];
+        return [r.rule_id, localized(r.title), t(`severity.${r.severity}`), ...figures, sourceLabel(report, r.source)];
+      }),
     ),
   );
   out.push('', `_${mdEscape(t('report.legend'))}_`);
+  const legend = sourceLegend(report);
+  if (legend.length) out.push('', `**${mdEscape(t('rep.sources'))}:**`, '', ...legend.map((l) => `- **${mdEscape(l.name)}**: ${mdEscape(l.title)}`));
 
   const groupTable = (title: string, firstCol: string, groups: Record<string, GroupSummary>, withDeelregio: boolean) => {
     const entries = Object.entries(groups);
@@ -108,9 +146,10 @@ export function formatMarkdown(report: Report, opts: Pick<RenderOptions, 'maxFin
     out.push(
       mdTable(
         [firstCol, ...(withDeelregio ? [t('col.deelregio')] : []), num(t('col.cases')), num(t('col.applicable')), ...statusCols, num(t('col.compliance')), t('col.worst')],
-        entries.map(([name, g]) => [name, ...(withDeelregio ? [g.deelregio ?? '–'] : []), formatNumber(g.cases), ...countCells(g), formatPercent(g.compliance), worstRule(g)]),
+        entries.map(([name, g]) => [name, ...(withDeelregio ? [g.deelregio ?? '–'] : []), formatNumber(g.cases), ...countCells(g), formatPercent(g.compliance), worstRuleText(g, unjudged)]),
       ),
     );
+    out.push('', `_${mdEscape(worstNote())}_`);
   };
   const hasDeelregios = Object.keys(report.summary.by_deelregio).length > 0;
   groupTable(t('report.perGemeente'), t('col.gemeente'), report.summary.by_gemeente, hasDeelregios);
@@ -132,8 +171,8 @@ export function formatMarkdown(report: Report, opts: Pick<RenderOptions, 'maxFin
     out.push(
       mdEscape(
         md.mean_months === null
-          ? t('report.monitoringNone', { open: md.open, target: md.target_months, source: md.source })
-          : t('report.monitoringLine', { mean: formatNumber(md.mean_months), closed: formatNumber(md.closed), target: md.target_months, source: md.source, open: formatNumber(md.open) }),
+          ? t('report.monitoringNone', { open: md.open, target: md.target_months, source: sourceLabel(report, md.source) })
+          : t('report.monitoringLine', { mean: formatNumber(md.mean_months), closed: formatNumber(md.closed), target: md.target_months, source: sourceLabel(report, md.source), open: formatNumber(md.open) }),
       ),
     );
   }
@@ -141,24 +180,29 @@ export function formatMarkdown(report: Report, opts: Pick<RenderOptions, 'maxFin
   heading(t('report.findings'));
   if (report.findings.length === 0) out.push(mdEscape(t('report.noFindings')));
   else {
-    const shown = opts.maxFindings > 0 ? report.findings.slice(0, opts.maxFindings) : report.findings;
-    out.push(
-      mdTable(
-        [t('col.dossier'), t('col.rule'), t('col.status'), t('col.severity'), t('col.due'), t('col.actual'), num(t('col.daysLate')), t('col.message')],
-        shown.map((f) => [
-          f.dossier_id,
-          f.rule_id,
-          t(`status.${f.status}`),
-          t(`severity.${f.severity}`),
-          isoToDisplay(f.due_date),
-          isoToDisplay(f.actual_date),
-          f.days_late === null ? '' : formatNumber(f.days_late),
-          f.message,
-        ]),
-      ),
-    );
-    if (shown.length < report.findings.length) {
-      out.push('', `_${mdEscape(t('report.findingsShown', { shown: formatNumber(shown.length), total: formatNumber(report.findings.length) }))}_`);
+    // all findings (a meeting format), per rule, within a rule by gemeente
+    const titles = new Map(report.summary.rules.map((r) => [r.rule_id, localized(r.title)]));
+    out.push(mdEscape(t('rep.findingsByRule')));
+    for (const g of groupFindings(report.findings)) {
+      out.push('', `### ${mdEscape(`${g.rule_id}${titles.has(g.rule_id) ? ' · ' + titles.get(g.rule_id)! : ''} (${t('rep.findingsCount', { count: formatNumber(g.count) })})`)}`, '');
+      out.push(
+        mdTable(
+          [t('col.dossier'), t('col.gemeente'), t('col.deelregio'), t('col.status'), t('col.severity'), t('col.due'), t('col.actual'), num(t('col.daysLate')), t('col.message')],
+          g.gemeenten.flatMap((gem) =>
+            gem.findings.map((f) => [
+              f.dossier_id,
+              f.gemeente,
+              f.deelregio ?? '–',
+              t(`status.${f.status}`),
+              t(`severity.${f.severity}`),
+              isoToDisplay(f.due_date),
+              isoToDisplay(f.actual_date),
+              f.days_late === null ? '' : formatNumber(f.days_late),
+              f.message,
+            ]),
+          ),
+        ),
+      );
     }
   }
 
@@ -167,7 +211,7 @@ export function formatMarkdown(report: Report, opts: Pick<RenderOptions, 'maxFin
     out.push(
       mdTable(
         [t('col.file'), num(t('col.row')), t('col.column'), t('col.reason')],
-        report.rejected.slice(0, REJECTED_LIMIT).map((r) => [r.file, String(r.row), r.column, r.reason]),
+        report.rejected.slice(0, REJECTED_LIMIT).map((r) => [baseName(r.file), String(r.row), r.column, r.reason]),
       ),
     );
     if (report.rejected.length > REJECTED_LIMIT) {

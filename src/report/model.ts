@@ -85,6 +85,8 @@ export interface Report {
     chain: string[];
     inactive_rules: InactiveRule[];
     deelregios: Record<string, string[]>;
+    /** the documents rules cite, by the key a rule's source starts with: full title, short name */
+    sources: Record<string, { title: string; short?: string }>;
   };
   peildatum: string;
   input: ReportInput;

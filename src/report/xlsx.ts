@@ -22,6 +22,7 @@ import type { Counts, GroupSummary } from './aggregate.js';
 import { neutralise } from './csv.js';
 import { routeLabel } from './messages.js';
 import type { Report } from './model.js';
+import { baseName, groupFindings, hasImplausible, hasNorm, noticeLines, notAssessableFields, peildatumText, sourceLabel, sourceLegend } from './overview.js';
 
 const STATUS_COLS = ['on_time', 'late', 'overdue', 'pending', 'missing', 'early', 'violated'] as const;
 /** Excel's last row is 1,048,576; one goes to the header */
@@ -162,13 +163,29 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
   {
     const facts: [string, string | number | Date | null, string?][] = [
       [t('report.profile'), neutralise(`${report.profile.id} ${report.profile.version}${report.profile.chain.length > 1 ? ` (extends ${report.profile.chain.slice(1).join(' → ')})` : ''}`)],
-      [t('report.peildatum'), isoToExcelDate(report.peildatum), dateFormat()],
-      [t('report.files'), neutralise(report.input.files.join(', '))],
+      report.input.peildatum_given === false
+        ? [t('report.peildatum'), neutralise(peildatumText(report, getLang() === 'nl' ? report.peildatum.split('-').reverse().join('-') : report.peildatum))]
+        : [t('report.peildatum'), isoToExcelDate(report.peildatum), dateFormat()],
+      [t('report.files'), neutralise(report.input.files.map(baseName).join(', '))],
       [t('rep.col.read'), report.input.rows_read, '0'],
       [t('rep.col.checked'), report.input.rows_checked, '0'],
       [t('rep.col.rejected'), report.input.rows_rejected, '0'],
+      // the figures that matter, before any table
+      [t('rep.xlsx.total'), report.summary.totals.compliance, PCT],
+      [t('status.overdue'), report.summary.totals.overdue, '0'],
+      [t('status.late'), report.summary.totals.late, '0'],
+      [t('status.missing'), report.summary.totals.missing, '0'],
     ];
+    if (report.summary.totals.implausible) facts.push([t('status.implausible'), report.summary.totals.implausible, '0']);
     if (report.options.pseudonymized) facts.push([t('col.dossier'), t('rep.pseudonymized')]);
+    if (report.input.gemeenten) facts.push([t('rep.gemeenten'), neutralise(report.input.gemeenten.join(', '))]);
+    if (report.input.newest_date) facts.push([t('rep.newestDate'), isoToExcelDate(report.input.newest_date), dateFormat()]);
+    if (report.input.dates_after_peildatum) facts.push([t('rep.datesAfterPeildatum'), report.input.dates_after_peildatum, '0']);
+    for (const n of noticeLines(report)) facts.push([t('rep.warnings'), neutralise(n)]);
+    for (const c of report.input.pii_columns) facts.push([t('rep.piiColumns'), neutralise(`${baseName(c.file)}: ${c.column} (${c.kind})`)]);
+    const withNorm = hasNorm(report);
+    const withImplausible = hasImplausible(report);
+    const anyUnjudged = report.summary.rules.some((r) => notAssessableFields(report, r.rule_id));
     const headerRow = 2 + facts.length + 1;
     const cols: Col[] = [
       { header: t('col.rule'), type: 'text' },
@@ -176,21 +193,28 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
       { header: t('col.severity'), type: 'text' },
       { header: t('col.applicable'), type: 'int' },
       ...STATUS_COLS.map((s) => ({ header: t(`status.${s}`), type: 'int' as const })),
+      ...(withImplausible ? [{ header: t('status.implausible'), type: 'int' as const }] : []),
       { header: t('col.compliance'), type: 'pct' },
-      { header: t('col.norm'), type: 'pct' },
-      { header: t('rep.xlsx.meetsNorm'), type: 'text' },
+      ...(withNorm ? [{ header: t('col.norm'), type: 'pct' as const }, { header: t('rep.xlsx.meetsNorm'), type: 'text' as const }] : []),
       { header: t('col.source'), type: 'text', max: 40 },
+      ...(anyUnjudged ? [{ header: t('rep.xlsx.note'), type: 'text' as const, max: 70 }] : []),
     ];
-    const rows = report.summary.rules.map((r) => [
-      r.rule_id,
-      localized(r.title),
-      t(`severity.${r.severity}`),
-      ...countValues(r),
-      r.compliance,
-      r.norm,
-      r.meets_norm === null ? '' : t(r.meets_norm ? 'rep.normMet' : 'rep.normNotMet'),
-      r.source,
-    ]);
+    const rows = report.summary.rules.map((r) => {
+      const missing = notAssessableFields(report, r.rule_id);
+      // a rule the export cannot judge gets no figures, only the reason
+      const figure = <T,>(v: T): T | null => (missing ? null : v);
+      return [
+        r.rule_id,
+        localized(r.title),
+        t(`severity.${r.severity}`),
+        ...countValues(r).map(figure),
+        ...(withImplausible ? [figure(r.implausible)] : []),
+        figure(r.compliance),
+        ...(withNorm ? [r.norm, missing || r.meets_norm === null ? '' : t(r.meets_norm ? 'rep.normMet' : 'rep.normNotMet')] : []),
+        sourceLabel(report, r.source),
+        ...(anyUnjudged ? [missing ? t('rep.notAssessableCell', { fields: missing.join(', ') }) : ''] : []),
+      ];
+    });
     const widths = tableWidths(cols, rows);
     widths[0] = Math.max(widths[0], 16, ...facts.map(([label]) => label.length + 2));
     const ws = addSheet(wb, t('rep.sheet.summary'), widths, headerRow);
@@ -216,6 +240,12 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
       row.commit();
     };
     line(t('report.legend'), { italic: true });
+    const legend = sourceLegend(report);
+    if (legend.length) {
+      next++;
+      line(t('rep.sources'), { bold: true });
+      for (const l of legend) line(l.name, undefined, l.title);
+    }
     next++;
     // the route mix, below the rules (no autofilter: a sheet has one)
     line(t('report.routes'), { bold: true });
@@ -244,8 +274,8 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
         t('report.monitoring'),
         { bold: true },
         md.mean_months === null
-          ? t('report.monitoringNone', { open: md.open, target: md.target_months, source: md.source })
-          : t('report.monitoringLine', { mean: String(md.mean_months), closed: md.closed, target: md.target_months, source: md.source, open: md.open }),
+          ? t('report.monitoringNone', { open: md.open, target: md.target_months, source: sourceLabel(report, md.source) })
+          : t('report.monitoringLine', { mean: String(md.mean_months), closed: md.closed, target: md.target_months, source: sourceLabel(report, md.source), open: md.open }),
       );
     }
     if (report.profile.inactive_rules.length) {
@@ -266,6 +296,8 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
     const cols: Col[] = [
       { header: t('col.dossier'), type: 'text' },
       { header: t('col.rule'), type: 'text' },
+      { header: t('col.gemeente'), type: 'text' },
+      { header: t('col.deelregio'), type: 'text' },
       { header: t('col.status'), type: 'text' },
       { header: t('col.severity'), type: 'text' },
       { header: t('col.due'), type: 'date' },
@@ -274,7 +306,9 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
       { header: t('col.message'), type: 'text', max: 90 },
       { header: t('col.source'), type: 'text', max: 40 },
     ];
-    const rows = report.findings.map((f) => [f.dossier_id, f.rule_id, t(`status.${f.status}`), t(`severity.${f.severity}`), f.due_date, f.actual_date, f.days_late, f.message, f.source]);
+    // grouped by rule, then gemeente, as in the HTML and Markdown reports
+    const ordered = groupFindings(report.findings).flatMap((g) => g.gemeenten.flatMap((gem) => gem.findings));
+    const rows = ordered.map((f) => [f.dossier_id, f.rule_id, f.gemeente, f.deelregio ?? '', t(`status.${f.status}`), t(`severity.${f.severity}`), f.due_date, f.actual_date, f.days_late, f.message, sourceLabel(report, f.source)]);
     const ws = addSheet(wb, t('rep.sheet.findings'), tableWidths(cols, rows), 1);
     writeTable(ws, 1, cols, rows);
     ws.commit();
@@ -292,7 +326,7 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
       { header: t('col.column'), type: 'text' },
       { header: t('col.reason'), type: 'text', max: 90 },
     ];
-    const rows = report.rejected.map((r) => [r.file, r.row, r.column, r.reason]);
+    const rows = report.rejected.map((r) => [baseName(r.file), r.row, r.column, r.reason]);
     const ws = addSheet(wb, t('rep.sheet.rejected'), tableWidths(cols, rows), 1);
     writeTable(ws, 1, cols, rows);
     ws.commit();

@@ -61,7 +61,7 @@ describe('standalone binary', () => {
     const report = JSON.parse(r.stdout);
     expect(report.tool).toEqual({ name: 'giacheck', version: VERSION });
     expect(report.profile.id).toBe('zuid-limburg');
-    expect(report.input).toEqual({ files: ['export.csv'], rows_read: 400, rows_checked: 393, rows_rejected: 7 });
+    expect(report.input).toMatchObject({ files: ['export.csv'], rows_read: 400, rows_checked: 393, rows_rejected: 7 });
   });
 
   it('bundled profiles and the ingest worker come from the embedded assets', () => {

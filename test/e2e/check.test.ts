@@ -16,7 +16,7 @@ describe('giacheck check on a Dutch-Excel export (BOM, ;, CRLF, dd-mm-yyyy)', ()
   const { code, report, stderr } = json();
 
   it('accounts for every row: read = checked + rejected', () => {
-    expect(report.input).toEqual({ files: [FIXTURE], rows_read: 16, rows_checked: 10, rows_rejected: 6 });
+    expect(report.input).toMatchObject({ files: ['zuid-limburg-excel.csv'], rows_read: 16, rows_checked: 10, rows_rejected: 6 });
   });
 
   it('infers the region from the gemeenten and says so on stderr', () => {
@@ -63,12 +63,12 @@ describe('giacheck check on a Dutch-Excel export (BOM, ;, CRLF, dd-mm-yyyy)', ()
 
   it('lists rejected rows with file, row, column and reason', () => {
     expect(report.rejected).toEqual([
-      { file: FIXTURE, row: 9, column: 'melding_datum', reason: 'datum bestaat niet: "31-02-2026"' },
-      { file: FIXTURE, row: 10, column: 'gemeente', reason: 'gemeente hoort niet bij profiel Zuid-Limburg; bedoelde u Maastricht?' },
-      { file: FIXTURE, row: 11, column: 'dossier_id', reason: 'dossier_id komt dubbel voor (eerder in rij 2); alleen de eerste telt' },
-      { file: FIXTURE, row: 12, column: '', reason: 'lege rij' },
-      { file: FIXTURE, row: 16, column: 'triage_besluit', reason: 'onbekend triagebesluit: "doorverwezen naar huisarts"' },
-      { file: FIXTURE, row: 17, column: 'melder_anoniem', reason: 'geen ja/nee-waarde: "misschien"' },
+      { file: 'zuid-limburg-excel.csv', row: 9, column: 'melding_datum', reason: 'datum bestaat niet: "31-02-2026"' },
+      { file: 'zuid-limburg-excel.csv', row: 10, column: 'gemeente', reason: 'gemeente hoort niet bij profiel Zuid-Limburg; bedoelde u Maastricht?' },
+      { file: 'zuid-limburg-excel.csv', row: 11, column: 'dossier_id', reason: 'dossier_id komt dubbel voor (eerder in rij 2); alleen de eerste telt' },
+      { file: 'zuid-limburg-excel.csv', row: 12, column: '', reason: 'lege rij' },
+      { file: 'zuid-limburg-excel.csv', row: 16, column: 'triage_besluit', reason: 'onbekend triagebesluit: "doorverwezen naar huisarts"' },
+      { file: 'zuid-limburg-excel.csv', row: 17, column: 'melder_anoniem', reason: 'geen ja/nee-waarde: "misschien"' },
     ]);
   });
 
@@ -215,18 +215,30 @@ describe('check: output formats', () => {
   });
 
   it('csv streams findings with a header; rejected rows go to stderr', () => {
-    const r = giacheck(['check', FIXTURE, ...AS_OF, '--region', 'zuid-limburg', '--format', 'csv']);
+    const r = giacheck(['check', FIXTURE, ...AS_OF, '--region', 'zuid-limburg', '--format', 'csv', '--lang', 'en']);
     const rows = r.stdout.trimEnd().split('\r\n');
-    expect(rows[0]).toBe('dossier_id,rule_id,status,severity,due_date,actual_date,days_late,message,source');
+    expect(rows[0]).toBe('dossier_id,gemeente,deelregio,rule_id,status,severity,due_date,actual_date,days_late,message,source');
     expect(rows).toHaveLength(19);
-    expect(rows).toContain('D-002,ZL-06,missing,error,,,,ontbreekt: contactgegevens melder,000 §5.1.3');
+    expect(rows).toContain("D-002,Sittard-Geleen,Westelijke Mijnstreek,ZL-06,missing,error,,,,missing: melder's contact details,000 §5.1.3");
+    expect(r.stderr.split('\n').filter((l) => l.includes('row 9')).length).toBe(1);
+  });
+
+  it('csv in Dutch opens in Dutch Excel: BOM, semicolons, dd-mm-jjjj, Dutch headers and status words', () => {
+    const r = giacheck(['check', FIXTURE, ...AS_OF, '--region', 'zuid-limburg', '--format', 'csv', '--lang', 'nl']);
+    expect(r.stdout.startsWith('\uFEFFDossier;Gemeente;Deelregio;Regel;Status;Ernst;Uiterlijk;Gedaan;Dagen te laat;Toelichting;Bron\r\n')).toBe(true);
+    const rows = r.stdout.trimEnd().split('\r\n');
+    expect(rows).toHaveLength(19);
+    expect(rows).toContain('D-002;Sittard-Geleen;Westelijke Mijnstreek;ZL-06;ontbreekt;fout;;;;ontbreekt: contactgegevens melder;000 §5.1.3');
+    expect(rows.some((l) => /;verlopen;fout;\d\d-\d\d-2026;;\d+;/.test(l))).toBe(true);
     expect(r.stderr.split('\n').filter((l) => l.includes('rij 9'))).toEqual(['giacheck: fixtures/zuid-limburg-excel.csv: rij 9, kolom melding_datum: datum bestaat niet: "31-02-2026"']);
   });
 
   it('csv neutralises formula injection in text cells', () => {
     const csv = 'dossier_id,gemeente,melding_datum\n=HYPERLINK("x"),Heerlen,2026-10-01\n';
-    const r = giacheck(['check', '-', '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'csv'], { input: csv });
-    expect(r.stdout).toContain('"\'=HYPERLINK(""x"")",ZL-01,overdue');
+    const r = giacheck(['check', '-', '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'csv', '--lang', 'en'], { input: csv });
+    expect(r.stdout).toContain('"\'=HYPERLINK(""x"")",Heerlen,Parkstad,ZL-01,overdue');
+    const nl = giacheck(['check', '-', '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'csv'], { input: csv });
+    expect(nl.stdout).toContain('"\'=HYPERLINK(""x"")";Heerlen;Parkstad;ZL-01;verlopen');
   });
 
   it('--output writes atomically with mode 0600 and leaves no temporary file', () => {
@@ -268,7 +280,7 @@ describe('check: JSON and JSON Lines input, mapping', () => {
     const r = giacheck(['check', 'fixtures/mapping/regsys-export.csv', '--mapping', 'fixtures/mapping/regsys.yaml', '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'json']);
     const rep = JSON.parse(r.stdout);
     expect(rep.input).toMatchObject({ rows_read: 3, rows_checked: 2, rows_rejected: 1 });
-    expect(rep.rejected).toEqual([{ file: 'fixtures/mapping/regsys-export.csv', row: 4, column: 'Datum melding (melding_datum)', reason: 'datum "2026-04-24" past niet bij date_format dd-MM-yyyy' }]);
+    expect(rep.rejected).toEqual([{ file: 'regsys-export.csv', row: 4, column: 'Datum melding (melding_datum)', reason: 'datum "2026-04-24" past niet bij date_format dd-MM-yyyy' }]);
     expect(rep.summary.routes).toMatchObject({ voorwaarden_en_vervolg: 1, overdracht_lokaal_veld: 1 });
     expect(rep.findings.find((f: any) => f.dossier_id === '2026-0002' && f.rule_id === 'ZL-01')).toMatchObject({ status: 'late', days_late: 1 });
   });

@@ -45,6 +45,20 @@ describe('check --format md|html|xlsx', () => {
     expect(html.stdout).toContain('<h2 id="rules-h">Compliance per rule</h2>');
   }, SLOW);
 
+  it('md and html list every finding whatever --max-findings says (a meeting format is complete)', () => {
+    const args = ['check', DEMO, '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--fail-on', 'never'];
+    const json = JSON.parse(run([...args, '--format', 'json']).stdout);
+    expect(json.findings.length).toBeGreaterThan(100);
+    const html = run([...args, '--format', 'html', '--max-findings', '1']).stdout;
+    expect(html.match(/<tr class="st-/g)).toHaveLength(json.findings.length);
+    const perRule = new Map<string, number>();
+    for (const f of json.findings as { rule_id: string }[]) perRule.set(f.rule_id, (perRule.get(f.rule_id) ?? 0) + 1);
+    for (const [id, n] of perRule) expect(html).toContain(`<a href="#findings-${id}">${id}</a> <span class="badge">${n.toLocaleString('nl-NL')} bevinding(en)</span>`);
+    const md = run([...args, '--format', 'md', '--max-findings', '1']).stdout;
+    const dossiers = new Set((json.findings as { dossier_id: string }[]).map((f) => f.dossier_id));
+    expect(md.split('\n').filter((l) => dossiers.has(l.split(' | ')[0].slice(2)))).toHaveLength(json.findings.length);
+  }, SLOW);
+
   it('xlsx needs --output; the file is written with mode 0600 and has the four sheets', async () => {
     const bad = run(['check', SMALL, '--region', 'zuid-limburg', '--format', 'xlsx']);
     expect(bad.code).toBe(2);
@@ -77,7 +91,7 @@ describe('XLSX input through the CLI', () => {
 
   it('reads the first sheet like the CSV', () => {
     const first = JSON.parse(run(['check', book, '--region', 'zuid-limburg', '--as-of', '2026-06-01', '--format', 'json']).stdout);
-    expect(first.input).toEqual({ files: [book], rows_read: 4, rows_checked: 2, rows_rejected: 2 });
+    expect(first.input).toMatchObject({ files: ['export.xlsx'], rows_read: 4, rows_checked: 2, rows_rejected: 2 });
     expect(first.findings).toEqual(csvFindings);
   }, SLOW);
 

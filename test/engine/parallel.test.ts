@@ -89,8 +89,8 @@ describe('check with and without the ingest worker', () => {
     expect(two).toEqual(one);
     const report = JSON.parse(one.stdout);
     expect(report.input.rows_read).toBe(30060);
-    expect(report.input.files).toEqual([big, second]);
-    expect(report.rejected.filter((r: { file: string; reason: string }) => r.file === second && /dubbel/.test(r.reason)).length).toBeGreaterThan(50);
+    expect(report.input.files).toEqual(['big.csv', 'second.csv']);
+    expect(report.rejected.filter((r: { file: string; reason: string }) => r.file === 'second.csv' && /dubbel/.test(r.reason)).length).toBeGreaterThan(50);
   });
 
   it('an error in the middle of a file: same findings before it, same one-line error, exit 2', () => {

@@ -84,7 +84,7 @@ describe('formula injection in CSV and XLSX outputs', () => {
   );
 
   it('csv: every cell that a spreadsheet would run starts with an apostrophe', () => {
-    const r = giacheck(['check', csvIn, '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'csv', '--fail-on', 'never']);
+    const r = giacheck(['check', csvIn, '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'csv', '--lang', 'en', '--fail-on', 'never']);
     const cells = r.stdout.split('\r\n').slice(1).filter(Boolean).map((l) => l.split(',')[0].replace(/^"|"$/g, ''));
     // ids are trimmed on reading, so the tab and CR cases arrive as plain text
     expect(new Set(cells)).toEqual(new Set(["'=HYPERLINK(\"\"http://x\"\")", "'+31612345678", "'-1+1", "'@SUM(A1)", 'TAB', 'CR']));

@@ -62,69 +62,85 @@ describe('mdEscape / mdTable', () => {
 
 describe('formatMarkdown', () => {
   it('has the header facts and the per-rule table with compliance and source', () => {
-    const md = formatMarkdown(report, { maxFindings: 0 });
+    const md = formatMarkdown(report);
     expect(md.split('\n').slice(0, 6)).toEqual([
       '# Nalevingsrapport Zuid-Limburg',
       '',
       '- **Profiel:** zuid-limburg 2026.11 (extends landelijk)',
       '- **Peildatum:** 01-06-2026',
-      '- **Bestanden:** fixtures/zl-small.csv',
+      '- **Bestanden:** zl-small.csv',
       '- **Rijen:** 4 gelezen, 2 gecontroleerd, 2 afgewezen',
     ]);
     const rules = section(md, 'Naleving per regel');
-    expect(rules[0]).toBe('| Regel | Omschrijving | Ernst | Toepasbaar | op tijd | te laat | verlopen | open | ontbreekt | te vroeg | afwijking | Naleving | Norm | Bron |');
-    expect(rules[1]).toBe('| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
-    expect(rules).toContain('| ZL-01 | Veiligheidsbeoordeling binnen 5 werkdagen na de melding | fout | 2 | 1 | 1 | 0 | 0 | 0 | 0 | 0 | 50,0% | – | 000 §5.1.1 |');
-    expect(rules).toContain('| ZL-10 | Geen monitoring geregistreerd na een directe overdracht | info | 2 | 2 | 0 | 0 | 0 | 0 | 0 | 0 | 100,0% | – | 000 §5.1.5 |');
+    expect(rules[0]).toBe('| Regel | Omschrijving | Ernst | Toepasbaar | op tijd | te laat | verlopen | open | ontbreekt | te vroeg | afwijking | Naleving | Bron |');
+    expect(rules[1]).toBe('| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+    expect(rules).toContain('| ZL-01 | Veiligheidsbeoordeling binnen 5 werkdagen na de melding | fout | 2 | 1 | 1 | 0 | 0 | 0 | 0 | 0 | 50,0% | ZL-afspraken §5.1.1 |');
+    expect(rules).toContain('| ZL-10 | Geen monitoring geregistreerd na een directe overdracht | info | 2 | 2 | 0 | 0 | 0 | 0 | 0 | 0 | 100,0% | ZL-afspraken §5.1.5 |');
     expect(rules.filter((l) => /^\| (LV|ZL)-\d\d \|/.test(l))).toHaveLength(report.summary.rules.length);
   });
 
   it('has per gemeente, per deelregio, per month, routes, monitoring, findings and rejected rows', () => {
-    const md = formatMarkdown(report, { maxFindings: 0 });
-    expect(section(md, 'Per gemeente')).toContain('| Sittard-Geleen | Westelijke Mijnstreek | 1 | 6 | 1 | 1 | 2 | 0 | 2 | 0 | 0 | 16,7% | ZL-01 0% |');
+    const md = formatMarkdown(report);
+    expect(section(md, 'Per gemeente')).toContain('| Sittard-Geleen | Westelijke Mijnstreek | 1 | 6 | 1 | 1 | 2 | 0 | 2 | 0 | 0 | 16,7% | – |');
     expect(section(md, 'Per deelregio')).toContain('| Maastricht-Heuvelland | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | – | – |');
-    expect(section(md, 'Per maand van melding')).toContain('| 2026-04 | 2 | 12 | 7 | 1 | 2 | 0 | 2 | 0 | 0 | 58,3% | ZL-01 50% |');
+    expect(section(md, 'Per maand van melding')).toContain('| 2026-04 | 2 | 12 | 7 | 1 | 2 | 0 | 2 | 0 | 0 | 58,3% | – |');
     expect(section(md, 'Routes na de veiligheidsbeoordeling')).toContain('| directe overdracht lokale veld | 2 | 100,0% |');
     expect(section(md, 'Duur van de monitoring (afgesloten)')).toEqual([
-      'nog geen afgesloten monitoringen; 0 open (afspraak: gemiddeld 18 maanden, 000 Bijlage 2; §1.1)',
+      'nog geen afgesloten monitoringen; 0 open (afspraak: gemiddeld 18 maanden, ZL-afspraken Bijlage 2; §1.1)',
     ]);
     const findings = section(md, 'Bevindingen (meest urgent eerst)');
-    expect(findings.slice(2)).toEqual([
-      '| ZL-0002 | ZL-02 | verlopen | fout | 04-05-2026 |   | 28 | brief/informatie aan de directbetrokkenen ontbreekt; uiterste datum 04-05-2026 is 28 dag(en) verstreken |',
-      '| ZL-0002 | ZL-03 | verlopen | fout | 28-05-2026 |   | 4 | contact lokaal team met het gezin ontbreekt; uiterste datum 28-05-2026 is 4 dag(en) verstreken |',
-      '| ZL-0002 | ZL-01 | te laat | fout | 04-05-2026 | 06-05-2026 | 2 | veiligheidsbeoordeling op 06-05-2026, 2 dag(en) na de uiterste datum 04-05-2026 |',
-      '| ZL-0002 | ZL-04 | ontbreekt | fout |   |   |   | ontbreekt: bevestiging van de overdracht |',
-      '| ZL-0002 | ZL-06 | ontbreekt | fout |   |   |   | ontbreekt: contactgegevens melder |',
+    expect(findings[0]).toBe('Bevindingen per regel: eerst de regel met de meest urgente bevinding, binnen elke regel verlopen bovenaan.');
+    expect(findings.filter((l) => l.startsWith('### '))).toEqual([
+      '### ZL-02 · Brief aan de directbetrokkenen binnen 5 werkdagen na de melding (1 bevinding(en))',
+      '### ZL-03 · Lokale veld start binnen 3 weken na een directe overdracht contact met het gezin (1 bevinding(en))',
+      '### ZL-01 · Veiligheidsbeoordeling binnen 5 werkdagen na de melding (1 bevinding(en))',
+      '### ZL-04 · Lokale veld bevestigt de ontvangst van de overdracht (1 bevinding(en))',
+      '### ZL-06 · Overdrachtsinformatie bij directe overdracht compleet (1 bevinding(en))',
+    ]);
+    expect(findings[2]).toBe('| Dossier | Gemeente | Deelregio | Status | Ernst | Uiterlijk | Gedaan | Dagen te laat | Toelichting |');
+    expect(findings.filter((l) => l.startsWith('| ZL-0002'))).toEqual([
+      '| ZL-0002 | Sittard-Geleen | Westelijke Mijnstreek | verlopen | fout | 04-05-2026 |   | 28 | brief/informatie aan de directbetrokkenen ontbreekt; uiterste datum 04-05-2026 is 28 dag(en) verstreken |',
+      '| ZL-0002 | Sittard-Geleen | Westelijke Mijnstreek | verlopen | fout | 28-05-2026 |   | 4 | contact lokaal team met het gezin ontbreekt; uiterste datum 28-05-2026 is 4 dag(en) verstreken |',
+      '| ZL-0002 | Sittard-Geleen | Westelijke Mijnstreek | te laat | fout | 04-05-2026 | 06-05-2026 | 2 | veiligheidsbeoordeling op 06-05-2026, 2 dag(en) na de uiterste datum 04-05-2026 |',
+      '| ZL-0002 | Sittard-Geleen | Westelijke Mijnstreek | ontbreekt | fout |   |   |   | ontbreekt: bevestiging van de overdracht |',
+      '| ZL-0002 | Sittard-Geleen | Westelijke Mijnstreek | ontbreekt | fout |   |   |   | ontbreekt: contactgegevens melder |',
     ]);
     const rejected = section(md, 'Afgewezen rijen');
     expect(rejected.slice(2, 4)).toEqual([
-      '| fixtures/zl-small.csv | 4 | gemeente | gemeente hoort niet bij profiel Zuid-Limburg; bedoelde u Maastricht? |',
-      '| fixtures/zl-small.csv | 5 | melding\\_datum | datum bestaat niet: "31-02-2026" |',
+      '| zl-small.csv | 4 | gemeente | gemeente hoort niet bij profiel Zuid-Limburg; bedoelde u Maastricht? |',
+      '| zl-small.csv | 5 | melding\\_datum | datum bestaat niet: "31-02-2026" |',
     ]);
     expect(rejected.at(-1)).toBe('Niet actief in dit profiel: LV-02 (vervangen door ZL-02)');
   });
 
-  it('limits findings like the table', () => {
-    const md = formatMarkdown(report, { maxFindings: 1 });
-    const findings = section(md, 'Bevindingen (meest urgent eerst)');
-    expect(findings.filter((l) => l.startsWith('| ZL-0002'))).toHaveLength(1);
-    expect(findings.at(-1)).toBe('_1 van 5 bevindingen getoond; --max-findings 0 toont alles, --format csv geeft een werkbestand_');
+  it('lists every finding per rule, by gemeente, with gemeente and deelregio columns', () => {
+    const many: Report = {
+      ...report,
+      findings: Array.from({ length: 150 }, (_, i) => ({ ...report.findings[0], dossier_id: `D-${i}`, gemeente: i < 100 ? 'Vaals' : 'Beek', deelregio: i < 100 ? 'Maastricht-Heuvelland' : 'Westelijke Mijnstreek' })),
+    };
+    const lines = section(formatMarkdown(many), 'Bevindingen (meest urgent eerst)');
+    expect(lines).toContain('### ZL-02 · Brief aan de directbetrokkenen binnen 5 werkdagen na de melding (150 bevinding(en))');
+    const rows = lines.filter((l) => l.startsWith('| D-'));
+    expect(rows).toHaveLength(150);
+    expect(rows[0].startsWith('| D-100 | Beek | Westelijke Mijnstreek | verlopen |')).toBe(true);
+    expect(rows[149].startsWith('| D-99 | Vaals | Maastricht-Heuvelland |')).toBe(true);
+    expect(lines.join('\n')).not.toContain('getoond');
   });
 
   it('a pipe or HTML in a dossier id cannot break the table', () => {
     const evil: Report = { ...report, findings: [{ ...report.findings[0], dossier_id: 'A|B<img src=x>', message: 'x\n| y' }] };
-    const line = section(formatMarkdown(evil, { maxFindings: 0 }), 'Bevindingen (meest urgent eerst)')[2];
-    expect(line.startsWith('| A\\|B\\<img src=x\\> | ZL-02 |')).toBe(true);
+    const line = section(formatMarkdown(evil), 'Bevindingen (meest urgent eerst)')[4];
+    expect(line.startsWith('| A\\|B\\<img src=x\\> | Sittard-Geleen |')).toBe(true);
     expect(line.endsWith('| x \\| y |')).toBe(true);
-    expect(line.replace(/\\\|/g, '').split('|')).toHaveLength(10); // 8 cells
+    expect(line.replace(/\\\|/g, '').split('|')).toHaveLength(11); // 9 cells
   });
 
   it('speaks English with --lang en', () => {
     setLang('en');
-    const md = formatMarkdown(report, { maxFindings: 0 });
+    const md = formatMarkdown(report);
     expect(md.startsWith('# Compliance report Zuid-Limburg\n')).toBe(true);
     expect(section(md, 'Compliance per rule')).toContain(
-      '| ZL-01 | Veiligheidsbeoordeling within 5 werkdagen of the melding | error | 2 | 1 | 1 | 0 | 0 | 0 | 0 | 0 | 50.0% | – | 000 §5.1.1 |',
+      '| ZL-01 | Veiligheidsbeoordeling within 5 werkdagen of the melding | error | 2 | 1 | 1 | 0 | 0 | 0 | 0 | 0 | 50.0% | ZL-afspraken §5.1.1 |',
     );
   });
 });

@@ -44,19 +44,24 @@ describe('formatXlsx', () => {
     expect(peildatum.value).toEqual(day('2026-06-01'));
     expect(peildatum.type).toBe(ExcelJS.ValueType.Date);
     expect(peildatum.numFmt).toBe('dd-mm-yyyy');
-    expect(rowValues(ws, 4)).toEqual(['Bestanden', 'fixtures/zl-small.csv']);
+    expect(rowValues(ws, 4)).toEqual(['Bestanden', 'zl-small.csv']);
     expect(rowValues(ws, 5)).toEqual(['Rijen gelezen', 4]);
     expect(rowValues(ws, 6)).toEqual(['Gecontroleerd', 2]);
     expect(rowValues(ws, 7)).toEqual(['Afgewezen', 2]);
-    expect(rowValues(ws, 9)).toEqual(['Regel', 'Omschrijving', 'Ernst', 'Toepasbaar', 'op tijd', 'te laat', 'verlopen', 'open', 'ontbreekt', 'te vroeg', 'afwijking', 'Naleving', 'Norm', 'Norm gehaald', 'Bron']);
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 9 });
-    expect(ws.autoFilter).toBe('A9:O21');
-    // ZL-01 is the second rule (row 11): 2 applicable, 1 on time, 1 late, compliance 0.5 as a number with a % format
-    expect(rowValues(ws, 11)).toEqual(['ZL-01', 'Veiligheidsbeoordeling binnen 5 werkdagen na de melding', 'fout', 2, 1, 1, 0, 0, 0, 0, 0, 0.5, null, null, '000 §5.1.1']);
-    expect(ws.getCell('L11').numFmt).toBe('0.0%');
-    expect(ws.getCell('L11').type).toBe(ExcelJS.ValueType.Number);
-    expect(ws.getCell('D11').type).toBe(ExcelJS.ValueType.Number);
-    expect(rowValues(ws, 10)[11]).toBeNull(); // LV-01: nothing judged, no compliance
+    expect(rowValues(ws, 8)).toEqual(['Naleving over alle regels', report.summary.totals.compliance]);
+    expect(ws.getCell('B8').numFmt).toBe('0.0%');
+    expect(rowValues(ws, 9)).toEqual(['verlopen', report.summary.totals.overdue]);
+    expect(rowValues(ws, 10)).toEqual(['te laat', report.summary.totals.late]);
+    expect(rowValues(ws, 11)).toEqual(['ontbreekt', report.summary.totals.missing]);
+    expect(rowValues(ws, 13)).toEqual(['Regel', 'Omschrijving', 'Ernst', 'Toepasbaar', 'op tijd', 'te laat', 'verlopen', 'open', 'ontbreekt', 'te vroeg', 'afwijking', 'Naleving', 'Bron']);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 13 });
+    expect(ws.autoFilter).toBe('A13:M25');
+    // ZL-01 is the second rule (row 15): 2 applicable, 1 on time, 1 late, compliance 0.5 as a number with a % format
+    expect(rowValues(ws, 15)).toEqual(['ZL-01', 'Veiligheidsbeoordeling binnen 5 werkdagen na de melding', 'fout', 2, 1, 1, 0, 0, 0, 0, 0, 0.5, 'ZL-afspraken §5.1.1']);
+    expect(ws.getCell('L15').numFmt).toBe('0.0%');
+    expect(ws.getCell('L15').type).toBe(ExcelJS.ValueType.Number);
+    expect(ws.getCell('D15').type).toBe(ExcelJS.ValueType.Number);
+    expect(rowValues(ws, 14)[11]).toBeNull(); // LV-01: nothing judged, no compliance
     expect(ws.getColumn(2).width).toBeGreaterThan(40);
     // the route mix below: a count and a % share
     const routeRow = [...Array(ws.rowCount).keys()].map((i) => i + 1).find((r) => ws.getCell(`A${r}`).value === 'directe overdracht lokale veld')!;
@@ -66,18 +71,18 @@ describe('formatXlsx', () => {
 
   it('Bevindingen: every finding, dates as date cells, days late as numbers', async () => {
     const ws = (await readBack(await formatXlsx(report))).getWorksheet('Bevindingen')!;
-    expect(rowValues(ws, 1)).toEqual(['Dossier', 'Regel', 'Status', 'Ernst', 'Uiterlijk', 'Gedaan', 'Dagen te laat', 'Toelichting', 'Bron']);
+    expect(rowValues(ws, 1)).toEqual(['Dossier', 'Regel', 'Gemeente', 'Deelregio', 'Status', 'Ernst', 'Uiterlijk', 'Gedaan', 'Dagen te laat', 'Toelichting', 'Bron']);
     expect(ws.rowCount).toBe(1 + report.findings.length);
     expect(rowValues(ws, 2)).toEqual([
-      'ZL-0002', 'ZL-02', 'verlopen', 'fout', day('2026-05-04'), null, 28,
-      'brief/informatie aan de directbetrokkenen ontbreekt; uiterste datum 04-05-2026 is 28 dag(en) verstreken', '000 §5.1; Bijlage 3b',
+      'ZL-0002', 'ZL-02', 'Sittard-Geleen', 'Westelijke Mijnstreek', 'verlopen', 'fout', day('2026-05-04'), null, 28,
+      'brief/informatie aan de directbetrokkenen ontbreekt; uiterste datum 04-05-2026 is 28 dag(en) verstreken', 'ZL-afspraken §5.1; Bijlage 3b',
     ]);
-    expect(rowValues(ws, 4).slice(0, 7)).toEqual(['ZL-0002', 'ZL-01', 'te laat', 'fout', day('2026-05-04'), day('2026-05-06'), 2]);
-    expect(ws.getCell('E2').type).toBe(ExcelJS.ValueType.Date);
-    expect(ws.getCell('E2').numFmt).toBe('dd-mm-yyyy');
-    expect(ws.getCell('G2').type).toBe(ExcelJS.ValueType.Number);
+    expect(rowValues(ws, 4).slice(0, 9)).toEqual(['ZL-0002', 'ZL-01', 'Sittard-Geleen', 'Westelijke Mijnstreek', 'te laat', 'fout', day('2026-05-04'), day('2026-05-06'), 2]);
+    expect(ws.getCell('G2').type).toBe(ExcelJS.ValueType.Date);
+    expect(ws.getCell('G2').numFmt).toBe('dd-mm-yyyy');
+    expect(ws.getCell('I2').type).toBe(ExcelJS.ValueType.Number);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(ws.autoFilter).toBe('A1:I6');
+    expect(ws.autoFilter).toBe('A1:K6');
   });
 
   it('ignores --max-findings: the work file lists all findings', async () => {
@@ -100,8 +105,8 @@ describe('formatXlsx', () => {
     expect(g.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(g.autoFilter).toBe('A1:X17');
     const r = wb.getWorksheet('Afgewezen rijen')!;
-    expect(rowValues(r, 2)).toEqual(['fixtures/zl-small.csv', 4, 'gemeente', 'gemeente hoort niet bij profiel Zuid-Limburg; bedoelde u Maastricht?']);
-    expect(rowValues(r, 3)).toEqual(['fixtures/zl-small.csv', 5, 'melding_datum', 'datum bestaat niet: "31-02-2026"']);
+    expect(rowValues(r, 2)).toEqual(['zl-small.csv', 4, 'gemeente', 'gemeente hoort niet bij profiel Zuid-Limburg; bedoelde u Maastricht?']);
+    expect(rowValues(r, 3)).toEqual(['zl-small.csv', 5, 'melding_datum', 'datum bestaat niet: "31-02-2026"']);
     expect(r.autoFilter).toBe('A1:D3');
     const m = wb.getWorksheet('Per maand')!;
     expect(rowValues(m, 2).slice(0, 11)).toEqual(['2026-04', 2, 12, 7, 1, 2, 0, 2, 0, 0, 7 / 12]);
@@ -118,7 +123,7 @@ describe('formatXlsx', () => {
     expect(f.getCell('A2').type).toBe(ExcelJS.ValueType.String);
     expect(f.getCell('A2').value).toBe('\'=HYPERLINK("http://x","klik")');
     expect(f.getCell('A2').formula).toBeUndefined();
-    expect(f.getCell('H2').value).toBe("'+cmd|calc");
+    expect(f.getCell('J2').value).toBe("'+cmd|calc");
     const r = wb.getWorksheet('Afgewezen rijen')!;
     expect(rowValues(r, 2)).toEqual(["'@evil.csv", 2, "'-x", "'\tfoo"]);
   });

@@ -86,6 +86,28 @@ const nl = {
   'compare.warn.noOverlap': 'geen enkel dossiernummer komt in beide rapporten voor; gebruik voor beide runs dezelfde --pseudonymize-sleutel, of geen',
   'compare.error.notReport': '{file}: geen giacheck-rapport (maak het met giacheck check --format json): {problem}',
   'compare.error.tooLarge': '{file}: rapport groter dan 512 MB',
+
+  // the opening of every meeting format (issue 13)
+  'rep.headline': 'Naleving over alle regels: {compliance} · verlopen: {overdue} · te laat: {late} · ontbreekt: {missing}',
+  'rep.headlineImplausible': 'onwaarschijnlijk: {count}',
+  'rep.headlineLabel': 'In één oogopslag',
+  'rep.warnings': 'Let op',
+  'rep.notAssessableOne': '{id} niet te beoordelen: kolom {fields} ontbreekt',
+  'rep.notAssessableMany': '{id} niet te beoordelen: kolommen {fields} ontbreken',
+  'rep.notAssessableCell': 'niet te beoordelen: {fields} ontbreekt in de export',
+  'rep.piiColumns': 'Kolommen met persoonsgegevens (niet gelezen; haal ze uit de export)',
+  'rep.col.kind': 'Soort',
+  'rep.peildatumToday': '{date} (vandaag; --as-of kiest een andere peildatum)',
+  'rep.datesAfterPeildatum': 'Datums na de peildatum',
+  'rep.datesAfterPeildatumValue': '{count}, beoordeeld zoals op de peildatum',
+  'rep.newestDate': 'Nieuwste datum in de export',
+  'rep.gemeenten': 'Beperkt tot gemeenten',
+  'rep.colourLegend': 'Kleuren van de naleving: groen = norm gehaald (zonder norm: 90% of meer); oranje = minder dan 15 procentpunt onder de norm; rood = verder eronder; grijs = niets te beoordelen.',
+  'rep.worstValue': '{id} {share} (n={n})',
+  'rep.worstNote': 'Laagste naleving: de regel met de laagste naleving in die groep, met n = het aantal toepasbare dossiers; regels met minder dan {min} toepasbare dossiers tellen niet mee.',
+  'rep.sources': 'Bronnen',
+  'rep.xlsx.note': 'Opmerking',
+  'rep.xlsx.total': 'Naleving over alle regels',
 };
 
 const en: Record<keyof typeof nl, string> = {
@@ -169,6 +191,27 @@ const en: Record<keyof typeof nl, string> = {
   'compare.warn.noOverlap': 'no case number occurs in both reports; use the same --pseudonymize key for both runs, or none',
   'compare.error.notReport': '{file}: not a giacheck report (make it with giacheck check --format json): {problem}',
   'compare.error.tooLarge': '{file}: report larger than 512 MB',
+
+  'rep.headline': 'Compliance over all rules: {compliance} · overdue: {overdue} · late: {late} · missing: {missing}',
+  'rep.headlineImplausible': 'implausible: {count}',
+  'rep.headlineLabel': 'At a glance',
+  'rep.warnings': 'Note',
+  'rep.notAssessableOne': '{id} not assessable: column {fields} is missing',
+  'rep.notAssessableMany': '{id} not assessable: columns {fields} are missing',
+  'rep.notAssessableCell': 'not assessable: {fields} missing from the export',
+  'rep.piiColumns': 'Columns with personal data (not read; remove them from the export)',
+  'rep.col.kind': 'Kind',
+  'rep.peildatumToday': '{date} (today; --as-of sets another reference date)',
+  'rep.datesAfterPeildatum': 'Dates after the reference date',
+  'rep.datesAfterPeildatumValue': '{count}, judged as of the reference date',
+  'rep.newestDate': 'Newest date in the export',
+  'rep.gemeenten': 'Limited to gemeenten',
+  'rep.colourLegend': 'Compliance colours: green = norm met (without a norm: 90% or more); orange = less than 15 percentage points below the norm; red = further below; grey = nothing to judge.',
+  'rep.worstValue': '{id} {share} (n={n})',
+  'rep.worstNote': 'Lowest compliance: the rule with the lowest compliance in that group, with n = its applicable cases; rules with fewer than {min} applicable cases do not count.',
+  'rep.sources': 'Sources',
+  'rep.xlsx.note': 'Note',
+  'rep.xlsx.total': 'Compliance over all rules',
 };
 
 registerCatalog({ nl, en });
