@@ -25,7 +25,6 @@ export function reportJson(report: Report) {
       peildatum_given: input.peildatum_given,
       gemeenten: input.gemeenten,
     },
-    warnings: report.warnings,
     summary: {
       ...report.summary,
       rules: report.summary.rules.map((r) => ({ ...r, title: localized(r.title) })),
