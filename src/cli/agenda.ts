@@ -8,8 +8,8 @@ import { UserError } from '../errors.js';
 import { localized, t } from '../i18n/index.js';
 import '../i18n/catalog/report.js';
 import { runEngine } from '../engine/run.js';
-import { assessable, notAssessableText } from '../engine/check.js';
-import { causeOf, nothingCheckedReason, RejectionCause } from '../engine/nothing-checked.js';
+import { assessable, failIfNothingJudged, notAssessableText } from '../engine/check.js';
+import { causeOf, RejectionCause } from '../engine/nothing-checked.js';
 import { AgendaCollector, groupAgenda } from '../agenda/agenda.js';
 import { AgendaReport, formatAgendaJson, formatAgendaMarkdown, formatAgendaTable } from '../agenda/format.js';
 import { agendaIcs } from '../agenda/ics.js';
@@ -89,7 +89,7 @@ export async function runAgenda(files: string[], opts: AgendaOptions, io: Io = {
   } finally {
     progress.done();
   }
-  if (engine.rowsChecked === 0) throw new UserError(await nothingCheckedReason(causes, engine.rowsRead, resolved));
+  await failIfNothingJudged(resolved, { rules, notAssessable: blocked, engine, causes });
   const p = resolved.profile;
   const report: AgendaReport = {
     tool: TOOL,

@@ -70,16 +70,26 @@ export interface CheckRun {
   newestDate: Day | undefined;
 }
 
-/** Which rules the exports can carry, from their headers; every rule blocked is a failed run (exit 2). */
+/** Which rules the exports can carry, from their headers. */
 export async function assessable(resolved: ResolvedInput): Promise<{ surveys: FileSurvey[]; notAssessable: NotAssessable[]; rules: Profile['rules'] }> {
   const surveys = await surveyInputs(resolved.inputs, resolved.mapping, resolved.read);
   const blocked = notAssessable(resolved.profile.rules, surveys);
   const list = [...blocked].map(([rule_id, b]) => ({ rule_id, fields: b.fields, files: b.files }));
-  const rules = resolved.profile.rules.filter((r) => !blocked.has(r.id));
-  if (rules.length === 0) {
-    throw new UserError(t('run.noRuleAssessable', { fields: [...new Set(list.flatMap((b) => b.fields))].join(', ') }));
+  return { surveys, notAssessable: list, rules: resolved.profile.rules.filter((r) => !blocked.has(r.id)) };
+}
+
+/**
+ * After the rows were read (so a broken file or a missing required column is reported as such
+ * first): a run that could judge no rule, or no row, is a failed run (exit 2) with its reason.
+ */
+export async function failIfNothingJudged(
+  resolved: ResolvedInput,
+  run: { rules: Profile['rules']; notAssessable: NotAssessable[]; engine: EngineResult; causes: Map<RejectionCause, number> },
+): Promise<void> {
+  if (run.rules.length === 0) {
+    throw new UserError(t('run.noRuleAssessable', { fields: [...new Set(run.notAssessable.flatMap((b) => b.fields))].join(', ') }));
   }
-  return { surveys, notAssessable: list, rules };
+  if (run.engine.rowsChecked === 0) throw new UserError(await nothingCheckedReason(run.causes, run.engine.rowsRead, resolved));
 }
 
 /** "ZL-02 niet te beoordelen: kolom directbetrokkenen_geinformeerd_datum ontbreekt" */
@@ -153,9 +163,7 @@ export async function check(resolved: ResolvedInput, opts: CheckOptions): Promis
       afterBatch: stream ? () => stream.drain() : undefined,
     },
   );
-  if (engine.rowsChecked === 0) {
-    throw new UserError(await nothingCheckedReason(causes, engine.rowsRead, resolved));
-  }
+  await failIfNothingJudged(resolved, { rules, notAssessable: blocked, engine, causes });
   if (!stream) findings.sort(compareFindings);
   return {
     resolved,

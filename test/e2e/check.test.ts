@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, statSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { withAllColumns } from '../helpers/cases.js';
 import { giacheck } from '../helpers/cli.js';
 
 const FIXTURE = 'fixtures/zuid-limburg-excel.csv';
@@ -53,7 +54,7 @@ describe('giacheck check on a Dutch-Excel export (BOM, ;, CRLF, dd-mm-yyyy)', ()
 
   it('gives every finding the exact SPEC §8 fields, its severity and its source', () => {
     for (const f of report.findings) {
-      expect(Object.keys(f)).toEqual(['dossier_id', 'rule_id', 'status', 'severity', 'due_date', 'actual_date', 'days_late', 'message', 'source']);
+      expect(Object.keys(f)).toEqual(['dossier_id', 'gemeente', 'deelregio', 'rule_id', 'status', 'severity', 'due_date', 'actual_date', 'days_late', 'message', 'source']);
     }
     const zl06 = report.findings.find((f: any) => f.rule_id === 'ZL-06');
     expect(zl06).toMatchObject({ severity: 'error', source: '000 §5.1.3', message: 'ontbreekt: contactgegevens melder' });
@@ -105,7 +106,7 @@ describe('check: the cases named in the issue', () => {
   });
 
   it('handover 13 November 2026 without confirmation: NOG-02 overdue at 1 December 2026', () => {
-    const csv = 'dossier_id,gemeente,melding_datum,triage_besluit,overdracht_datum\nN-1,Oost-Gelre,2026-11-06,overdracht_lokaal_veld,2026-11-13\n';
+    const csv = withAllColumns('dossier_id,gemeente,melding_datum,triage_besluit,overdracht_datum\nN-1,Oost-Gelre,2026-11-06,overdracht_lokaal_veld,2026-11-13\n');
     const r = giacheck(['check', '-', '--as-of', '2026-12-01', '--format', 'json'], { input: csv });
     const report = JSON.parse(r.stdout);
     expect(report.profile.id).toBe('noord-oost-gelderland');
@@ -121,7 +122,7 @@ describe('check: exit codes', () => {
     expect(giacheck(['check', FIXTURE, ...AS_OF, '--fail-on', 'never', '--quiet']).code).toBe(0);
   });
   it('0 when only pending and info findings remain', () => {
-    const csv = 'dossier_id,gemeente,melding_datum\nX-1,Heerlen,2026-10-30\n';
+    const csv = withAllColumns('dossier_id,gemeente,melding_datum\nX-1,Heerlen,2026-10-30\n');
     const r = giacheck(['check', '-', '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'json'], { input: csv });
     expect(JSON.parse(r.stdout).findings.map((f: any) => f.status)).toEqual(['pending', 'pending']);
     expect(r.code).toBe(0);
@@ -208,7 +209,7 @@ describe('check: output formats', () => {
     const last = lines[lines.length - 1];
     expect(last).toMatchObject({ type: 'summary', peildatum: '2026-11-01', input: { rows_read: 16, rows_checked: 10, rows_rejected: 6 } });
     expect(lines.find((l) => l.type === 'finding' && l.dossier_id === 'D-002' && l.rule_id === 'ZL-01')).toEqual({
-      type: 'finding', dossier_id: 'D-002', rule_id: 'ZL-01', status: 'late', severity: 'error', due_date: '2026-05-04', actual_date: '2026-05-06', days_late: 2,
+      type: 'finding', dossier_id: 'D-002', gemeente: 'Sittard-Geleen', deelregio: 'Westelijke Mijnstreek', rule_id: 'ZL-01', status: 'late', severity: 'error', due_date: '2026-05-04', actual_date: '2026-05-06', days_late: 2,
       message: 'veiligheidsbeoordeling op 06-05-2026, 2 dag(en) na de uiterste datum 04-05-2026', source: '000 §5.1.1',
     });
     expect(r.stderr).toBe('giacheck: fixtures/zuid-limburg-excel.csv: 16 rijen gelezen, 10 gecontroleerd, 6 afgewezen\n');
@@ -234,7 +235,7 @@ describe('check: output formats', () => {
   });
 
   it('csv neutralises formula injection in text cells', () => {
-    const csv = 'dossier_id,gemeente,melding_datum\n=HYPERLINK("x"),Heerlen,2026-10-01\n';
+    const csv = withAllColumns('dossier_id,gemeente,melding_datum\n=HYPERLINK("x"),Heerlen,2026-10-01\n');
     const r = giacheck(['check', '-', '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'csv', '--lang', 'en'], { input: csv });
     expect(r.stdout).toContain('"\'=HYPERLINK(""x"")",Heerlen,Parkstad,ZL-01,overdue');
     const nl = giacheck(['check', '-', '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'csv'], { input: csv });

@@ -69,3 +69,16 @@ export function evaluateRule(region: string, ruleId: string, input: CaseInput, p
   if (r.anchor !== undefined) out.anchor = isoDate(r.anchor);
   return out;
 }
+
+/**
+ * A small CSV export with every canonical column: the columns the text lacks are added, empty.
+ * A column that is missing makes the rules that read it not assessable (issue 13.1); a test about
+ * one rule's outcome gives the others their columns, empty.
+ */
+export function withAllColumns(csv: string, delimiter = csv.includes(';') ? ';' : ','): string {
+  const [head, ...rows] = csv.split('\n');
+  const have = new Set(head.split(delimiter).map((h) => h.trim()));
+  const extra = FIELDS.filter((f) => !have.has(f));
+  const pad = extra.map(() => delimiter).join('');
+  return [head + extra.map((f) => delimiter + f).join(''), ...rows.map((r) => (r ? r + pad : r))].join('\n');
+}
