@@ -9,7 +9,8 @@ import { formatNumber, localized, t } from '../i18n/index.js';
 import { buildReport, check } from '../engine/check.js';
 import { FORMATS } from '../report/formats.js';
 import { makePseudonymizer } from '../report/pseudonymize.js';
-import { openOutput } from './output.js';
+import type { Report } from '../report/model.js';
+import { checkOutputTarget, chooseFormat, openOutput, writesFile, writtenLine } from './output.js';
 import { addGlobalOptions, addInputOptions, failOnLevel, InputOptions, OutputOptions, resolveInput, useColor } from './common.js';
 import { TOOL } from './version.js';
 import { progressReporter, progressWanted } from './progress.js';
@@ -31,7 +32,7 @@ export function register(program: Command): void {
     .command('check')
     .description(t('cmd.check'))
     .argument('<bestand...>', t('arg.files'))
-    .addOption(new Option('--format <formaat>', t('opt.format')).default('table'))
+    .addOption(new Option('--format <formaat>', t('opt.format')))
     .option('--output <bestand>', t('opt.output'))
     .addOption(new Option('--fail-on <niveau>', t('opt.failOn')).choices(['error', 'warning', 'never']).default('error'))
     .option('--include-passed', t('opt.includePassed'))
@@ -45,7 +46,7 @@ export function register(program: Command): void {
 }
 
 export async function runCheck(files: string[], opts: CheckOptions, io: Io = defaultIo()): Promise<number> {
-  const formatName = opts.format ?? 'table';
+  const formatName = chooseFormat(opts.format, opts.output, Object.keys(FORMATS));
   const format = FORMATS[formatName];
   if (!format) {
     throw new UserError(t('error.option', { option: '--format', value: formatName, choices: Object.keys(FORMATS).join(', ') }));
@@ -60,6 +61,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: Io = def
     throw new UserError(t('error.option', { option: '--max-findings', value: String(opts.maxFindings), choices: '0, 1, 2, …' }));
   }
   const pseudo = opts.pseudonymize ? makePseudonymizer(io.env.GIACHECK_PSEUDO_KEY) : undefined;
+  checkOutputTarget(opts.output);
   const resolved = await resolveInput(files, opts);
   if (resolved.inferred && !opts.quiet) {
     io.stderr.write('giacheck: ' + t('cli.regionInferred', { region: localized(resolved.profile.name) }) + '\n');
@@ -90,10 +92,21 @@ export async function runCheck(files: string[], opts: CheckOptions, io: Io = def
       out.write(await format.render(report, { color, maxFindings, width: out.isTTY ? process.stdout.columns : undefined }));
     }
     await out.close();
+    if (writesFile(opts.output) && !opts.quiet) {
+      io.stderr.write('giacheck: ' + writtenLine(opts.output, formatName, 'findings', findingCount(report, includePassed)) + '\n');
+    }
     return run.failing ? 1 : 0;
   } catch (e) {
     progress.done();
     out.abort();
     throw e;
   }
+}
+
+/** The findings a report holds; a streamed report keeps none, so count them from the summary. */
+function findingCount(report: Report, includePassed: boolean): number {
+  if (report.findings_total > 0 || report.findings.length > 0) return report.findings_total;
+  let n = 0;
+  for (const r of report.summary.rules) n += r.applicable - r.on_time + (includePassed ? r.on_time + r.not_applicable : 0);
+  return n;
 }
