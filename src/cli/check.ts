@@ -18,6 +18,7 @@ import { progressReporter, progressWanted } from './progress.js';
 export interface CheckOptions extends InputOptions, OutputOptions {
   includePassed?: boolean;
   maxFindings?: string;
+  width?: string;
 }
 
 export interface Io {
@@ -37,6 +38,7 @@ export function register(program: Command): void {
     .addOption(new Option('--fail-on <niveau>', t('opt.failOn')).choices(['error', 'warning', 'never']).default('error'))
     .option('--include-passed', t('opt.includePassed'))
     .option('--max-findings <n>', t('opt.maxFindings'), '100')
+    .option('--width <n>', t('opt.width'))
     .option('--pseudonymize', t('opt.pseudonymize'));
   addInputOptions(cmd);
   addGlobalOptions(cmd);
@@ -59,6 +61,10 @@ export async function runCheck(files: string[], opts: CheckOptions, io: Io = def
   const maxFindings = Number(opts.maxFindings ?? '100');
   if (!Number.isInteger(maxFindings) || maxFindings < 0) {
     throw new UserError(t('error.option', { option: '--max-findings', value: String(opts.maxFindings), choices: '0, 1, 2, …' }));
+  }
+  const width = opts.width === undefined ? undefined : Number(opts.width);
+  if (width !== undefined && (!Number.isInteger(width) || width < 40 || width > 1000)) {
+    throw new UserError(t('error.option', { option: '--width', value: String(opts.width), choices: '40 … 1000' }));
   }
   const pseudo = opts.pseudonymize ? makePseudonymizer(io.env.GIACHECK_PSEUDO_KEY) : undefined;
   checkOutputTarget(opts.output);
@@ -89,7 +95,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: Io = def
       }
     } else {
       const color = useColor(opts, out.isTTY, io.env);
-      out.write(await format.render(report, { color, maxFindings, width: out.isTTY ? process.stdout.columns : undefined }));
+      out.write(await format.render(report, { color, maxFindings, width: width ?? (out.isTTY ? process.stdout.columns : undefined) }));
     }
     await out.close();
     if (writesFile(opts.output) && !opts.quiet) {

@@ -78,6 +78,9 @@ const nl = {
   'csv.fieldTooLong': 'veld langer dan {max} tekens',
   'csv.textAfterQuote': 'tekst na een afsluitend aanhalingsteken in veld {field}',
   'yaml.tooLarge': 'YAML-bestand groter dan {max} bytes',
+  'table.lateOverdue': 'laat+verlopen',
+  'table.missing': 'ontbreekt',
+  'opt.width': 'breedte van de tabel in tekens (standaard de breedte van de terminal, anders 100)',
 };
 
 const en: Record<keyof typeof nl, string> = {
@@ -152,6 +155,9 @@ const en: Record<keyof typeof nl, string> = {
   'csv.fieldTooLong': 'field longer than {max} characters',
   'csv.textAfterQuote': 'text after a closing quote in field {field}',
   'yaml.tooLarge': 'YAML file larger than {max} bytes',
+  'table.lateOverdue': 'late+overdue',
+  'table.missing': 'missing',
+  'opt.width': 'width of the table in characters (default the width of the terminal, else 100)',
 };
 
 export const usage = { nl, en };
