@@ -129,7 +129,7 @@ describe('check: exit codes', () => {
   it.each([
     [['check', 'fixtures/does-not-exist.csv', '--region', 'zuid-limburg'], /^giacheck: fixtures\/does-not-exist\.csv: bestand niet gevonden\n$/],
     [['check', FIXTURE, '--region', 'utrecht'], /^giacheck: onbekende regio "utrecht"; kies uit: landelijk, noord-oost-gelderland, zuid-limburg\n$/],
-    [['check', FIXTURE, '--as-of', '2026-02-31'], /^giacheck: --as-of "2026-02-31": verwacht een bestaande datum als jjjj-mm-dd\n$/],
+    [['check', FIXTURE, '--as-of', '2026-02-31'], /^giacheck: --as-of "2026-02-31": verwacht een bestaande datum als jjjj-mm-dd of dd-mm-jjjj\n$/],
     [['check', FIXTURE, '--format', 'pdf'], /^giacheck: --format "pdf": kies uit /],
     [['check', FIXTURE, '--fail-on', 'sometimes'], /^giacheck: optie '--fail-on <niveau>': 'sometimes' kan niet; kies uit error, warning, never/],
     [['check'], /^giacheck: argument 'bestand' ontbreekt/],

@@ -54,7 +54,7 @@ describe("commander's errors", () => {
   const cases: [string[], string, string][] = [
     [['chek'], "giacheck: onbekende opdracht 'chek'; bedoelde u check? (zie giacheck --help)", "giacheck: unknown command 'chek'; did you mean check? (see giacheck --help)"],
     [['check'], "giacheck: argument 'bestand' ontbreekt (zie giacheck --help)", "giacheck: missing required argument 'bestand' (see giacheck --help)"],
-    [['check', 'x.csv', '--as-of'], "giacheck: optie '--as-of <jjjj-mm-dd>' mist een waarde (zie giacheck --help)", "giacheck: option '--as-of <jjjj-mm-dd>' argument missing (see giacheck --help)"],
+    [['check', 'x.csv', '--as-of'], "giacheck: optie '--as-of <datum>' mist een waarde (zie giacheck --help)", "giacheck: option '--as-of <datum>' argument missing (see giacheck --help)"],
     [['check', 'x.csv', '--fail-on', 'altijd'], "giacheck: optie '--fail-on <niveau>': 'altijd' kan niet; kies uit error, warning, never (zie giacheck --help)", "giacheck: option '--fail-on <niveau>': 'altijd' is not allowed; choose from error, warning, never (see giacheck --help)"],
     [['check', 'x.csv', '--regio', 'x'], "giacheck: onbekende optie '--regio'; bedoelde u --region? (zie giacheck --help)", "giacheck: unknown option '--regio'; did you mean --region? (see giacheck --help)"],
     [['compare', 'a.json', 'b.json', 'c.json'], 'giacheck: te veel argumenten: 2 verwacht, 3 gekregen (zie giacheck --help)', 'giacheck: too many arguments: expected 2, got 3 (see giacheck --help)'],
