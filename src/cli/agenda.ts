@@ -15,7 +15,7 @@ import { AgendaReport, formatAgendaJson, formatAgendaMarkdown, formatAgendaTable
 import { agendaIcs } from '../agenda/ics.js';
 import { makePseudonymizer } from '../report/pseudonymize.js';
 import { addGlobalOptions, addInputOptions, InputOptions, resolveInput, useColor } from './common.js';
-import { openOutput } from './output.js';
+import { checkOutputTarget, chooseFormat, openOutput, writesFile, writtenLine } from './output.js';
 import { progressReporter, progressWanted } from './progress.js';
 import { TOOL } from './version.js';
 import type { Io } from './check.js';
@@ -38,7 +38,7 @@ export function register(program: Command): void {
     .argument('<bestand...>', t('arg.files'))
     .option('--days <n>', t('opt.days'), '14')
     .option('--ics <bestand>', t('opt.ics'))
-    .addOption(new Option('--format <formaat>', t('opt.agendaFormat')).default('table'))
+    .addOption(new Option('--format <formaat>', t('opt.agendaFormat')))
     .option('--output <bestand>', t('opt.output'))
     .option('--pseudonymize', t('opt.pseudonymize'));
   addInputOptions(cmd);
@@ -58,13 +58,15 @@ export function parseDays(value: string | undefined): number {
 }
 
 export async function runAgenda(files: string[], opts: AgendaOptions, io: Io = { stderr: process.stderr, env: process.env }): Promise<number> {
-  const format = opts.format ?? 'table';
+  const format = chooseFormat(opts.format, opts.output, FORMATS);
   if (!FORMATS.includes(format)) throw new UserError(t('error.formatUnsupported', { format, choices: FORMATS.join(', ') }));
   const days = parseDays(opts.days);
   if (opts.ics && opts.output && opts.ics === opts.output) {
     throw new UserError(t('agenda.error.sameFile', { file: opts.ics }));
   }
   const pseudo = opts.pseudonymize ? makePseudonymizer(io.env.GIACHECK_PSEUDO_KEY) : undefined;
+  checkOutputTarget(opts.output);
+  checkOutputTarget(opts.ics);
   const resolved = await resolveInput(files, opts);
   if (resolved.inferred && !opts.quiet) {
     io.stderr.write('giacheck: ' + t('cli.regionInferred', { region: localized(resolved.profile.name) }) + '\n');
@@ -123,6 +125,9 @@ export async function runAgenda(files: string[], opts: AgendaOptions, io: Io = {
   } catch (e) {
     out.abort();
     throw e;
+  }
+  if (writesFile(opts.output) && !opts.quiet) {
+    io.stderr.write('giacheck: ' + writtenLine(opts.output, format, 'items', report.total) + '\n');
   }
   if (opts.ics && !opts.quiet) {
     io.stderr.write('giacheck: ' + t('agenda.icsWritten', { file: opts.ics, count: report.total }) + '\n');

@@ -9,7 +9,8 @@ import { formatNumber, localized, t } from '../i18n/index.js';
 import { buildReport, check } from '../engine/check.js';
 import { FORMATS } from '../report/formats.js';
 import { makePseudonymizer } from '../report/pseudonymize.js';
-import { openOutput } from './output.js';
+import type { Report } from '../report/model.js';
+import { checkOutputTarget, chooseFormat, openOutput, writesFile, writtenLine } from './output.js';
 import { addGlobalOptions, addInputOptions, failOnLevel, InputOptions, OutputOptions, resolveInput, useColor } from './common.js';
 import { TOOL } from './version.js';
 import { progressReporter, progressWanted } from './progress.js';
@@ -17,6 +18,7 @@ import { progressReporter, progressWanted } from './progress.js';
 export interface CheckOptions extends InputOptions, OutputOptions {
   includePassed?: boolean;
   maxFindings?: string;
+  width?: string;
 }
 
 export interface Io {
@@ -31,11 +33,12 @@ export function register(program: Command): void {
     .command('check')
     .description(t('cmd.check'))
     .argument('<bestand...>', t('arg.files'))
-    .addOption(new Option('--format <formaat>', t('opt.format')).default('table'))
+    .addOption(new Option('--format <formaat>', t('opt.format')))
     .option('--output <bestand>', t('opt.output'))
     .addOption(new Option('--fail-on <niveau>', t('opt.failOn')).choices(['error', 'warning', 'never']).default('error'))
     .option('--include-passed', t('opt.includePassed'))
     .option('--max-findings <n>', t('opt.maxFindings'), '100')
+    .option('--width <n>', t('opt.width'))
     .option('--pseudonymize', t('opt.pseudonymize'));
   addInputOptions(cmd);
   addGlobalOptions(cmd);
@@ -45,7 +48,7 @@ export function register(program: Command): void {
 }
 
 export async function runCheck(files: string[], opts: CheckOptions, io: Io = defaultIo()): Promise<number> {
-  const formatName = opts.format ?? 'table';
+  const formatName = chooseFormat(opts.format, opts.output, Object.keys(FORMATS));
   const format = FORMATS[formatName];
   if (!format) {
     throw new UserError(t('error.option', { option: '--format', value: formatName, choices: Object.keys(FORMATS).join(', ') }));
@@ -59,7 +62,12 @@ export async function runCheck(files: string[], opts: CheckOptions, io: Io = def
   if (!Number.isInteger(maxFindings) || maxFindings < 0) {
     throw new UserError(t('error.option', { option: '--max-findings', value: String(opts.maxFindings), choices: '0, 1, 2, …' }));
   }
+  const width = opts.width === undefined ? undefined : Number(opts.width);
+  if (width !== undefined && (!Number.isInteger(width) || width < 40 || width > 1000)) {
+    throw new UserError(t('error.option', { option: '--width', value: String(opts.width), choices: '40 … 1000' }));
+  }
   const pseudo = opts.pseudonymize ? makePseudonymizer(io.env.GIACHECK_PSEUDO_KEY) : undefined;
+  checkOutputTarget(opts.output);
   const resolved = await resolveInput(files, opts);
   if (resolved.inferred && !opts.quiet) {
     io.stderr.write('giacheck: ' + t('cli.regionInferred', { region: localized(resolved.profile.name) }) + '\n');
@@ -89,13 +97,24 @@ export async function runCheck(files: string[], opts: CheckOptions, io: Io = def
       }
     } else {
       const color = useColor(opts, out.isTTY, io.env);
-      out.write(await format.render(report, { color, maxFindings, width: out.isTTY ? process.stdout.columns : undefined }));
+      out.write(await format.render(report, { color, maxFindings, width: width ?? (out.isTTY ? process.stdout.columns : undefined) }));
     }
     await out.close();
+    if (writesFile(opts.output) && !opts.quiet) {
+      io.stderr.write('giacheck: ' + writtenLine(opts.output, formatName, 'findings', findingCount(report, includePassed)) + '\n');
+    }
     return run.failing ? 1 : 0;
   } catch (e) {
     progress.done();
     out.abort();
     throw e;
   }
+}
+
+/** The findings a report holds; a streamed report keeps none, so count them from the summary. */
+function findingCount(report: Report, includePassed: boolean): number {
+  if (report.findings_total > 0 || report.findings.length > 0) return report.findings_total;
+  let n = 0;
+  for (const r of report.summary.rules) n += r.applicable - r.on_time + (includePassed ? r.on_time + r.not_applicable : 0);
+  return n;
 }

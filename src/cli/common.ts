@@ -6,7 +6,7 @@ import { Command, Option } from 'commander';
 import { UserError } from '../errors.js';
 import type { ResolvedInput } from '../engine/check.js';
 import { t } from '../i18n/index.js';
-import { Day, parseIsoDay, todayDay, isoDate } from '../calendar/days.js';
+import { Day, dayFromYMD, isValidYMD, parseIsoDay, todayDay, isoDate } from '../calendar/days.js';
 import { bundledProfileList, loadProfile, Profile } from '../profile/load.js';
 import { loadMapping, Mapping } from '../ingest/mapping.js';
 import { normaliseEncoding } from '../ingest/decode.js';
@@ -53,7 +53,7 @@ export function addInputOptions(cmd: Command): Command {
     .option('--region <id>', t('opt.region', { regions: bundledProfileList() }))
     .option('--profile <pad>', t('opt.profile'))
     .option('--mapping <pad>', t('opt.mapping'))
-    .option('--as-of <jjjj-mm-dd>', t('opt.asOf'))
+    .option('--as-of <datum>', t('opt.asOf'))
     .option('--encoding <naam>', t('opt.encoding'))
     .option('--delimiter <teken>', t('opt.delimiter'))
     .option('--sheet <naam|nummer>', t('opt.sheet'));
@@ -61,7 +61,14 @@ export function addInputOptions(cmd: Command): Command {
 
 export function parsePeildatum(value: string | undefined): Day {
   if (value === undefined) return todayDay();
-  const d = parseIsoDay(value);
+  // jjjj-mm-dd, or dd-mm-jjjj as Dutch users write it (also d-m-jjjj)
+  const nl = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(value.trim());
+  if (nl) {
+    const [day, month, year] = [Number(nl[1]), Number(nl[2]), Number(nl[3])];
+    if (isValidYMD(year, month, day)) return dayFromYMD(year, month, day);
+    throw new UserError(t('error.asOf', { value }));
+  }
+  const d = parseIsoDay(value.trim());
   if (d === undefined) throw new UserError(t('error.asOf', { value }));
   return d;
 }

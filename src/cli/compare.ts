@@ -12,7 +12,7 @@ import { formatCompareJson, formatCompareMarkdown, formatCompareTable, warningTe
 import { loadSavedReport } from '../compare/load.js';
 import { makePseudonymizer } from '../report/pseudonymize.js';
 import { addGlobalOptions, GlobalOptions, useColor } from './common.js';
-import { openOutput } from './output.js';
+import { checkOutputTarget, chooseFormat, openOutput, writesFile, writtenLine } from './output.js';
 import { TOOL } from './version.js';
 import type { Io } from './check.js';
 
@@ -31,7 +31,7 @@ export function register(program: Command): void {
     .description(t('cmd.compare'))
     .argument('<oud.json>', t('arg.compareOld'))
     .argument('<nieuw.json>', t('arg.compareNew'))
-    .addOption(new Option('--format <formaat>', t('opt.compareFormat')).default('table'))
+    .addOption(new Option('--format <formaat>', t('opt.compareFormat')))
     .option('--output <bestand>', t('opt.output'))
     .option('--max-findings <n>', t('opt.compareMax'), '100')
     .option('--pseudonymize', t('opt.pseudonymize'));
@@ -42,13 +42,14 @@ export function register(program: Command): void {
 }
 
 export async function runCompare(oldFile: string, newFile: string, opts: CompareOptions, io: Io = { stderr: process.stderr, env: process.env }): Promise<number> {
-  const format = opts.format ?? 'table';
+  const format = chooseFormat(opts.format, opts.output, FORMATS);
   if (!FORMATS.includes(format)) throw new UserError(t('error.formatUnsupported', { format, choices: FORMATS.join(', ') }));
   const maxItems = Number(opts.maxFindings ?? '100');
   if (!Number.isInteger(maxItems) || maxItems < 0) {
     throw new UserError(t('error.option', { option: '--max-findings', value: String(opts.maxFindings), choices: '0, 1, 2, …' }));
   }
   const pseudo = opts.pseudonymize ? makePseudonymizer(io.env.GIACHECK_PSEUDO_KEY) : undefined;
+  checkOutputTarget(opts.output);
   const comparison: Comparison = compareReports(oldFile, loadSavedReport(oldFile), newFile, loadSavedReport(newFile));
   if (pseudo) {
     for (const f of comparison.newly_overdue) f.dossier_id = pseudo(f.dossier_id);
@@ -70,6 +71,9 @@ export async function runCompare(oldFile: string, newFile: string, opts: Compare
   } catch (e) {
     out.abort();
     throw e;
+  }
+  if (writesFile(opts.output) && !opts.quiet) {
+    io.stderr.write('giacheck: ' + writtenLine(opts.output, format, 'changes', comparison.newly_overdue.length + comparison.resolved.length) + '\n');
   }
   return 0;
 }

@@ -21,18 +21,23 @@ function optionValue(argv: string[], name: string): string | undefined {
  * nothing but this file, the messages and package.json (start-up close to `node -e 0`).
  */
 export async function buildProgram(argv: string[] = []): Promise<Command> {
-  const [{ Command }, { loadCommands }] = await Promise.all([import('commander'), import('./commands.js')]);
+  const [{ Command }, { loadCommands }, { commanderErrorText, localizeHelp }] = await Promise.all([
+    import('commander'),
+    import('./commands.js'),
+    import('./help.js'),
+  ]);
   const registers = await loadCommands(argv);
   const program = new Command('giacheck')
     .description(t('cli.description'))
-    .version(TOOL.version, '-V, --version')
+    .version(TOOL.version, '-V, --version', t('help.version'))
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({
-      outputError: (str, write) => write('giacheck: ' + str.replace(/^error: /, '')),
+      outputError: (str, write) => write('giacheck: ' + commanderErrorText(str) + '\n'),
     });
   for (const register of registers) register(program);
   for (const cmd of program.commands) cmd.exitOverride();
+  localizeHelp(program);
   return program;
 }
 

@@ -4,11 +4,12 @@
  * sees half a report and other users never see the case data. Writes respect back-pressure, so
  * streaming a million findings into a slow pipe does not pile up in memory.
  */
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { accessSync, closeSync, constants, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UserError } from '../errors.js';
-import { t } from '../i18n/index.js';
+import { formatNumber, t } from '../i18n/index.js';
+import '../i18n/catalog/usage.js';
 
 export interface Output {
   /** true when writing to a terminal (colours, progress) */
@@ -149,4 +150,82 @@ class AtomicFileOutput implements Output {
 
 export function openOutput(file: string | undefined): Output {
   return file && file !== '-' ? new AtomicFileOutput(file) : new StdoutOutput();
+}
+
+/** The format a file name asks for, by its extension (`rapport.html` → html). */
+const EXTENSION_FORMATS: Record<string, string> = {
+  '.html': 'html',
+  '.htm': 'html',
+  '.xlsx': 'xlsx',
+  '.md': 'md',
+  '.json': 'json',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+  '.csv': 'csv',
+  '.ics': 'ics',
+};
+
+export function formatOfFileName(file: string | undefined): string | undefined {
+  if (!file || file === '-') return undefined;
+  return EXTENSION_FORMATS[extname(file).toLowerCase()];
+}
+
+/**
+ * The output format: `--format` when given, else the one `--output`'s extension names, else
+ * `fallback`. A `--format` that contradicts the extension, or an extension this command cannot
+ * write, is a usage error (before any work is done).
+ */
+export function chooseFormat(format: string | undefined, output: string | undefined, supported: readonly string[], fallback = 'table'): string {
+  const implied = formatOfFileName(output);
+  if (format !== undefined) {
+    if (implied !== undefined && implied !== format) {
+      throw new UserError(t('output.formatContradicts', { format, file: output!, implied }));
+    }
+    return format;
+  }
+  if (implied === undefined) return fallback;
+  if (!supported.includes(implied)) {
+    throw new UserError(t('output.extensionUnsupported', { file: output!, implied, choices: supported.join(', ') }));
+  }
+  return implied;
+}
+
+/**
+ * Check that `--output` can be written before any input is read: its folder exists, is a folder
+ * and is writable, and the target itself is not a folder.
+ */
+export function checkOutputTarget(file: string | undefined): void {
+  if (!file || file === '-') return;
+  const dir = dirname(resolve(file));
+  let st;
+  try {
+    st = statSync(dir);
+  } catch {
+    throw new UserError(t('output.dirMissing', { file, dir: dirname(file) }));
+  }
+  if (!st.isDirectory()) throw new UserError(t('output.dirNotDir', { file, dir: dirname(file) }));
+  try {
+    if (statSync(file).isDirectory()) throw new UserError(t('output.isDirectory', { file, example: join(file, 'rapport.html') }));
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    // no such file yet: it will be created
+  }
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch {
+    throw new UserError(t('output.notWritable', { file, dir: dirname(file) }));
+  }
+}
+
+export type WrittenWhat = 'findings' | 'issues' | 'items' | 'changes' | 'rows';
+
+/** "Rapport geschreven naar rapport.html (html, 245 bevindingen)" */
+export function writtenLine(file: string, format: string, what: WrittenWhat, count: number): string {
+  const counted = t(count === 1 ? `output.${what}.one` : `output.${what}.other`, { count: formatNumber(count) });
+  return t('output.written', { file, format, what: counted });
+}
+
+/** Whether a run writes a file (and so prints the written line on stderr). */
+export function writesFile(file: string | undefined): file is string {
+  return Boolean(file) && file !== '-';
 }

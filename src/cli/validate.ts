@@ -10,7 +10,7 @@ import '../i18n/catalog/validate.js';
 import { runValidation } from '../validate/validate.js';
 import { formatValidation, VALIDATE_FORMATS, ValidateFormat } from '../validate/format.js';
 import { addGlobalOptions, addInputOptions, failOnLevel, InputOptions, resolveInput, useColor } from './common.js';
-import { openOutput } from './output.js';
+import { checkOutputTarget, chooseFormat, openOutput, writesFile, writtenLine } from './output.js';
 import { TOOL } from './version.js';
 
 export interface ValidateCliOptions extends InputOptions {
@@ -24,7 +24,7 @@ export function register(program: Command): void {
     .command('validate')
     .description(t('cmd.validate'))
     .argument('<bestand...>', t('arg.files'))
-    .addOption(new Option('--format <formaat>', t('opt.validateFormat')).default('table'))
+    .addOption(new Option('--format <formaat>', t('opt.validateFormat')))
     .option('--output <bestand>', t('opt.output'))
     .addOption(new Option('--fail-on <niveau>', t('opt.validateFailOn')).choices(['error', 'warning', 'never']).default('error'));
   addInputOptions(cmd);
@@ -39,11 +39,12 @@ export async function runValidate(
   opts: ValidateCliOptions,
   io: { stderr: NodeJS.WritableStream; env: NodeJS.ProcessEnv } = { stderr: process.stderr, env: process.env },
 ): Promise<number> {
-  const format = (opts.format ?? 'table') as ValidateFormat;
+  const format = chooseFormat(opts.format, opts.output, VALIDATE_FORMATS) as ValidateFormat;
   if (!VALIDATE_FORMATS.includes(format)) {
     throw new UserError(t('error.option', { option: '--format', value: String(opts.format), choices: VALIDATE_FORMATS.join(', ') }));
   }
   const failOn = failOnLevel(opts.failOn);
+  checkOutputTarget(opts.output);
   const resolved = await resolveInput(files, opts);
   if (resolved.inferred && !opts.quiet) {
     io.stderr.write('giacheck: ' + t('cli.regionInferred', { region: localized(resolved.profile.name) }) + '\n');
@@ -57,6 +58,9 @@ export async function runValidate(
   } catch (e) {
     out.abort();
     throw e;
+  }
+  if (writesFile(opts.output) && !opts.quiet) {
+    io.stderr.write('giacheck: ' + writtenLine(opts.output, format, 'issues', report.issues.errors + report.issues.warnings) + '\n');
   }
   const failing =
     failOn === 'never' ? false : failOn === 'warning' ? report.issues.errors + report.issues.warnings > 0 : report.issues.errors > 0;

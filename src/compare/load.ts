@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import '../i18n/catalog/report.js';
+import '../i18n/catalog/usage.js';
 import { STATUSES } from '../rules/types.js';
 
 const int = z.number().int().min(0);
@@ -69,9 +70,14 @@ export function parseSavedReport(text: string, file: string): SavedReport {
   let data: unknown;
   try {
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (e) {
-    throw new UserError(t('error.jsonSyntax', { file, message: String((e as Error).message).split('\n')[0] }));
+  } catch {
+    // a CSV/XLSX export, a jsonl stream of findings, a truncated report
+    const firstLine = text.split('\n', 1)[0];
+    const jsonl = /^\s*\{.*"rule_id"/.test(firstLine);
+    throw new UserError(t('compare.error.notReport', { file, problem: t(jsonl ? 'compare.problem.jsonl' : 'compare.problem.notJson') }));
   }
+  const kind = reportKind(data);
+  if (kind) throw new UserError(t('compare.error.notReport', { file, problem: t(kind) }));
   const parsed = SavedReportSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -79,6 +85,16 @@ export function parseSavedReport(text: string, file: string): SavedReport {
     throw new UserError(t('compare.error.notReport', { file, problem: where + issue.message }));
   }
   return parsed.data;
+}
+
+/** Another giacheck output than a check report: which one (a message key), else undefined. */
+function reportKind(data: unknown): string | undefined {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return Array.isArray(data) ? 'compare.problem.export' : undefined;
+  const o = data as Record<string, unknown>;
+  if ('issues' in o && !('findings' in o)) return 'compare.problem.validate';
+  if ('days' in o && 'horizon' in o) return 'compare.problem.agenda';
+  if ('old' in o && 'new' in o) return 'compare.problem.compare';
+  return undefined;
 }
 
 export function loadSavedReport(file: string): SavedReport {

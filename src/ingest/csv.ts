@@ -10,6 +10,8 @@
  * edges. This parser takes the fast path (`split`) for lines without quotes and a state machine
  * for the rest; test/ingest/csv.test.ts checks it against csv-parse as the oracle.
  */
+import { t } from '../i18n/index.js';
+import '../i18n/catalog/usage.js';
 
 export type Delimiter = ',' | ';' | '\t';
 
@@ -176,7 +178,7 @@ export class CsvParser {
     if (this.delimiter === undefined) {
       const eol = firstLineEnd(buf, 0);
       if (eol < 0 && !final) {
-        if (n > MAX_FIELD_LENGTH) throw new CsvSyntaxError(`kopregel langer dan ${MAX_FIELD_LENGTH} tekens`, 1, 1);
+        if (n > MAX_FIELD_LENGTH) throw new CsvSyntaxError(t('csv.headerTooLong', { max: MAX_FIELD_LENGTH }), 1, 1);
         return out;
       }
       this.delimiter = detectDelimiter(buf.slice(0, eol < 0 ? n : eol));
@@ -198,7 +200,7 @@ export class CsvParser {
       if (nl < 0 && cr < 0) {
         if (!final) {
           if (n - pos > MAX_PENDING) {
-            throw new CsvSyntaxError(`regel zonder regeleinde langer dan ${MAX_PENDING} tekens`, this.line, this.row + 1);
+            throw new CsvSyntaxError(t('csv.lineTooLong', { max: MAX_PENDING }), this.line, this.row + 1);
           }
           break;
         }
@@ -216,7 +218,7 @@ export class CsvParser {
       if (q < 0 || q >= end) {
         this.row++;
         if (end - pos > MAX_FIELD_LENGTH) {
-          this.emit(out, { fields: [], row: this.row, line: this.line, error: `regel langer dan ${MAX_FIELD_LENGTH} tekens` });
+          this.emit(out, { fields: [], row: this.row, line: this.line, error: t('csv.recordTooLong', { max: MAX_FIELD_LENGTH }) });
         } else if (this.spans) {
           this.addSpan(pos, end, undefined);
         } else {
@@ -231,10 +233,10 @@ export class CsvParser {
       const r = parseQuotedRecord(buf, pos, delimCode, final);
       if (!r) {
         if (n - pos > MAX_FIELD_LENGTH * 2) {
-          throw new CsvSyntaxError('aanhalingsteken wordt niet gesloten (veld te lang)', this.line, this.row + 1);
+          throw new CsvSyntaxError(t('csv.quoteTooLong'), this.line, this.row + 1);
         }
         if (final) {
-          throw new CsvSyntaxError('aanhalingsteken wordt niet gesloten voor het einde van het bestand', this.line, this.row + 1);
+          throw new CsvSyntaxError(t('csv.quoteAtEnd'), this.line, this.row + 1);
         }
         break;
       }
@@ -244,7 +246,7 @@ export class CsvParser {
       this.emit(
         out,
         tooLong
-          ? { fields: [], row: this.row, line: this.line, error: `veld langer dan ${MAX_FIELD_LENGTH} tekens` }
+          ? { fields: [], row: this.row, line: this.line, error: t('csv.fieldTooLong', { max: MAX_FIELD_LENGTH }) }
           : { fields: r.fields, row: this.row, line: this.line },
       );
       this.line += r.lines;
@@ -325,7 +327,7 @@ function parseQuotedRecord(buf: string, start: number, delim: number, final: boo
         fields,
         next: i,
         lines,
-        error: `tekst na een afsluitend aanhalingsteken in veld ${fields.length + 1}`,
+        error: t('csv.textAfterQuote', { field: fields.length + 1 }),
         errorLineOffset: lines - 1,
       };
     }

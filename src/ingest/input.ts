@@ -2,6 +2,9 @@
 import type { Delimiter, SpanBatch } from './csv.js';
 import type { EncodingChoice } from './decode.js';
 
+/** Rows looked at for a header row below title rows (issue 13: "within the first 10 rows"). */
+export const PREVIEW_ROWS = 10;
+
 export type InputFormat = 'csv' | 'json' | 'jsonl' | 'xlsx';
 
 export interface RawRecord {
@@ -21,6 +24,13 @@ export interface OpenedInput {
   encoding?: string;
   delimiter?: Delimiter;
   batches: AsyncGenerator<RawRecord[]>;
+  /**
+   * The first rows of the file as text, header included (at most PREVIEW_ROWS), to find a header
+   * row below title rows when the required columns are missing.
+   */
+  preview?: string[][];
+  /** XLSX: every sheet's name and the first rows of each, to point at the sheet holding the data */
+  sheets?: { name: string; preview: string[][] }[];
   /**
    * With ReadOptions.spans, a CSV input gives its records here as SpanBatches (csv.ts) instead of
    * in `batches` (which then yields nothing): the ingest worker's allocation-free fast path.

@@ -18,6 +18,7 @@ import type { OpenedInput, RawRecord } from './readers.js';
 import { suggest } from './suggest.js';
 import { piiKindOfColumnName } from '../privacy/pii.js';
 import '../i18n/catalog/validate.js';
+import '../i18n/catalog/usage.js';
 import { cellText, dateParserForFormat, parseBool, parseDateText, parseDateValue, parseItem, Parsed } from '../model/values.js';
 
 /** Stable error codes (the validate taxonomy builds on these). */
@@ -215,11 +216,12 @@ export class Normalizer {
       }
     }
     if (missing.length) {
+      const hint = missingColumnsHint(input, this.mapping);
       throw new UserError(
         t('error.missingColumns', {
           file: input.file,
           columns: missing.map((f) => this.columnLabel(f)).join(', '),
-        }),
+        }) + (hint ? '; ' + hint : ''),
       );
     }
     return missing;
@@ -499,4 +501,33 @@ export class Normalizer {
     out.deelregio = gemeente!.deelregio;
     return true;
   }
+}
+
+/** The preview row (0-based) holding every required column, or -1. */
+function headerRowOf(preview: string[][], mapping: Mapping): number {
+  for (let r = 0; r < preview.length; r++) {
+    const columns = resolveColumns(preview[r], mapping);
+    if (REQUIRED_FIELDS.every((f) => columns[FIELD_INDEX[f]] >= 0)) return r;
+  }
+  return -1;
+}
+
+/**
+ * The next step when required columns are missing: the sheet that holds them (XLSX, no --sheet
+ * needed to find it), or the row the header really is on below title rows, or that none of the
+ * first rows is a header. Undefined when there is nothing to add (a header that just lacks a column).
+ */
+export function missingColumnsHint(input: OpenedInput, mapping: Mapping): string | undefined {
+  const here = input.preview ? headerRowOf(input.preview, mapping) : -1;
+  if (here > 0) return t('hint.titleRows', { row: here + 1, count: here });
+  if (input.sheets && input.sheets.length > 1) {
+    const names = input.sheets.map((s) => s.name).join(', ');
+    const other = input.sheets.find((s) => headerRowOf(s.preview, mapping) >= 0);
+    return other ? t('hint.otherSheet', { sheet: other.name, sheets: names }) : t('hint.sheets', { sheets: names });
+  }
+  // not one known column in the header: probably not the header row at all
+  if (input.preview && input.preview.length > 1 && resolveColumns(input.header, mapping).every((c) => c < 0)) {
+    return t('hint.noHeader', { rows: input.preview.length });
+  }
+  return undefined;
 }

@@ -3,14 +3,16 @@
  * a JSON array is read whole (it has to be parsed whole). `-` reads standard input, its format
  * sniffed from the first bytes. Ingest knows nothing of rules.
  */
-import { createReadStream, statSync } from 'node:fs';
-import { extname } from 'node:path';
+import { closeSync, createReadStream, openSync, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
 import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
+import '../i18n/catalog/usage.js';
 import { CsvParser, CsvSyntaxError, SpanBatch } from './csv.js';
 import { decodeStream, DecodeInfo } from './decode.js';
 
 export type { InputFormat, OpenedInput, RawRecord, ReadOptions } from './input.js';
+import { PREVIEW_ROWS } from './input.js';
 import type { InputFormat, OpenedInput, RawRecord, ReadOptions } from './input.js';
 
 export function formatFromName(path: string): InputFormat | undefined {
@@ -83,15 +85,33 @@ function openBytes(path: string, chunkSize?: number): AsyncIterable<Buffer> {
     }
     return process.stdin as AsyncIterable<Buffer>;
   }
+  if (basename(path).startsWith('~$')) throw new UserError(t('error.excelLockFile', { file: path }));
   try {
     const st = statSync(path);
     if (st.isDirectory()) throw new UserError(t('error.isDirectory', { file: path }));
+    // open it now: a file Excel holds open (EBUSY on Windows) or without read permission fails
+    // here with a next step, not later inside the read stream
+    closeSync(openSync(path, 'r'));
   } catch (e) {
     if (e instanceof UserError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'ENOENT' ? t('error.notFound', { file: path }) : `${path}: ${(e as Error).message}`);
+    throw new UserError(openErrorMessage(path, e as NodeJS.ErrnoException));
   }
   return createReadStream(path, { highWaterMark: chunkSize ?? READ_CHUNK });
+}
+
+/** The one-line message for a file that cannot be opened, with the next step where one is known. */
+export function openErrorMessage(path: string, e: NodeJS.ErrnoException): string {
+  switch (e.code) {
+    case 'ENOENT':
+      return t('error.notFound', { file: path });
+    case 'EACCES':
+    case 'EPERM':
+    case 'EBUSY':
+    case 'ETXTBSY':
+      return t('error.locked', { file: path, code: e.code });
+    default:
+      return `${path}: ${e.message}`;
+  }
 }
 
 export async function openInput(path: string, opts: ReadOptions): Promise<OpenedInput> {
@@ -159,6 +179,7 @@ async function openCsv(text: AsyncGenerator<string>, file: string, info: Partial
     header = rec.fields;
     first.records.shift();
   }
+  const preview = csvPreview(first.text, parser.detectedDelimiter!);
   first.first = 1;
   const head = first;
   async function* spanBatches(): AsyncGenerator<SpanBatch> {
@@ -180,8 +201,26 @@ async function openCsv(text: AsyncGenerator<string>, file: string, info: Partial
   }
   async function* none(): AsyncGenerator<RawRecord[]> {}
   return opts.spans
-    ? { file, format: 'csv', header, encoding: info.encoding, delimiter, batches: none(), spanBatches: spanBatches() }
-    : { file, format: 'csv', header, encoding: info.encoding, delimiter, batches: batches() };
+    ? { file, format: 'csv', header, encoding: info.encoding, delimiter, preview, batches: none(), spanBatches: spanBatches() }
+    : { file, format: 'csv', header, encoding: info.encoding, delimiter, preview, batches: batches() };
+}
+
+/**
+ * The first lines of a CSV as cells, each split at whichever delimiter gives it the most fields
+ * (a title line above the header has none, so the file's detected delimiter may be wrong for the
+ * header below it). Quotes around a cell are dropped; this is only to find a header row.
+ */
+export function csvPreview(text: string, detected: string): string[][] {
+  const rows: string[][] = [];
+  for (const line of text.split(/\r\n|\n|\r/, PREVIEW_ROWS)) {
+    let best = line.split(detected);
+    for (const d of [';', ',', '\t']) {
+      const cells = line.split(d);
+      if (cells.length > best.length) best = cells;
+    }
+    rows.push(best.map((c) => c.trim().replace(/^"(.*)"$/, '$1')));
+  }
+  return rows;
 }
 
 /**

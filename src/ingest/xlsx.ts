@@ -6,7 +6,9 @@
  */
 import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
+import { PREVIEW_ROWS } from './input.js';
 import type { OpenedInput, RawRecord, ReadOptions } from './input.js';
+import type { Worksheet } from 'exceljs';
 
 function cellValue(v: unknown): unknown {
   if (v === null || v === undefined) return undefined;
@@ -17,6 +19,22 @@ function cellValue(v: unknown): unknown {
   if ('text' in o) return String(o.text); // hyperlink
   if ('error' in o) return undefined;
   return undefined;
+}
+
+/** The first rows of a sheet as text (to find the sheet and the row holding the header). */
+function sheetPreview(sheet: Worksheet): string[][] {
+  const rows: string[][] = [];
+  const width = Math.min(sheet.columnCount, 200);
+  for (let r = 1; r <= PREVIEW_ROWS; r++) {
+    const row = sheet.getRow(r);
+    const cells: string[] = [];
+    for (let c = 1; c <= width; c++) {
+      const v = cellValue(row.getCell(c).value);
+      cells.push(v === undefined ? '' : String(v).trim());
+    }
+    rows.push(cells);
+  }
+  return rows;
 }
 
 export async function openXlsx(
@@ -56,7 +74,9 @@ export async function openXlsx(
     header.push(v === undefined ? '' : String(v));
   }
   while (header.length && header[header.length - 1] === '') header.pop();
-  if (header.length === 0) throw new UserError(t('error.emptyFile', { file }));
+  // an empty first sheet with others beside it: the missing-columns message points at the others
+  if (header.length === 0 && wb.worksheets.length < 2) throw new UserError(t('error.emptyFile', { file }));
+  const sheets = wb.worksheets.map((w) => ({ name: w.name, preview: sheetPreview(w) }));
   // the last row with a value; formatted-but-empty rows below it are not data
   let last = 1;
   sheet.eachRow((_row, n) => {
@@ -76,5 +96,5 @@ export async function openXlsx(
     }
     if (out.length) yield out;
   }
-  return { file, format: 'xlsx', header, batches: batches() };
+  return { file, format: 'xlsx', header, preview: sheetPreview(sheet), sheets, batches: batches() };
 }

@@ -340,10 +340,21 @@ function failOnProblems(result: LoadResult): Profile {
   throw new UserError(formatProblem(first) + more);
 }
 
+/**
+ * A bundled profile's id from what a user types for --region: the id itself, or the region's
+ * display name in any case and with spaces or hyphens ("Zuid-Limburg", "noord oost gelderland").
+ * Unknown text comes back unchanged (the caller names the valid ids).
+ */
+export function bundledRegionId(text: string): string {
+  const key = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');
+  const wanted = key(text.trim());
+  return bundledProfileIds().find((id) => key(id) === wanted) ?? text;
+}
+
 /** `--region <id>` or `--profile <path>`; throws a one-line UserError when unusable. */
 export function loadProfile(opts: { region?: string; profile?: string }): Profile {
   if (opts.profile) return failOnProblems(loadProfileFile(opts.profile));
-  const id = opts.region ?? baseProfileId();
+  const id = opts.region === undefined ? baseProfileId() : bundledRegionId(opts.region);
   if (!bundledProfileIds().includes(id)) {
     throw new UserError(t('profile.unknownRegion', { id, regions: bundledProfileIds().join(', ') }));
   }

@@ -10,13 +10,82 @@ import { parseIsoDay } from '../calendar/days.js';
 import type { Counts, GroupSummary } from './aggregate.js';
 import { displayDate, routeLabel } from './messages.js';
 import type { Report } from './model.js';
+import '../i18n/catalog/usage.js';
 
 export interface TableOptions {
   color: boolean;
   /** how many findings to print (0 = all) */
   maxFindings: number;
-  /** terminal width for wrapping long texts */
+  /** terminal width (100 when not known); below COMPACT_BELOW the compact layout */
   width?: number;
+}
+
+/** Below this width the report uses the compact layout: fewer columns, texts cut, no borders. */
+export const COMPACT_BELOW = 160;
+
+/** `text` cut to `width` characters, ending in "…" when cut. */
+export function cut(text: string, width: number): string {
+  if (text.length <= width) return text;
+  return width <= 0 ? '' : text.slice(0, width - 1) + '…';
+}
+
+/** Words wrapped into lines of at most `width` characters (a longer word is cut). */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const w = cut(word, width);
+    if (!line) line = w;
+    else if (line.length + 1 + w.length <= width) line += ' ' + w;
+    else {
+      lines.push(line);
+      line = w;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+export interface CompactColumn {
+  head: string;
+  right?: boolean;
+  /** takes the room left over (at most one column); its texts are cut with "…" */
+  flex?: boolean;
+  /** colours a padded cell (after cutting, so colour codes never count for the width) */
+  paint?: (padded: string, row: number) => string;
+}
+
+/**
+ * A table without borders that fits `width` exactly: every column as wide as its widest cell,
+ * the flexible column what is left (cut with "…"), two spaces between columns, a rule of dashes
+ * under the heads. No line is longer than `width`.
+ */
+export function compactTable(columns: CompactColumn[], rows: string[][], width: number, bold: (s: string) => string = (s) => s): string {
+  const gap = 2;
+  const widths = columns.map((c, i) => Math.max(c.head.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const flex = columns.findIndex((c) => c.flex);
+  const fixed = widths.reduce((a, w, i) => (i === flex ? a : a + w), 0) + gap * (columns.length - 1);
+  if (flex >= 0) widths[flex] = Math.max(1, Math.min(widths[flex], width - fixed));
+  // still too wide (a very narrow terminal): shrink the widest columns
+  let total = widths.reduce((a, w) => a + w, 0) + gap * (columns.length - 1);
+  while (total > width) {
+    const i = widths.indexOf(Math.max(...widths));
+    if (widths[i] <= 1) break;
+    widths[i]--;
+    total--;
+  }
+  const line = (cells: string[], paint: boolean, row: number) =>
+    cells
+      .map((cell, i) => {
+        const text = cut(cell ?? '', widths[i]);
+        const padded = columns[i].right ? text.padStart(widths[i]) : text.padEnd(widths[i]);
+        return paint && columns[i].paint ? columns[i].paint!(padded, row) : padded;
+      })
+      .join(' '.repeat(gap))
+      .trimEnd();
+  const out = [bold(line(columns.map((c) => c.head), false, -1)), '-'.repeat(Math.min(total, width))];
+  rows.forEach((r, i) => out.push(line(r, true, i)));
+  return out.join('\n');
 }
 
 function makeTable(head: string[], chalk: ChalkInstance, colWidths?: (number | null)[]): Table.Table {
@@ -53,11 +122,40 @@ function countCells(c: Counts): string[] {
   return [c.applicable, c.on_time, c.late, c.overdue, c.pending, c.missing, c.early, c.violated].map((n) => formatNumber(n));
 }
 
+const ANSI = /\x1b\[[0-9;]*m/g;
+
+/** The widest line of a rendered block, colour codes not counted. */
+function widest(block: string): number {
+  let max = 0;
+  for (const line of block.split('\n')) max = Math.max(max, line.replace(ANSI, '').length);
+  return max;
+}
+
+/** A bordered table rendered with its flexible column narrowed until the table fits `width`. */
+function fitted(width: number, flex: number, render: (flex: number) => string): string {
+  let block = render(flex);
+  for (let i = 0; i < 3; i++) {
+    const over = widest(block) - width;
+    if (over <= 0 || flex <= 12) break;
+    flex = Math.max(12, flex - over);
+    block = render(flex);
+  }
+  return block;
+}
+
 const STATUS_HEADS = ['on_time', 'late', 'overdue', 'pending', 'missing', 'early', 'violated'];
 
 export function formatTable(report: Report, opts: TableOptions): string {
+  const requested = opts.width ?? 100;
+  if (requested < COMPACT_BELOW) return formatCompact(report, opts, Math.max(40, requested));
+  const wide = formatWide(report, opts, requested);
+  // a bordered table that still does not fit (many gemeenten, long sources): the compact layout
+  return widest(wide) > requested ? formatCompact(report, opts, requested) : wide;
+}
+
+function formatWide(report: Report, opts: TableOptions, requested: number): string {
   const chalk = new Chalk({ level: opts.color ? 1 : 0 });
-  const width = Math.max(80, Math.min(opts.width ?? 170, 220));
+  const width = Math.max(80, Math.min(requested, 220));
   const out: string[] = [];
   const heading = (s: string) => out.push('', chalk.bold.underline(s));
   const statusHeads = STATUS_HEADS.map((s) => t(`status.${s}`));
@@ -78,17 +176,20 @@ export function formatTable(report: Report, opts: TableOptions): string {
   );
 
   heading(t('report.perRule'));
-  const titleWidth = Math.max(30, Math.min(60, width - 110));
-  const rules = makeTable(
-    [t('col.rule'), t('col.title'), t('col.severity'), t('col.applicable'), ...statusHeads, t('col.compliance'), t('col.source')],
-    chalk,
-    [null, titleWidth, null, null, null, null, null, null, null, null, null, null, null],
+  out.push(
+    fitted(width, Math.max(30, Math.min(60, width - 110)), (titleWidth) => {
+      const rules = makeTable(
+        [t('col.rule'), t('col.title'), t('col.severity'), t('col.applicable'), ...statusHeads, t('col.compliance'), t('col.source')],
+        chalk,
+        [null, titleWidth, null, null, null, null, null, null, null, null, null, null, null],
+      );
+      for (const r of report.summary.rules) {
+        const compliance = pct(r.compliance, chalk, r.norm) + (r.norm !== null ? chalk.dim(` / ${t('col.norm').toLowerCase()} ${formatPercent(r.norm, 0)}`) : '');
+        rules.push([r.rule_id, localized(r.title), t(`severity.${r.severity}`), ...countCells(r), compliance, r.source]);
+      }
+      return rules.toString();
+    }),
   );
-  for (const r of report.summary.rules) {
-    const compliance = pct(r.compliance, chalk, r.norm) + (r.norm !== null ? chalk.dim(` / ${t('col.norm').toLowerCase()} ${formatPercent(r.norm, 0)}`) : '');
-    rules.push([r.rule_id, localized(r.title), t(`severity.${r.severity}`), ...countCells(r), compliance, r.source]);
-  }
-  out.push(rules.toString());
   out.push(chalk.dim(t('report.legend')));
 
   const groupTable = (title: string, firstCol: string, groups: Record<string, GroupSummary>, withDeelregio: boolean) => {
@@ -137,26 +238,29 @@ export function formatTable(report: Report, opts: TableOptions): string {
   if (report.findings.length === 0) out.push(t('report.noFindings'));
   else {
     const shown = opts.maxFindings > 0 ? report.findings.slice(0, opts.maxFindings) : report.findings;
-    const msgWidth = Math.max(30, width - 75);
-    const tbl = makeTable(
-      [t('col.dossier'), t('col.rule'), t('col.status'), t('col.severity'), t('col.due'), t('col.actual'), t('col.message')],
-      chalk,
-      [null, null, null, null, null, null, msgWidth],
-    );
     const colour = (status: string, text: string) =>
       status === 'overdue' || status === 'violated' ? chalk.red(text) : status === 'pending' ? chalk.cyan(text) : chalk.yellow(text);
-    for (const f of shown) {
-      tbl.push([
-        f.dossier_id,
-        f.rule_id,
-        colour(f.status, t(`status.${f.status}`)),
-        t(`severity.${f.severity}`),
-        isoToDisplay(f.due_date),
-        isoToDisplay(f.actual_date),
-        f.message,
-      ]);
-    }
-    out.push(tbl.toString());
+    out.push(
+      fitted(width, Math.max(30, width - 75), (msgWidth) => {
+        const tbl = makeTable(
+          [t('col.dossier'), t('col.rule'), t('col.status'), t('col.severity'), t('col.due'), t('col.actual'), t('col.message')],
+          chalk,
+          [null, null, null, null, null, null, msgWidth],
+        );
+        for (const f of shown) {
+          tbl.push([
+            f.dossier_id,
+            f.rule_id,
+            colour(f.status, t(`status.${f.status}`)),
+            t(`severity.${f.severity}`),
+            isoToDisplay(f.due_date),
+            isoToDisplay(f.actual_date),
+            f.message,
+          ]);
+        }
+        return tbl.toString();
+      }),
+    );
     if (shown.length < report.findings.length) {
       out.push(chalk.dim(t('report.findingsShown', { shown: formatNumber(shown.length), total: formatNumber(report.findings.length) })));
     }
@@ -183,6 +287,170 @@ export function formatTable(report: Report, opts: TableOptions): string {
             .join(', '),
         }),
       ),
+    );
+  }
+  return out.join('\n') + '\n';
+}
+
+/**
+ * The report for a terminal narrower than COMPACT_BELOW (a laptop console of 80–120 columns):
+ * per rule only rule, short title, applicable, late+overdue, missing and compliance; the groups
+ * the same; findings with a cut message; every line at most `width` characters.
+ */
+function formatCompact(report: Report, opts: TableOptions, width: number): string {
+  const chalk = new Chalk({ level: opts.color ? 1 : 0 });
+  const out: string[] = [];
+  const para = (text: string, paint: (s: string) => string = (s) => s) => {
+    for (const l of wrapWords(text, width)) out.push(paint(l));
+  };
+  const heading = (s: string) => out.push('', chalk.bold.underline(cut(s, width)));
+  const bold = (s: string) => chalk.bold(s);
+  const compliancePaint = (shares: (number | null)[], norms: (number | null | undefined)[]) => (padded: string, row: number) => {
+    const share = shares[row];
+    if (share === null) return chalk.dim(padded);
+    const target = norms[row] ?? 0.9;
+    return share >= target ? chalk.green(padded) : share >= target - 0.15 ? chalk.yellow(padded) : chalk.red(padded);
+  };
+
+  out.push(chalk.bold(cut(t('report.title', { profile: localized(report.profile.name) }), width)));
+  para(
+    `${t('report.profile')}: ${report.profile.id} ${report.profile.version}` +
+      (report.profile.chain.length > 1 ? ` (extends ${report.profile.chain.slice(1).join(' → ')})` : '') +
+      ` · ${t('report.peildatum')}: ${isoToDisplay(report.peildatum)}`,
+  );
+  para(`${t('report.files')}: ${report.input.files.join(', ')}`);
+  para(
+    t('report.rows', {
+      read: formatNumber(report.input.rows_read),
+      checked: formatNumber(report.input.rows_checked),
+      rejected: formatNumber(report.input.rows_rejected),
+    }),
+  );
+
+  const countColumns = (): CompactColumn[] => [
+    { head: t('col.applicable'), right: true },
+    { head: t('table.lateOverdue'), right: true },
+    { head: t('table.missing'), right: true },
+  ];
+  const counts = (c: Counts) => [formatNumber(c.applicable), formatNumber(c.late + c.overdue), formatNumber(c.missing)];
+
+  heading(t('report.perRule'));
+  const rules = report.summary.rules;
+  out.push(
+    compactTable(
+      [
+        { head: t('col.rule') },
+        { head: t('col.title'), flex: true },
+        ...countColumns(),
+        { head: t('col.compliance'), right: true, paint: compliancePaint(rules.map((r) => r.compliance), rules.map((r) => r.norm)) },
+      ],
+      rules.map((r) => [r.rule_id, localized(r.title), ...counts(r), formatPercent(r.compliance)]),
+      width,
+      bold,
+    ),
+  );
+
+  const groupTable = (title: string, firstCol: string, groups: Record<string, GroupSummary>) => {
+    const entries = Object.entries(groups);
+    if (!entries.length) return;
+    heading(title);
+    out.push(
+      compactTable(
+        [
+          { head: firstCol, flex: true },
+          { head: t('col.cases'), right: true },
+          ...countColumns(),
+          { head: t('col.compliance'), right: true, paint: compliancePaint(entries.map(([, g]) => g.compliance), []) },
+        ],
+        entries.map(([name, g]) => [name, formatNumber(g.cases), ...counts(g), formatPercent(g.compliance)]),
+        width,
+        bold,
+      ),
+    );
+  };
+  groupTable(t('report.perGemeente'), t('col.gemeente'), report.summary.by_gemeente);
+  if (Object.keys(report.summary.by_deelregio).length) groupTable(t('report.perDeelregio'), t('col.deelregio'), report.summary.by_deelregio);
+  groupTable(t('report.perMonth'), t('col.month'), report.summary.by_month);
+
+  heading(t('report.routes'));
+  const totalCases = report.summary.totals.cases;
+  out.push(
+    compactTable(
+      [{ head: t('col.route'), flex: true }, { head: t('col.count'), right: true }, { head: t('col.share'), right: true }],
+      Object.entries(report.summary.routes).map(([route, n]) => [
+        routeLabel(route === 'onbekend' ? undefined : route),
+        formatNumber(n),
+        formatPercent(totalCases ? n / totalCases : null),
+      ]),
+      width,
+      bold,
+    ),
+  );
+
+  const md = report.summary.monitoring_duration;
+  if (md) {
+    heading(t('report.monitoring'));
+    para(
+      md.mean_months === null
+        ? t('report.monitoringNone', { open: md.open, target: md.target_months, source: md.source })
+        : t('report.monitoringLine', {
+            mean: formatNumber(md.mean_months),
+            closed: formatNumber(md.closed),
+            target: md.target_months,
+            source: md.source,
+            open: formatNumber(md.open),
+          }),
+    );
+  }
+
+  heading(t('report.findings'));
+  if (report.findings.length === 0) para(t('report.noFindings'));
+  else {
+    const shown = opts.maxFindings > 0 ? report.findings.slice(0, opts.maxFindings) : report.findings;
+    const colour = (status: string, text: string) =>
+      status === 'overdue' || status === 'violated' ? chalk.red(text) : status === 'pending' ? chalk.cyan(text) : chalk.yellow(text);
+    out.push(
+      compactTable(
+        [
+          { head: t('col.dossier') },
+          { head: t('col.rule') },
+          { head: t('col.status'), paint: (p, row) => colour(shown[row].status, p) },
+          { head: t('col.due') },
+          { head: t('col.message'), flex: true },
+        ],
+        shown.map((f) => [f.dossier_id, f.rule_id, t(`status.${f.status}`), isoToDisplay(f.due_date), f.message]),
+        width,
+        bold,
+      ),
+    );
+    if (shown.length < report.findings.length) {
+      para(t('report.findingsShown', { shown: formatNumber(shown.length), total: formatNumber(report.findings.length) }), (s) => chalk.dim(s));
+    }
+  }
+
+  if (report.rejected.length) {
+    heading(t('report.rejected'));
+    const limit = 50;
+    out.push(
+      compactTable(
+        [{ head: t('col.file') }, { head: t('col.row'), right: true }, { head: t('col.column') }, { head: t('col.reason'), flex: true }],
+        report.rejected.slice(0, limit).map((r) => [r.file, String(r.row), r.column, r.reason]),
+        width,
+        bold,
+      ),
+    );
+    if (report.rejected.length > limit) para(t('report.rejectedShown', { shown: limit, total: formatNumber(report.rejected.length) }), (s) => chalk.dim(s));
+  }
+
+  if (report.profile.inactive_rules.length) {
+    out.push('');
+    para(
+      t('report.inactive', {
+        list: report.profile.inactive_rules
+          .map((r) => (r.reason === 'replaced' ? t('report.inactiveReplaced', { id: r.id, by: r.by ?? '' }) : t('report.inactiveOff', { id: r.id })))
+          .join(', '),
+      }),
+      (s) => chalk.dim(s),
     );
   }
   return out.join('\n') + '\n';

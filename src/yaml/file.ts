@@ -9,6 +9,7 @@ import { z, type ZodError, type ZodType } from 'zod';
 import { UserError } from '../errors.js';
 import { getLang, t } from '../i18n/index.js';
 import '../i18n/catalog/validate.js';
+import '../i18n/catalog/usage.js';
 
 export interface YamlProblem {
   file: string;
@@ -67,7 +68,7 @@ export function readYaml(
   opts: { keepGoing?: boolean } = {},
 ): { yaml?: YamlFile; problems: YamlProblem[] } {
   if (text.length > MAX_YAML_BYTES) {
-    return { problems: [{ file, message: `YAML-bestand groter dan ${MAX_YAML_BYTES} bytes`, path: [] }] };
+    return { problems: [{ file, message: t('yaml.tooLarge', { max: MAX_YAML_BYTES }), path: [] }] };
   }
   const lineCounter = new LineCounter();
   // logLevel error: a warning (e.g. a map used as a key) must not reach stderr as a second line

@@ -11,6 +11,9 @@ import { runAgenda, AgendaOptions } from '../../src/cli/agenda.js';
 import { UserError } from '../../src/errors.js';
 import { setLang } from '../../src/i18n/index.js';
 
+/** The "Rapport geschreven naar …" line every --output run ends with (tested in test/e2e/output-by-name.test.ts). */
+const withoutWrittenLine = (text: string) => text.replace(/^giacheck: Rapport geschreven naar .*\n/m, '');
+
 /**
  * Peildatum Wednesday 04-11-2026, Zuid-Limburg:
  * - A-1 (Heerlen) melding Mon 02-11: ZL-01 and ZL-02 due Mon 09-11 (pending);
@@ -51,7 +54,7 @@ async function agenda(opts: Partial<AgendaOptions>, env: NodeJS.ProcessEnv = {})
   const output = join(dir, `out-${Math.random().toString(36).slice(2)}.txt`);
   const stderr = new Sink();
   const code = await runAgenda([csv], { region: 'zuid-limburg', asOf: '2026-11-04', days: '14', output, ...opts }, { stderr, env });
-  return { out: readFileSync(output, 'utf8'), stderr: stderr.text, code };
+  return { out: readFileSync(output, 'utf8'), stderr: withoutWrittenLine(stderr.text), code };
 }
 
 describe('isoWeek', () => {

@@ -161,7 +161,7 @@ describe('agenda and compare on two runs of the demo export', () => {
     const r = run(['compare', SMALL, SMALL]);
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')).toHaveLength(2);
-    expect(r.stderr).toMatch(/^giacheck: .*zl-small\.csv: geen geldige JSON/);
+    expect(r.stderr).toMatch(/^giacheck: .*zl-small\.csv: geen giacheck-rapport \(maak het met giacheck check --format json\): dit is geen JSON/);
   }, SLOW);
 
   it('--help lists agenda and compare after check', () => {

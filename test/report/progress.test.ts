@@ -71,6 +71,9 @@ describe('progress in a real run', () => {
     const out = join(dir, 'r1.json');
     const code = await runCheck([big], { region: 'zuid-limburg', asOf: '2026-11-20', format: 'json', output: out, failOn: 'never' }, { stderr, env: {} });
     expect(code).toBe(0);
+    // the progress lines, cleared, then the one "Rapport geschreven naar …" line
+    expect(stderr.chunks.at(-1)).toMatch(/^giacheck: Rapport geschreven naar .*r1\.json \(json, [\d.]+ bevindingen\)\n$/);
+    stderr.chunks.pop();
     const lines = stderr.chunks.filter((c) => c !== '\r\x1b[K');
     // the engine reports after the batch that passes each 50.000 rows: twice for 120.000 rows
     const counts = lines.map((l) => Number(/^\r\x1b\[K([\d.]+) rijen gelezen \([\d.]+ rijen\/s\)$/.exec(l)?.[1].replace(/\./g, '')));

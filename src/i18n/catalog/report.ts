@@ -9,8 +9,8 @@ const nl = {
   'arg.compareNew': 'nieuw rapport (JSON van giacheck check --format json)',
   'opt.days': 'aantal dagen vanaf de peildatum (standaard 14)',
   'opt.ics': 'schrijf ook een agenda (iCalendar, .ics): één gebeurtenis per termijn, zonder persoonsgegevens',
-  'opt.agendaFormat': 'uitvoerformaat: table, md, json',
-  'opt.compareFormat': 'uitvoerformaat: table, md, json',
+  'opt.agendaFormat': 'uitvoerformaat: table, md, json (standaard volgens de extensie van --output, anders table)',
+  'opt.compareFormat': 'uitvoerformaat: table, md, json (standaard volgens de extensie van --output, anders table)',
   'opt.compareMax': 'aantal dossiers in de lijsten nieuw verlopen en opgelost (0 = alle)',
 
   // HTML / Markdown / XLSX report
@@ -117,8 +117,8 @@ const en: Record<keyof typeof nl, string> = {
   'arg.compareNew': 'new report (JSON from giacheck check --format json)',
   'opt.days': 'number of days from the reference date (default 14)',
   'opt.ics': 'also write a calendar (iCalendar, .ics): one event per deadline, no personal data',
-  'opt.agendaFormat': 'output format: table, md, json',
-  'opt.compareFormat': 'output format: table, md, json',
+  'opt.agendaFormat': 'output format: table, md, json (default from the extension of --output, else table)',
+  'opt.compareFormat': 'output format: table, md, json (default from the extension of --output, else table)',
   'opt.compareMax': 'number of cases in the lists newly overdue and resolved (0 = all)',
 
   'rep.rowsLabel': 'Rows',

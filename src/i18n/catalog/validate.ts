@@ -13,7 +13,7 @@ const nl = {
   'cmd.rules.lint': 'controleer een eigen profiel en toon alle problemen tegelijk met regel en kolom',
   'arg.ruleId': 'regel-id, bijv. ZL-05',
   'arg.profileFile': 'profiel (YAML)',
-  'opt.validateFormat': 'uitvoerformaat: table, json of md',
+  'opt.validateFormat': 'uitvoerformaat: table, json of md (standaard volgens de extensie van --output, anders table)',
   'opt.validateFailOn': 'exitcode 1 bij problemen van dit niveau of hoger: error, warning, never',
   'opt.rulesFormat': 'uitvoerformaat: table of json',
 
@@ -155,7 +155,7 @@ const en: Record<keyof typeof nl, string> = {
   'cmd.rules.lint': 'check a custom profile and show every problem at once with line and column',
   'arg.ruleId': 'rule id, e.g. ZL-05',
   'arg.profileFile': 'profile (YAML)',
-  'opt.validateFormat': 'output format: table, json or md',
+  'opt.validateFormat': 'output format: table, json or md (default from the extension of --output, else table)',
   'opt.validateFailOn': 'exit code 1 for problems of this level or higher: error, warning, never',
   'opt.rulesFormat': 'output format: table or json',
 
