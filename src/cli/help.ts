@@ -6,6 +6,7 @@
 import { Help, type Argument, type Command, type Option } from 'commander';
 import { t } from '../i18n/index.js';
 import '../i18n/catalog/usage.js';
+import { regionalProfileIds } from '../profile/load.js';
 
 const TITLES: Record<string, string> = {
   'Usage:': 'help.usage',
@@ -69,7 +70,10 @@ export function localizeHelp(program: Command): void {
     cmd.helpOption('-h, --help', t('help.helpOption'));
     if (cmd.commands.length) cmd.helpCommand('help [opdracht]', t('help.helpCommand'));
     const examples = exampleKey(cmd);
-    if (examples) cmd.addHelpText('after', '\n' + t('help.examples') + '\n' + t(examples).split('\n').map((l) => '  ' + l).join('\n'));
+    // example regions come from rules/ (src/ names none): the last and the first regional profile
+    const regions = regionalProfileIds();
+    const params = { region: regions.at(-1) ?? '', region2: regions[0] ?? '' };
+    if (examples) cmd.addHelpText('after', '\n' + t('help.examples') + '\n' + t(examples, params).split('\n').map((l) => '  ' + l).join('\n'));
     for (const sub of cmd.commands) visit(sub);
   };
   visit(program);

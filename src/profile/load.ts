@@ -342,7 +342,7 @@ function failOnProblems(result: LoadResult): Profile {
 
 /**
  * A bundled profile's id from what a user types for --region: the id itself, or the region's
- * display name in any case and with spaces or hyphens ("Zuid-Limburg", "noord oost gelderland").
+ * display name in any case and with spaces or hyphens.
  * Unknown text comes back unchanged (the caller names the valid ids).
  */
 export function bundledRegionId(text: string): string {

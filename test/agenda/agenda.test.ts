@@ -1,3 +1,4 @@
+import { withAllColumns } from '../helpers/cases.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,7 +46,7 @@ let csv: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'giacheck-agenda-'));
   csv = join(dir, 'export.csv');
-  writeFileSync(csv, CSV);
+  writeFileSync(csv, withAllColumns(CSV));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(() => setLang('nl'));

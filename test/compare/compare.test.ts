@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { withAllColumns } from '../helpers/cases.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -36,7 +37,7 @@ let newPassed: string;
 
 async function check(csvText: string, asOf: string, name: string, extra: { includePassed?: boolean; pseudonymize?: boolean } = {}): Promise<string> {
   const csv = join(dir, `${name}.csv`);
-  writeFileSync(csv, csvText);
+  writeFileSync(csv, withAllColumns(csvText));
   const output = join(dir, `${name}.json`);
   await runCheck([csv], { region: 'zuid-limburg', asOf, format: 'json', output, failOn: 'never', ...extra }, { stderr: new Sink(), env: { GIACHECK_PSEUDO_KEY: 'sleutel-van-minstens-16-tekens' } });
   return output;

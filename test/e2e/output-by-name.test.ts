@@ -18,7 +18,7 @@ describe('check --output without --format', () => {
     ['rapport.md', 'md', (b: Buffer) => b.toString('utf8').startsWith('#')],
     ['rapport.xlsx', 'xlsx', (b: Buffer) => b.subarray(0, 2).toString('latin1') === 'PK'],
     ['rapport.jsonl', 'jsonl', (b: Buffer) => JSON.parse(b.toString('utf8').split('\n')[0]) !== null],
-    ['rapport.csv', 'csv', (b: Buffer) => /rule_id|regel/.test(b.toString('utf8').split('\n')[0])],
+    ['rapport.csv', 'csv', (b: Buffer) => /rule_id|Regel/.test(b.toString('utf8').split('\n')[0])],
   ])('%s is written as %s with one line on stderr', (name, format, looksRight) => {
     const file = join(dir, name);
     const r = giacheck(['check', FIXTURE, ...BASE, '--output', file]);

@@ -4,6 +4,7 @@
  * HMAC-SHA256, stable across runs with the same key; outputs are written with mode 0600; CSV and
  * XLSX neutralise formula injection.
  */
+import { withAllColumns } from '../helpers/cases.js';
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -80,7 +81,7 @@ describe('formula injection in CSV and XLSX outputs', () => {
   const csvIn = join(mkdtempSync(join(tmpdir(), 'giacheck-inj-')), 'in.csv');
   writeFileSync(
     csvIn,
-    'dossier_id,gemeente,melding_datum\n' + hostile.map((id) => `"${id.replace(/"/g, '""')}",Heerlen,2026-10-01`).join('\n') + '\n',
+    withAllColumns('dossier_id,gemeente,melding_datum\n' + hostile.map((id) => `"${id.replace(/"/g, '""')}",Heerlen,2026-10-01`).join('\n') + '\n'),
   );
 
   it('csv: every cell that a spreadsheet would run starts with an apostrophe', () => {

@@ -2,6 +2,7 @@
  * Progress (issue 4 item 7): rows read and rate on stderr when stderr is a TTY, nothing in pipes,
  * never on stdout. A fake TTY stream stands in for the terminal.
  */
+import { withAllColumns } from '../helpers/cases.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +35,7 @@ beforeAll(() => {
   big = join(dir, 'groot.csv');
   const lines = ['dossier_id;gemeente;melding_datum;veiligheidsbeoordeling_datum'];
   for (let i = 0; i < 120_000; i++) lines.push(`D-${i};Heerlen;02-11-2026;04-11-2026`);
-  writeFileSync(big, lines.join('\n') + '\n');
+  writeFileSync(big, withAllColumns(lines.join('\n') + '\n'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -3,6 +3,7 @@
  * another shape (date cell, bare Excel serial, serial with a date format, text), plus a second
  * sheet "Oud" with a numeric dossier id.
  */
+import { FIELDS } from '../../src/model/fields.js';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { dayFromYMD } from '../../src/calendar/days.js';
@@ -52,7 +53,8 @@ export async function writeZlSmallXlsx(path: string): Promise<void> {
 
   // a second sheet: a numeric dossier id and a real date cell
   const old = wb.addWorksheet('Oud');
-  old.addRow(['dossier_id', 'gemeente', 'melding_datum']);
+  // every canonical column (the empty ones too): a missing one makes its rules not assessable
+  old.addRow([...FIELDS]);
   old.addRow([2026000123, 'Kerkrade', utc(2026, 3, 2)]);
   await wb.xlsx.writeFile(path);
 }
