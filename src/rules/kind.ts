@@ -11,7 +11,7 @@ import '../i18n/catalog/validate.js';
 import type { FieldName } from '../model/fields.js';
 import { EMPTY_CELL } from '../model/row.js';
 import { DurationSpec, LocalizedTextSchema, SourceSchema } from '../model/schema.js';
-import { ConditionSchema } from './conditions.js';
+import { conditionFields, ConditionSchema, ConditionSpec } from './conditions.js';
 import { RuleContext, Status, STATUSES } from './types.js';
 
 /** The keys every rule has, whatever its kind. */
@@ -114,6 +114,13 @@ export interface RuleKind<Sch extends KindSchema = KindSchema> {
 
 export function defineKind<Sch extends KindSchema>(kind: RuleKind<Sch>): RuleKind<Sch> {
   return kind;
+}
+
+/** The fields a term (deadline, moment) reads: its conditions, its anchors and its `to`. */
+export function termFields(spec: { when?: ConditionSpec; from: FieldName | FieldName[]; to: FieldName }): Set<FieldName> {
+  const out = conditionFields(spec.when, new Set<FieldName>());
+  for (const f of [spec.from].flat()) out.add(f);
+  return out.add(spec.to);
 }
 
 // ---- words shared by the kinds' descriptions -----------------------------------------------------

@@ -5,11 +5,11 @@
  * does not apply, unless it has `anchor_required`: then the anchor itself is `missing`.
  */
 import { z } from 'zod';
-import { FIELD_INDEX, FieldName } from '../../model/fields.js';
+import { FIELD_INDEX } from '../../model/fields.js';
 import { EMPTY_CELL } from '../../model/row.js';
 import { AnchorSchema, DateFieldSchema, DurationSchema } from '../../model/schema.js';
-import { compileAnchor, compileCondition, conditionFields } from '../conditions.js';
-import { anchorText, defineKind, durationText, implausible, ruleBase, S, write } from '../kind.js';
+import { compileAnchor, compileCondition } from '../conditions.js';
+import { anchorText, defineKind, durationText, implausible, ruleBase, S, termFields, write } from '../kind.js';
 import { dueDateFn } from '../types.js';
 
 export const deadline = defineKind({
@@ -23,11 +23,7 @@ export const deadline = defineKind({
     anchor_required: z.boolean().optional(),
   }),
   term: true,
-  fields: (spec) => {
-    const out = conditionFields(spec.when, new Set<FieldName>());
-    for (const f of [spec.from].flat()) out.add(f);
-    return out.add(spec.to);
-  },
+  fields: termFields,
   messages: {
     on_time: 'msg.onTime',
     late: 'msg.deadline.late',
