@@ -27,6 +27,7 @@ import { UserError } from '../errors.js';
 import type { RuleSummary } from '../report/aggregate.js';
 import type { NotAssessable, ReportWarning } from '../report/model.js';
 import { displayDate } from '../report/messages.js';
+import { noBesluitWarning, yearsWithoutBesluit } from '../calendar/besluiten.js';
 
 /** What a run is about: profile, mapping, reading options, peildatum and the inputs. */
 export interface ResolvedInput {
@@ -68,6 +69,7 @@ export interface CheckRun {
   /** dates after the peildatum but not after today: judged as of the peildatum */
   datesAfterPeildatum: number;
   newestDate: Day | undefined;
+  oldestDate: Day | undefined;
 }
 
 /** Which rules the exports can carry, from their headers. */
@@ -113,6 +115,7 @@ export async function check(resolved: ResolvedInput, opts: CheckOptions): Promis
   const { peildatum } = resolved;
   const today = Math.max(todayDay(), peildatum);
   let newest = EMPTY_CELL;
+  let oldest = EMPTY_CELL;
   let afterPeildatum = 0;
   const aggregator = new Aggregator(resolved.profile, rules);
   const writer = new FindingWriter(rules);
@@ -144,6 +147,7 @@ export async function check(resolved: ResolvedInput, opts: CheckOptions): Promis
           const d = ints[base + DATE_FIELDS[k]];
           if (d === EMPTY_CELL) continue;
           if (d > newest) newest = d;
+          if (oldest === EMPTY_CELL || d < oldest) oldest = d;
           if (d > peildatum && d <= today) afterPeildatum++;
         }
         for (let i = 0; i < rules.length; i++) {
@@ -177,6 +181,7 @@ export async function check(resolved: ResolvedInput, opts: CheckOptions): Promis
     causes,
     datesAfterPeildatum: afterPeildatum,
     newestDate: newest === EMPTY_CELL ? undefined : newest,
+    oldestDate: oldest === EMPTY_CELL ? undefined : oldest,
   };
 }
 
@@ -218,6 +223,11 @@ export function buildReport(run: Omit<CheckRun, 'failing'>, opts: { includePasse
   if (run.datesAfterPeildatum > 0) {
     warnings.push({ code: 'future-dates', message: t('run.futureDates', { count: run.datesAfterPeildatum, peildatum: day(resolved.peildatum) }) });
   }
+  // werkdagen terms (a few weeks at most) from the oldest date to just past the peildatum or the
+  // newest date: a year there without a Besluit gelijkstelling counts only the Atw feestdagen
+  const last = Math.max(resolved.peildatum, run.newestDate ?? resolved.peildatum) + 31;
+  const noBesluit = noBesluitWarning(yearsWithoutBesluit(p.calendarSpec, run.oldestDate ?? resolved.peildatum, last));
+  if (noBesluit) warnings.push({ code: 'no-besluit', message: noBesluit });
   if (!resolved.peildatumGiven) {
     warnings.push({ code: 'peildatum-today', message: t('run.peildatumToday', { peildatum: day(resolved.peildatum) }) });
     if (run.newestDate !== undefined && resolved.peildatum - run.newestDate > 31) {

@@ -38,7 +38,7 @@ export interface PiiColumn {
 
 /** Something every format says at the top of the report, in the run's language. */
 export interface ReportWarning {
-  code: 'not-assessable' | 'rejected-majority' | 'pii-columns' | 'peildatum-today' | 'stale-export' | 'future-dates' | 'implausible-dates';
+  code: 'not-assessable' | 'rejected-majority' | 'pii-columns' | 'peildatum-today' | 'stale-export' | 'future-dates' | 'implausible-dates' | 'no-besluit';
   message: string;
 }
 

@@ -287,3 +287,15 @@ describe('check: JSON and JSON Lines input, mapping', () => {
     expect(rep.findings.find((f: any) => f.dossier_id === '2026-0002' && f.rule_id === 'ZL-01')).toMatchObject({ status: 'late', days_late: 1 });
   });
 });
+
+describe('check: a year without a Besluit gelijkstelling (issue 16.3)', () => {
+  it('a run with a peildatum in 2029 warns once, on stderr and in the report; 2026 does not', () => {
+    const csv = withAllColumns('dossier_id;gemeente;melding_datum\nA-1;Heerlen;02-01-2029\n');
+    const r = giacheck(['check', '-', '--region', 'zuid-limburg', '--as-of', '2029-02-01', '--format', 'json'], { input: csv });
+    const message = 'geen Besluit gelijkstelling dagen bekend voor 2029: termijnen in werkdagen tellen daar alleen de feestdagen van de Algemene termijnenwet art. 3 (lid 1 en 2); een later gepubliceerd Besluit kan dagen toevoegen';
+    expect(r.stderr.split('\n').filter((l) => l.includes('Besluit'))).toEqual([`giacheck: ${message}`]);
+    expect(JSON.parse(r.stdout).warnings).toContainEqual({ code: 'no-besluit', message });
+    const now = giacheck(['check', '-', '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'json'], { input: withAllColumns('dossier_id;gemeente;melding_datum\nA-1;Heerlen;02-10-2026\n') });
+    expect(JSON.parse(now.stdout).warnings.filter((w: { code: string }) => w.code === 'no-besluit')).toEqual([]);
+  });
+});
