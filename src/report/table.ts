@@ -222,15 +222,7 @@ function formatWide(report: Report, opts: TableOptions, requested: number): stri
   if (md) {
     heading(t('report.monitoring'));
     out.push(
-      md.mean_months === null
-        ? t('report.monitoringNone', { open: md.open, target: md.target_months, source: md.source })
-        : t('report.monitoringLine', {
-            mean: formatNumber(md.mean_months),
-            closed: formatNumber(md.closed),
-            target: md.target_months,
-            source: md.source,
-            open: formatNumber(md.open),
-          }),
+      monitoringText(md),
     );
   }
 
@@ -391,15 +383,7 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
   if (md) {
     heading(t('report.monitoring'));
     para(
-      md.mean_months === null
-        ? t('report.monitoringNone', { open: md.open, target: md.target_months, source: md.source })
-        : t('report.monitoringLine', {
-            mean: formatNumber(md.mean_months),
-            closed: formatNumber(md.closed),
-            target: md.target_months,
-            source: md.source,
-            open: formatNumber(md.open),
-          }),
+      monitoringText(md),
     );
   }
 
@@ -454,4 +438,17 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
     );
   }
   return out.join('\n') + '\n';
+}
+
+/** The monitoring-duration sentence, the same in both layouts. */
+function monitoringText(md: NonNullable<Report['summary']['monitoring_duration']>): string {
+  return md.mean_months === null
+    ? t('report.monitoringNone', { open: md.open, target: md.target_months, source: md.source })
+    : t('report.monitoringLine', {
+        mean: formatNumber(md.mean_months),
+        closed: formatNumber(md.closed),
+        target: md.target_months,
+        source: md.source,
+        open: formatNumber(md.open),
+      });
 }
