@@ -4,13 +4,25 @@ import { chmodSync, copyFileSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { giacheck } from '../helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, ROOT, giacheck } from '../helpers/cli.js';
 
 const DEMO = 'fixtures/demo/zuid-limburg-demo.csv';
 const BASE = ['--region', 'zuid-limburg', '--as-of', '2026-11-01', '--fail-on', 'never'];
 const dir = mkdtempSync(join(tmpdir(), 'giacheck-next-'));
 const rows = readFileSync(DEMO, 'utf8').trim().split(/\r?\n/).slice(0, 6);
 const delimiter = rows[0].includes(';') ? ';' : ',';
+
+/** The CLI as root without CAP_DAC_OVERRIDE/CAP_DAC_READ_SEARCH (util-linux setpriv). */
+function withoutDacOverride(args: string[]) {
+  const r = spawnSync(
+    'setpriv',
+    ['--bounding-set', '-dac_override,-dac_read_search', process.execPath, BIN, ...args],
+    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'C', GIACHECK_LANG: '' } },
+  );
+  expect(r.error, 'setpriv (util-linux) is needed to test an unreadable file as root').toBeUndefined();
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
 
 function oneLine(r: { code: number | null; stderr: string }) {
   expect(r.code).toBe(2);
@@ -34,9 +46,10 @@ describe('next steps for the usual mistakes', () => {
     const file = join(dir, 'vergrendeld.csv');
     copyFileSync(DEMO, file);
     chmodSync(file, 0o000);
-    // root reads anything: run as nobody then, as a coordinator without access would
-    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const line = oneLine(giacheck(['check', file, ...BASE], asUser));
+    // root reads anything: without the capabilities that override file modes, root is refused
+    // the way a coordinator without access is (running as nobody instead fails on checkouts
+    // nobody cannot reach, such as a CI's 0700 temp dir)
+    const line = oneLine(process.getuid?.() === 0 ? withoutDacOverride(['check', file, ...BASE]) : giacheck(['check', file, ...BASE]));
     expect(line).toBe(`giacheck: ${file}: kan het bestand niet openen (EACCES: in gebruik of geen leesrechten); sluit het bestand in Excel en probeer het opnieuw`);
   });
 
