@@ -33,20 +33,14 @@ import {
 } from './common.js';
 import { TOOL } from './version.js';
 import { progressReporter, progressWanted } from './progress.js';
+import { processIo, type Io, type Run } from './io.js';
 
 export interface CheckOptions extends InputOptions, OutputOptions {
   includePassed?: boolean;
   maxFindings?: string;
 }
 
-export interface Io {
-  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
-  env: NodeJS.ProcessEnv;
-}
-
-const defaultIo = (): Io => ({ stderr: process.stderr, env: process.env });
-
-export function register(program: Command): void {
+export function register(program: Command, run: Run): void {
   const cmd = program
     .command('check')
     .description(t('cmd.check'))
@@ -60,7 +54,7 @@ export function register(program: Command): void {
   addInputOptions(cmd);
   addGlobalOptions(cmd);
   cmd.action(async (files: string[], opts: CheckOptions) => {
-    process.exitCode = await runCheck(files, opts);
+    run.exitCode = await runCheck(files, opts, run.io);
   });
 }
 
@@ -197,7 +191,7 @@ export async function evaluate(
   return { resolved, engine, aggregator, findings, rejected, failing };
 }
 
-export async function runCheck(files: string[], opts: CheckOptions, io: Io = defaultIo()): Promise<number> {
+export async function runCheck(files: string[], opts: CheckOptions, io: Io = processIo()): Promise<number> {
   const formatName = opts.format ?? 'table';
   const format = FORMATS[formatName];
   if (!format) {
@@ -217,7 +211,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: Io = def
   if (resolved.inferred && !opts.quiet) {
     io.stderr.write('giacheck: ' + t('cli.regionInferred', { region: localized(resolved.profile.name) }) + '\n');
   }
-  const out = openOutput(opts.output);
+  const out = openOutput(opts.output, io.stdout);
   const progress = progressReporter(io.stderr, progressWanted(io.stderr, opts.quiet, io.env));
   try {
     const run = await evaluate(resolved, {
@@ -248,7 +242,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: Io = def
     } else {
       const report = buildReport(run, { includePassed, pseudonymized: Boolean(pseudo) });
       const color = useColor(opts, out.isTTY, io.env);
-      out.write(await format.render(report, { color, maxFindings, width: out.isTTY ? process.stdout.columns : undefined }));
+      out.write(await format.render(report, { color, maxFindings, width: out.isTTY ? io.stdout.columns : undefined }));
     }
     await out.close();
     return run.failing ? 1 : 0;

@@ -9,6 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
+import type { OutStream } from './io.js';
 
 export interface Output {
   /** true when writing to a terminal (colours, progress) */
@@ -28,7 +29,7 @@ class StdoutOutput implements Output {
   private buf: string[] = [];
   private size = 0;
   private waiting: Promise<void> | undefined;
-  constructor(private readonly stream: NodeJS.WriteStream = process.stdout) {}
+  constructor(private readonly stream: OutStream) {}
   get isTTY(): boolean {
     return Boolean(this.stream.isTTY);
   }
@@ -147,6 +148,7 @@ class AtomicFileOutput implements Output {
   }
 }
 
-export function openOutput(file: string | undefined): Output {
-  return file && file !== '-' ? new AtomicFileOutput(file) : new StdoutOutput();
+/** `file`, or `stdout` (the run's standard output) when there is none or it is "-". */
+export function openOutput(file: string | undefined, stdout: OutStream): Output {
+  return file && file !== '-' ? new AtomicFileOutput(file) : new StdoutOutput(stdout);
 }

@@ -9,6 +9,7 @@ import { formatDelta } from '../../src/compare/format.js';
 import { parseSavedReport } from '../../src/compare/load.js';
 import { UserError } from '../../src/errors.js';
 import { setLang } from '../../src/i18n/index.js';
+import { testIo } from '../helpers/io.js';
 
 const HEAD = 'dossier_id;gemeente;melding_datum;veiligheidsbeoordeling_datum;directbetrokkenen_geinformeerd_datum;triage_besluit;overdracht_datum;overdracht_bevestigd_datum;lokaal_team_contact_datum;dienst_afgerond_datum;warme_overdracht_datum;melder_geinformeerd_datum;ov_inhoud_melding;ov_contactgegevens_melder;ov_contactgegevens_directbetrokkenen;ov_oordeel_vt;ov_veiligheidsvoorwaarden;ov_consequenties;ov_veiligheidsplan;ov_afspraken_monitoring';
 const C1 = 'C-1;Kerkrade;04-05-2026;08-05-2026;08-05-2026;V&V;;20-08-2026;21-08-2026;19-08-2026;20-08-2026;01-06-2026;ja;ja;ja;ja;ja;ja;ja;ja';
@@ -35,14 +36,14 @@ async function check(csvText: string, asOf: string, name: string, extra: { inclu
   const csv = join(dir, `${name}.csv`);
   writeFileSync(csv, csvText);
   const output = join(dir, `${name}.json`);
-  await runCheck([csv], { region: 'zuid-limburg', asOf, format: 'json', output, failOn: 'never', ...extra }, { stderr: new Sink(), env: { GIACHECK_PSEUDO_KEY: 'sleutel-van-minstens-16-tekens' } });
+  await runCheck([csv], { region: 'zuid-limburg', asOf, format: 'json', output, failOn: 'never', ...extra }, testIo({ env: { GIACHECK_PSEUDO_KEY: 'sleutel-van-minstens-16-tekens' } }));
   return output;
 }
 
 async function compare(a: string, b: string, opts: Partial<CompareOptions> = {}): Promise<{ out: string; stderr: string }> {
   const output = join(dir, `cmp-${Math.random().toString(36).slice(2)}.txt`);
   const stderr = new Sink();
-  await runCompare(a, b, { output, ...opts }, { stderr, env: { GIACHECK_PSEUDO_KEY: 'sleutel-van-minstens-16-tekens' } });
+  await runCompare(a, b, { output, ...opts }, testIo({ stderr, env: { GIACHECK_PSEUDO_KEY: 'sleutel-van-minstens-16-tekens' } }));
   return { out: readFileSync(output, 'utf8'), stderr: stderr.text };
 }
 

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/check.js';
 import { progressReporter, progressWanted } from '../../src/cli/progress.js';
 import { setLang } from '../../src/i18n/index.js';
+import { testIo } from '../helpers/io.js';
 
 class FakeStream extends Writable {
   chunks: string[] = [];
@@ -69,7 +70,7 @@ describe('progress in a real run', () => {
   it('shows progress on a TTY stderr, cleared at the end, and keeps the report file clean', async () => {
     const stderr = new FakeStream(true);
     const out = join(dir, 'r1.json');
-    const code = await runCheck([big], { region: 'zuid-limburg', asOf: '2026-11-20', format: 'json', output: out, failOn: 'never' }, { stderr, env: {} });
+    const code = await runCheck([big], { region: 'zuid-limburg', asOf: '2026-11-20', format: 'json', output: out, failOn: 'never' }, testIo({ stderr }));
     expect(code).toBe(0);
     const lines = stderr.chunks.filter((c) => c !== '\r\x1b[K');
     // the engine reports after the batch that passes each 50.000 rows: twice for 120.000 rows
@@ -87,7 +88,7 @@ describe('progress in a real run', () => {
     for (const [tty, quiet] of [[false, false], [true, true]] as const) {
       const stderr = new FakeStream(tty);
       const out = join(dir, `r-${tty}-${quiet}.json`);
-      await runCheck([big], { region: 'zuid-limburg', asOf: '2026-11-20', format: 'json', output: out, failOn: 'never', quiet }, { stderr, env: {} });
+      await runCheck([big], { region: 'zuid-limburg', asOf: '2026-11-20', format: 'json', output: out, failOn: 'never', quiet }, testIo({ stderr }));
       expect(stderr.text).not.toContain('rijen gelezen');
       expect(stderr.text).not.toContain('\r');
     }
