@@ -17,12 +17,12 @@ describe('command loading', () => {
 
 describe('giacheck --version', () => {
   it('prints the version of package.json, answered by bin/giacheck.js before anything else loads', async () => {
-    const { giacheck, ROOT } = await import('../helpers/cli.js');
+    const { giacheckProcess, ROOT } = await import('../helpers/cli.js');
     const { readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
     for (const flag of ['--version', '-V']) {
-      const r = giacheck([flag]);
+      const r = giacheckProcess([flag]);
       expect(r.code).toBe(0);
       expect(r.stdout).toBe(version + '\n');
       expect(r.stderr).toBe('');

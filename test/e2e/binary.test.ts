@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { giacheck, ROOT } from '../helpers/cli.js';
+import { giacheckProcess, ROOT } from '../helpers/cli.js';
 
 const BINARY = join(ROOT, 'dist', `giacheck-${process.platform}-${process.arch}${process.platform === 'win32' ? '.exe' : ''}`);
 const VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
@@ -42,7 +42,7 @@ describe('standalone binary', () => {
     const r = bin(args);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
-    const viaNode = giacheck(args, { cwd: dir });
+    const viaNode = giacheckProcess(args, { cwd: dir });
     expect(r.stdout).toBe(viaNode.stdout);
     const report = JSON.parse(r.stdout);
     expect(report.tool).toEqual({ name: 'giacheck', version: VERSION });
@@ -64,7 +64,7 @@ describe('standalone binary', () => {
     const tree = bin(['triage', '--region', 'zuid-limburg', '--explain']);
     expect(tree.stderr).toBe('');
     expect(tree.code).toBe(0);
-    expect(tree.stdout).toBe(giacheck(['triage', '--region', 'zuid-limburg', '--explain'], { cwd: dir }).stdout);
+    expect(tree.stdout).toBe(giacheckProcess(['triage', '--region', 'zuid-limburg', '--explain'], { cwd: dir }).stdout);
     const xlsx = bin(['generate', '--cases', '20', '--region', 'zuid-limburg', '--format', 'xlsx', '--output', 'demo.xlsx']);
     expect(xlsx.code).toBe(0);
     expect(xlsx.stderr).toBe('giacheck: 20 synthetische meldingen (zuid-limburg, seed 1, 01-11-2024 t/m 31-10-2026) geschreven naar demo.xlsx\n');

@@ -28,14 +28,18 @@ class FakeStream extends Writable {
 
 let dir: string;
 let big: string;
+/** past the first progress report at 50.000 rows: enough to show that none is written */
+let over50k: string;
 
 beforeAll(() => {
   setLang('nl');
   dir = mkdtempSync(join(tmpdir(), 'giacheck-progress-'));
   big = join(dir, 'groot.csv');
+  over50k = join(dir, 'middel.csv');
   const lines = ['dossier_id;gemeente;melding_datum;veiligheidsbeoordeling_datum'];
   for (let i = 0; i < 120_000; i++) lines.push(`D-${i};Heerlen;02-11-2026;04-11-2026`);
   writeFileSync(big, lines.join('\n') + '\n');
+  writeFileSync(over50k, lines.slice(0, 60_001).join('\n') + '\n');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -88,7 +92,7 @@ describe('progress in a real run', () => {
     for (const [tty, quiet] of [[false, false], [true, true]] as const) {
       const stderr = new FakeStream(tty);
       const out = join(dir, `r-${tty}-${quiet}.json`);
-      await runCheck([big], { region: 'zuid-limburg', asOf: '2026-11-20', format: 'json', output: out, failOn: 'never', quiet }, testIo({ stderr }));
+      await runCheck([over50k], { region: 'zuid-limburg', asOf: '2026-11-20', format: 'json', output: out, failOn: 'never', quiet }, testIo({ stderr }));
       expect(stderr.text).not.toContain('rijen gelezen');
       expect(stderr.text).not.toContain('\r');
     }
