@@ -59,8 +59,11 @@ export async function buildProgram(argv: string[] = [], run: Run = { io: process
  * the tests pass captured streams and an environment and call it many times in one process.
  */
 export async function main(argv: string[], io?: Io): Promise<number> {
-  // a process-wide V8 setting, for the process that runs giacheck itself only
-  if (!io) keepYoungGenerationSmall();
+  // Tuning for the process that runs giacheck itself, not for a caller's process: a V8 setting
+  // that holds process-wide, and a worker started ahead that a later run in the same process
+  // would inherit if this one ended before using it
+  const ownProcess = !io;
+  if (ownProcess) keepYoungGenerationSmall();
   const run: Run = { io: io ?? processIo(), exitCode: 0 };
   const { stderr, env } = run.io;
   const debug = argv.includes('--debug');
@@ -74,7 +77,7 @@ export async function main(argv: string[], io?: Io): Promise<number> {
     // "-" reads this run's standard input, none of an earlier run's buffered copy
     const { useStdin } = await import('../ingest/readers.js');
     useStdin(() => run.io.stdin as AsyncIterable<Buffer>);
-    if (argv[2] === 'check') {
+    if (ownProcess && argv[2] === 'check') {
       // boot the ingest worker on the other core while this one loads check and the profile
       const { prestartIngestWorker } = await import('../engine/parallel.js');
       prestartIngestWorker(argv.slice(3), env);
