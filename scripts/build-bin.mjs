@@ -11,6 +11,9 @@
  * The binary runs with an empty environment (`env -i dist/giacheck-linux-x64 --version`) and needs
  * no files beside it. pkg is not used: it downloads Node base binaries at build time and fails
  * offline (docs/binary.md). Building for another OS needs that OS's Node: run this script there.
+ *
+ * `--compiled`: dist/ is compiled already, skip step 1's tsc (test/e2e/binary.test.ts: npm test
+ * has just run `npm run build`, and tsc costs seconds even when there is nothing to do).
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -24,12 +27,15 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const exe = process.platform === 'win32' ? '.exe' : '';
 const target = join(root, 'dist', `giacheck-${process.platform}-${process.arch}${exe}`);
 const quiet = process.argv.includes('--quiet');
+const compiled = process.argv.includes('--compiled');
 const log = (msg) => quiet || process.stderr.write(`build:bin: ${msg}\n`);
 const started = Date.now();
 
 // 1. compile and bundle
-log('tsc');
-execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+if (!compiled) {
+  log('tsc');
+  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+}
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const common = {

@@ -1,8 +1,8 @@
 /**
  * The standalone binary (`npm run build:bin`, Node single executable application): built once
- * here, then run as a coordinator on a locked-down laptop would — an empty environment, another
- * working directory, no rules/ or node_modules beside it. Its report must equal the one of
- * `node bin/giacheck.js`.
+ * here from the compiled dist/ (`npm run build` first), then run as a coordinator on a
+ * locked-down laptop would — an empty environment, another working directory, no rules/ or
+ * node_modules beside it. Its report must equal the one of `node bin/giacheck.js`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,8 @@ function bin(args: string[], env: NodeJS.ProcessEnv = {}, cwd = dir) {
 }
 
 beforeAll(() => {
-  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-bin.mjs'), '--quiet'], { cwd: ROOT, stdio: 'inherit' });
+  // from the dist/ that npm test has just compiled
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-bin.mjs'), '--quiet', '--compiled'], { cwd: ROOT, stdio: 'inherit' });
   dir = mkdtempSync(join(tmpdir(), 'giacheck-binary-'));
   copyFileSync(join(ROOT, 'fixtures', 'demo', 'zuid-limburg-demo.csv'), join(dir, 'export.csv'));
 }, 240_000);
