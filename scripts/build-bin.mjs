@@ -22,6 +22,9 @@
  * the package cache from .cache/node/. Nothing but the registry's Node packages is downloaded;
  * with the cache filled a build needs no network. pkg is not used: it downloads Node base binaries
  * from elsewhere at build time and fails offline (docs/binary.md).
+ *
+ * `--compiled`: dist/ is compiled already, skip step 1's tsc (test/e2e/binary.test.ts: npm test
+ * has just run `npm run build`, and tsc costs seconds even when there is nothing to do).
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -44,6 +47,7 @@ function option(name) {
   return eq?.slice(name.length + 1);
 }
 const quiet = process.argv.includes('--quiet');
+const compiled = process.argv.includes('--compiled');
 const log = (msg) => quiet || process.stderr.write(`build:bin: ${msg}\n`);
 const fail = (msg) => {
   process.stderr.write(`build:bin: ${msg}\n`);
@@ -65,8 +69,10 @@ export function binaryName(target) {
 }
 
 // 1. compile and bundle (once for every target)
-log('tsc');
-execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+if (!compiled) {
+  log('tsc');
+  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+}
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const common = {

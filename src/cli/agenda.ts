@@ -18,7 +18,7 @@ import { addGlobalOptions, addInputOptions, InputOptions, resolveInput, useColor
 import { checkOutputTarget, chooseFormat, openOutput, writesFile, writtenLine } from './output.js';
 import { progressReporter, progressWanted } from './progress.js';
 import { TOOL } from './version.js';
-import type { Io } from './check.js';
+import { processIo, type Io, type Run } from './io.js';
 
 export interface AgendaOptions extends InputOptions {
   days?: string;
@@ -31,7 +31,7 @@ export interface AgendaOptions extends InputOptions {
 const FORMATS = ['table', 'md', 'json'];
 export const MAX_DAYS = 3660;
 
-export function register(program: Command): void {
+export function register(program: Command, run: Run): void {
   const cmd = program
     .command('agenda')
     .description(t('cmd.agenda'))
@@ -44,7 +44,7 @@ export function register(program: Command): void {
   addInputOptions(cmd);
   addGlobalOptions(cmd);
   cmd.action(async (files: string[], opts: AgendaOptions) => {
-    process.exitCode = await runAgenda(files, opts);
+    run.exitCode = await runAgenda(files, opts, run.io);
   });
 }
 
@@ -57,7 +57,7 @@ export function parseDays(value: string | undefined): number {
   return n;
 }
 
-export async function runAgenda(files: string[], opts: AgendaOptions, io: Io = { stderr: process.stderr, env: process.env }): Promise<number> {
+export async function runAgenda(files: string[], opts: AgendaOptions, io: Io = processIo()): Promise<number> {
   const format = chooseFormat(opts.format, opts.output, FORMATS);
   if (!FORMATS.includes(format)) throw new UserError(t('error.formatUnsupported', { format, choices: FORMATS.join(', ') }));
   const days = parseDays(opts.days);
@@ -106,7 +106,7 @@ export async function runAgenda(files: string[], opts: AgendaOptions, io: Io = {
   };
   // the calendar first: if it cannot be written, nothing is printed as if all went well
   if (opts.ics) {
-    const ics = openOutput(opts.ics);
+    const ics = openOutput(opts.ics, io.stdout);
     try {
       // events in the order of the printed agenda
       const ordered = report.groups.flatMap((g) => g.gemeenten.flatMap((gm) => gm.items));
@@ -117,7 +117,7 @@ export async function runAgenda(files: string[], opts: AgendaOptions, io: Io = {
       throw e;
     }
   }
-  const out = openOutput(opts.output);
+  const out = openOutput(opts.output, io.stdout);
   try {
     const color = useColor(opts, out.isTTY, io.env);
     out.write(format === 'json' ? formatAgendaJson(report) : format === 'md' ? formatAgendaMarkdown(report) : formatAgendaTable(report, { color }));

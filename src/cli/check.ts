@@ -14,6 +14,7 @@ import { checkOutputTarget, chooseFormat, openOutput, writesFile, writtenLine } 
 import { addGlobalOptions, addInputOptions, failOnLevel, InputOptions, OutputOptions, resolveInput, useColor } from './common.js';
 import { TOOL } from './version.js';
 import { progressReporter, progressWanted } from './progress.js';
+import { processIo, type Io, type Run } from './io.js';
 
 export interface CheckOptions extends InputOptions, OutputOptions {
   includePassed?: boolean;
@@ -21,14 +22,7 @@ export interface CheckOptions extends InputOptions, OutputOptions {
   width?: string;
 }
 
-export interface Io {
-  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
-  env: NodeJS.ProcessEnv;
-}
-
-const defaultIo = (): Io => ({ stderr: process.stderr, env: process.env });
-
-export function register(program: Command): void {
+export function register(program: Command, run: Run): void {
   const cmd = program
     .command('check')
     .description(t('cmd.check'))
@@ -43,11 +37,11 @@ export function register(program: Command): void {
   addInputOptions(cmd);
   addGlobalOptions(cmd);
   cmd.action(async (files: string[], opts: CheckOptions) => {
-    process.exitCode = await runCheck(files, opts);
+    run.exitCode = await runCheck(files, opts, run.io);
   });
 }
 
-export async function runCheck(files: string[], opts: CheckOptions, io: Io = defaultIo()): Promise<number> {
+export async function runCheck(files: string[], opts: CheckOptions, io: Io = processIo()): Promise<number> {
   const formatName = chooseFormat(opts.format, opts.output, Object.keys(FORMATS));
   const format = FORMATS[formatName];
   if (!format) {
@@ -72,7 +66,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: Io = def
   if (resolved.inferred && !opts.quiet) {
     io.stderr.write('giacheck: ' + t('cli.regionInferred', { region: localized(resolved.profile.name) }) + '\n');
   }
-  const out = openOutput(opts.output);
+  const out = openOutput(opts.output, io.stdout);
   const progress = progressReporter(io.stderr, progressWanted(io.stderr, opts.quiet, io.env));
   try {
     const stream = format.kind === 'stream' ? await format.open(out, io.stderr) : undefined;
@@ -97,7 +91,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: Io = def
       }
     } else {
       const color = useColor(opts, out.isTTY, io.env);
-      out.write(await format.render(report, { color, maxFindings, width: width ?? (out.isTTY ? process.stdout.columns : undefined) }));
+      out.write(await format.render(report, { color, maxFindings, width: width ?? (out.isTTY ? io.stdout.columns : undefined) }));
     }
     await out.close();
     if (writesFile(opts.output) && !opts.quiet) {

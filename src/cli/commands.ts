@@ -1,12 +1,14 @@
 /**
  * The commands of giacheck, in the order --help lists them. Each lives in its own file and
- * exports `register(program)`. They are loaded on demand: a run of `giacheck check` imports only
- * check.ts and what it needs (not the prompts of triage, not exceljs, not the calendar writer);
- * --help and unknown commands load them all.
+ * exports `register(program, run)`. They are loaded on demand: a run of `giacheck check`
+ * imports only check.ts and what it needs (not the prompts of triage, not exceljs, not the
+ * calendar writer); --help and unknown commands load them all.
  */
 import type { Command } from 'commander';
+import type { Run } from './io.js';
 
-type Register = (program: Command) => void;
+/** Adds a command; its action runs with `run.io` and sets `run.exitCode`. */
+type Register = (program: Command, run: Run) => void;
 
 export const COMMANDS: { name: string; load: () => Promise<{ register: Register }> }[] = [
   { name: 'check', load: () => import('./check.js') },

@@ -119,7 +119,7 @@ export function failOnLevel(value: string | undefined): 'error' | 'warning' | 'n
   return v;
 }
 
-export function useColor(opts: GlobalOptions, isTTY: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+export function useColor(opts: GlobalOptions, isTTY: boolean, env: NodeJS.ProcessEnv): boolean {
   if (opts.color === false) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;

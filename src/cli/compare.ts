@@ -14,7 +14,7 @@ import { makePseudonymizer } from '../report/pseudonymize.js';
 import { addGlobalOptions, GlobalOptions, useColor } from './common.js';
 import { checkOutputTarget, chooseFormat, openOutput, writesFile, writtenLine } from './output.js';
 import { TOOL } from './version.js';
-import type { Io } from './check.js';
+import { processIo, type Io, type Run } from './io.js';
 
 export interface CompareOptions extends GlobalOptions {
   format?: string;
@@ -25,7 +25,7 @@ export interface CompareOptions extends GlobalOptions {
 
 const FORMATS = ['table', 'md', 'json'];
 
-export function register(program: Command): void {
+export function register(program: Command, run: Run): void {
   const cmd = program
     .command('compare')
     .description(t('cmd.compare'))
@@ -37,11 +37,11 @@ export function register(program: Command): void {
     .option('--pseudonymize', t('opt.pseudonymize'));
   addGlobalOptions(cmd);
   cmd.action(async (oldFile: string, newFile: string, opts: CompareOptions) => {
-    process.exitCode = await runCompare(oldFile, newFile, opts);
+    run.exitCode = await runCompare(oldFile, newFile, opts, run.io);
   });
 }
 
-export async function runCompare(oldFile: string, newFile: string, opts: CompareOptions, io: Io = { stderr: process.stderr, env: process.env }): Promise<number> {
+export async function runCompare(oldFile: string, newFile: string, opts: CompareOptions, io: Io = processIo()): Promise<number> {
   const format = chooseFormat(opts.format, opts.output, FORMATS);
   if (!FORMATS.includes(format)) throw new UserError(t('error.formatUnsupported', { format, choices: FORMATS.join(', ') }));
   const maxItems = Number(opts.maxFindings ?? '100');
@@ -58,7 +58,7 @@ export async function runCompare(oldFile: string, newFile: string, opts: Compare
   if (!opts.quiet) {
     for (const w of comparison.warnings) io.stderr.write('giacheck: ' + t('compare.warningLabel') + ': ' + warningText(w) + '\n');
   }
-  const out = openOutput(opts.output);
+  const out = openOutput(opts.output, io.stdout);
   try {
     out.write(
       format === 'json'

@@ -11,12 +11,13 @@ import { GENERATE_FORMATS, GenerateOptions, resolveGenerateOptions, writeSynthet
 import { addGlobalOptions, GlobalOptions } from './common.js';
 import { openOutput } from './output.js';
 import { bundledProfileList, regionalProfileIds } from '../profile/load.js';
+import { processIo, type Io, type Run } from './io.js';
 
 interface GenerateCliOptions extends GenerateOptions, GlobalOptions {
   output?: string;
 }
 
-export function register(program: Command): void {
+export function register(program: Command, run: Run): void {
   const cmd = program
     .command('generate')
     .description(t('cmd.generate'))
@@ -31,22 +32,22 @@ export function register(program: Command): void {
     .option('--output <bestand>', t('gen.opt.output'));
   addGlobalOptions(cmd);
   cmd.action(async (opts: GenerateCliOptions) => {
-    process.exitCode = await runGenerate(opts);
+    run.exitCode = await runGenerate(opts, run.io);
   });
 }
 
-export async function runGenerate(opts: GenerateCliOptions, stderr: NodeJS.WritableStream = process.stderr): Promise<number> {
+export async function runGenerate(opts: GenerateCliOptions, io: Io = processIo()): Promise<number> {
   const { synthesis, format } = resolveGenerateOptions(opts);
   if (format === 'xlsx' && (!opts.output || opts.output === '-')) {
     throw new UserError(t('error.binaryToStdout', { format }));
   }
-  const out = openOutput(opts.output);
+  const out = openOutput(opts.output, io.stdout);
   try {
     const rows = await writeSynthetic(synthesis, format, out);
     await out.close();
     if (!opts.quiet) {
       const date = getLang() === 'nl' ? dutchDate : isoDate;
-      stderr.write(
+      io.stderr.write(
         'giacheck: ' +
           t('gen.done', {
             rows: formatNumber(rows),

@@ -16,6 +16,7 @@ import { csvHeader, csvRow } from '../report/csv.js';
 import { addGlobalOptions, GlobalOptions, useColor } from './common.js';
 import { openOutput } from './output.js';
 import { TOOL } from './version.js';
+import { processIo, type Io, type Run } from './io.js';
 
 export interface KalenderOptions extends GlobalOptions {
   region?: string;
@@ -24,14 +25,9 @@ export interface KalenderOptions extends GlobalOptions {
   output?: string;
 }
 
-interface KalenderIo {
-  stderr: NodeJS.WritableStream;
-  env: NodeJS.ProcessEnv;
-}
-
 const FORMATS = ['table', 'json', 'csv'];
 
-export function register(program: Command): void {
+export function register(program: Command, run: Run): void {
   const cmd = program
     .command('kalender')
     .description(t('cmd.kalender'))
@@ -43,7 +39,7 @@ export function register(program: Command): void {
   addGlobalOptions(cmd);
   cmd.addHelpText('after', '\n' + t('kalender.examples', { region: regionalProfileIds().at(-1) ?? baseProfileId() }));
   cmd.action(async (jaar: string, opts: KalenderOptions) => {
-    process.exitCode = await runKalender(jaar, opts);
+    run.exitCode = await runKalender(jaar, opts, run.io);
   });
 }
 
@@ -96,16 +92,16 @@ export function formatKalenderCsv(k: Kalender): string {
   return csvHeader(CSV_COLUMNS) + k.days.map((d) => csvRow([d.date, d.weekday, d.name, d.kind, d.basis, d.besluit])).join('');
 }
 
-export async function runKalender(jaar: string, opts: KalenderOptions, io: KalenderIo = { stderr: process.stderr, env: process.env }): Promise<number> {
+export async function runKalender(jaar: string, opts: KalenderOptions, io: Io = processIo()): Promise<number> {
   const year = parseYear(jaar);
   const format = opts.format ?? 'table';
   if (!FORMATS.includes(format)) throw new UserError(t('error.formatUnsupported', { format, choices: FORMATS.join(', ') }));
   if (opts.region && opts.profile) throw new UserError(t('error.regionAndProfile'));
   const profile = loadProfile({ region: opts.region, profile: opts.profile });
   const k = buildKalender(calendarOf(profile), profile, year);
-  const out = openOutput(opts.output);
+  const out = openOutput(opts.output, io.stdout);
   try {
-    out.write(format === 'json' ? formatKalenderJson(k) : format === 'csv' ? formatKalenderCsv(k) : formatKalenderTable(k, { color: useColor(opts, out.isTTY, io.env), width: out.isTTY ? process.stdout.columns : undefined }));
+    out.write(format === 'json' ? formatKalenderJson(k) : format === 'csv' ? formatKalenderCsv(k) : formatKalenderTable(k, { color: useColor(opts, out.isTTY, io.env), width: out.isTTY ? io.stdout.columns : undefined }));
     await out.close();
   } catch (e) {
     out.abort();

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { UserError } from '../errors.js';
 import { formatNumber, t } from '../i18n/index.js';
 import '../i18n/catalog/usage.js';
+import type { OutStream } from './io.js';
 
 export interface Output {
   /** true when writing to a terminal (colours, progress) */
@@ -29,7 +30,7 @@ class StdoutOutput implements Output {
   private buf: string[] = [];
   private size = 0;
   private waiting: Promise<void> | undefined;
-  constructor(private readonly stream: NodeJS.WriteStream = process.stdout) {}
+  constructor(private readonly stream: OutStream) {}
   get isTTY(): boolean {
     return Boolean(this.stream.isTTY);
   }
@@ -148,8 +149,9 @@ class AtomicFileOutput implements Output {
   }
 }
 
-export function openOutput(file: string | undefined): Output {
-  return file && file !== '-' ? new AtomicFileOutput(file) : new StdoutOutput();
+/** `file`, or `stdout` (the run's standard output) when there is none or it is "-". */
+export function openOutput(file: string | undefined, stdout: OutStream): Output {
+  return file && file !== '-' ? new AtomicFileOutput(file) : new StdoutOutput(stdout);
 }
 
 /** The format a file name asks for, by its extension (`rapport.html` → html). */

@@ -16,6 +16,7 @@ import { suggest } from '../ingest/suggest.js';
 import { lintProfile } from '../validate/lint.js';
 import { addGlobalOptions, GlobalOptions, useColor } from './common.js';
 import { openOutput } from './output.js';
+import { processIo, type Io, type Run } from './io.js';
 
 interface RulesOptions extends GlobalOptions {
   region?: string;
@@ -93,13 +94,13 @@ function inactiveText(p: Profile): string | undefined {
   });
 }
 
-async function write(text: string): Promise<void> {
-  const out = openOutput(undefined);
+async function write(text: string, io: Io): Promise<void> {
+  const out = openOutput(undefined, io.stdout);
   out.write(text);
   await out.close();
 }
 
-export async function rulesList(opts: RulesOptions): Promise<number> {
+export async function rulesList(opts: RulesOptions, io: Io = processIo()): Promise<number> {
   const format = formatOf(opts);
   const profiles = profilesOf(opts);
   if (format === 'json') {
@@ -113,10 +114,11 @@ export async function rulesList(opts: RulesOptions): Promise<number> {
         null,
         2,
       ) + '\n',
+      io,
     );
     return 0;
   }
-  const chalk = new Chalk({ level: useColor(opts, Boolean(process.stdout.isTTY)) ? 1 : 0 });
+  const chalk = new Chalk({ level: useColor(opts, Boolean(io.stdout.isTTY), io.env) ? 1 : 0 });
   const out: string[] = [];
   for (const p of profiles) {
     if (out.length) out.push('');
@@ -125,11 +127,11 @@ export async function rulesList(opts: RulesOptions): Promise<number> {
     const inactive = inactiveText(p);
     if (inactive) out.push('', chalk.dim(inactive));
   }
-  await write(out.join('\n') + '\n');
+  await write(out.join('\n') + '\n', io);
   return 0;
 }
 
-export async function rulesShow(id: string, opts: RulesOptions): Promise<number> {
+export async function rulesShow(id: string, opts: RulesOptions, io: Io = processIo()): Promise<number> {
   const format = formatOf(opts);
   const profiles = profilesOf(opts);
   const key = id.trim().toUpperCase();
@@ -150,15 +152,15 @@ export async function rulesShow(id: string, opts: RulesOptions): Promise<number>
     throw new UserError(near ? t('rules.notFoundSuggest', { id, profiles: names, suggestion: near }) : t('rules.notFound', { id, profiles: names }));
   }
   if (format === 'json') {
-    await write(JSON.stringify(shown.map(({ p, r }) => ({ profile: p.id, ...ruleJson(r, p) })), null, 2) + '\n');
+    await write(JSON.stringify(shown.map(({ p, r }) => ({ profile: p.id, ...ruleJson(r, p) })), null, 2) + '\n', io);
     return 0;
   }
-  const chalk = new Chalk({ level: useColor(opts, Boolean(process.stdout.isTTY)) ? 1 : 0 });
-  await write(shown.map(({ p, r }) => profileHeading(p, chalk) + '\n\n' + ruleBlock(r, p, chalk, true)).join('\n\n') + '\n');
+  const chalk = new Chalk({ level: useColor(opts, Boolean(io.stdout.isTTY), io.env) ? 1 : 0 });
+  await write(shown.map(({ p, r }) => profileHeading(p, chalk) + '\n\n' + ruleBlock(r, p, chalk, true)).join('\n\n') + '\n', io);
   return 0;
 }
 
-export async function rulesLint(file: string, opts: RulesOptions, stdout: NodeJS.WritableStream = process.stdout): Promise<number> {
+export async function rulesLint(file: string, opts: RulesOptions, io: Io = processIo()): Promise<number> {
   const format = formatOf(opts);
   const result = lintProfile(file);
   const ok = result.problems.length === 0;
@@ -182,11 +184,11 @@ export async function rulesLint(file: string, opts: RulesOptions, stdout: NodeJS
   } else {
     text = result.problems.map((p) => formatProblem(p)).join('\n') + '\n' + t('lint.problems', { file, count: result.problems.length }) + '\n';
   }
-  stdout.write(text);
+  io.stdout.write(text);
   return ok ? 0 : 1;
 }
 
-export function register(program: Command): void {
+export function register(program: Command, run: Run): void {
   const rules = program.command('rules').description(t('cmd.rules'));
   const withProfile = (cmd: Command) =>
     cmd.option('--region <id>', t('opt.region', { regions: bundledProfileList() })).option('--profile <pad>', t('opt.profile'));
@@ -196,21 +198,21 @@ export function register(program: Command): void {
   withFormat(withProfile(list));
   addGlobalOptions(list);
   list.action(async (opts: RulesOptions) => {
-    process.exitCode = await rulesList(opts);
+    run.exitCode = await rulesList(opts, run.io);
   });
 
   const show = rules.command('show').description(t('cmd.rules.show')).argument('<id>', t('arg.ruleId'));
   withFormat(withProfile(show));
   addGlobalOptions(show);
   show.action(async (id: string, opts: RulesOptions) => {
-    process.exitCode = await rulesShow(id, opts);
+    run.exitCode = await rulesShow(id, opts, run.io);
   });
 
   const lint = rules.command('lint').description(t('cmd.rules.lint')).argument('<profiel.yaml>', t('arg.profileFile'));
   withFormat(lint);
   addGlobalOptions(lint);
   lint.action(async (file: string, opts: RulesOptions) => {
-    process.exitCode = await rulesLint(file, opts);
+    run.exitCode = await rulesLint(file, opts, run.io);
   });
   for (const c of [list, show, lint]) c.exitOverride();
 }

@@ -20,13 +20,10 @@ import { UserError } from '../errors.js';
 import { formatNumber, formatPercent, localized, t } from '../i18n/index.js';
 import { COMMANDS } from './commands.js';
 import { TOOL } from './version.js';
+import { processIo, type Io } from './io.js';
 
-export interface StartIo {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  env: NodeJS.ProcessEnv;
-}
+/** What the start screen and the drop mode read and write: the run's io (io.ts). */
+export type StartIo = Io;
 
 export type StartRequest =
   | { kind: 'screen'; debug: boolean }
@@ -181,7 +178,7 @@ async function runDrop(file: string, opts: { asOf?: string; region?: string }, i
   const html = FORMATS.html;
   if (html.kind !== 'collect') throw new Error('html is not a collected format');
   const target = reportPath(resolve(file), report.peildatum);
-  const out = openOutput(target);
+  const out = openOutput(target, io.stdout);
   try {
     // every finding: the report is the coordinator's work list
     out.write(await html.render(report, { color: false, maxFindings: 0 }));
@@ -219,10 +216,9 @@ async function runDrop(file: string, opts: { asOf?: string; region?: string }, i
   return { lines, code: run.failing ? 1 : 0 };
 }
 
-const defaultIo = (): StartIo => ({ stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env });
 
 /** Run a start request; the exit code as `check` has it (0, 1 findings at error level, 2 could not run). */
-export async function runStart(req: StartRequest, io: StartIo = defaultIo()): Promise<number> {
+export async function runStart(req: StartRequest, io: StartIo = processIo()): Promise<number> {
   let code = 0;
   if (req.kind === 'screen') {
     const names = await programNames();

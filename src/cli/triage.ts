@@ -22,6 +22,7 @@ import type { Day } from '../calendar/days.js';
 import { addGlobalOptions, GlobalOptions, parsePeildatum, useColor } from './common.js';
 import { openOutput } from './output.js';
 import { TOOL } from './version.js';
+import { processIo, type Io, type OutStream, type Run } from './io.js';
 
 export interface TriageOptions extends GlobalOptions {
   region?: string;
@@ -36,6 +37,8 @@ export interface TriageOptions extends GlobalOptions {
 
 export interface TriageIo extends WizardIo {
   stdinIsTTY: boolean;
+  /** where the outcome goes without --output */
+  stdout: OutStream;
   stderr: NodeJS.WritableStream;
   env: NodeJS.ProcessEnv;
 }
@@ -44,21 +47,22 @@ export interface TriageIo extends WizardIo {
  * Prompts go to the terminal: standard output normally, standard error when standard output is
  * redirected (`giacheck triage > uitkomst.txt`), so the file receives the outcome screen only.
  */
-function defaultIo(): TriageIo {
-  const screen = !process.stdout.isTTY && process.stderr.isTTY ? process.stderr : process.stdout;
-  const ctx = screen === process.stdout ? undefined : { output: screen };
+export function triageIo(io: Io): TriageIo {
+  const screen = !io.stdout.isTTY && io.stderr.isTTY ? io.stderr : io.stdout;
+  const ctx = { input: io.stdin, output: screen };
   return {
     select: ((config, context) => select(config, { ...context, ...ctx })) as typeof select,
     input: ((config, context) => input(config, { ...context, ...ctx })) as typeof input,
     write: (text) => void screen.write(text),
     columns: screen.columns,
-    stdinIsTTY: Boolean(process.stdin.isTTY),
-    stderr: process.stderr,
-    env: process.env,
+    stdinIsTTY: Boolean(io.stdin.isTTY),
+    stdout: io.stdout,
+    stderr: io.stderr,
+    env: io.env,
   };
 }
 
-export function register(program: Command): void {
+export function register(program: Command, run: Run): void {
   const cmd = program
     .command('triage')
     .description(t('cmd.triage'))
@@ -72,7 +76,7 @@ export function register(program: Command): void {
     .option('--output <bestand>', t('opt.triage.output'));
   addGlobalOptions(cmd);
   cmd.action(async (opts: TriageOptions) => {
-    process.exitCode = await runTriage(opts);
+    run.exitCode = await runTriage(opts, triageIo(run.io));
   });
 }
 
@@ -94,7 +98,7 @@ async function pickProfile(opts: TriageOptions, answers: LoadedAnswers | undefin
 }
 
 /** The command without commander: returns the exit code; UserErrors propagate to main. */
-export async function runTriage(opts: TriageOptions, io: TriageIo = defaultIo()): Promise<number> {
+export async function runTriage(opts: TriageOptions, io: TriageIo = triageIo(processIo())): Promise<number> {
   const format = opts.format ?? 'table';
   if (opts.record && (opts.explain || format === 'mermaid')) throw new UserError(t('triage.recordWithAnswers'));
   const interactive = !opts.answers && !opts.explain && format !== 'mermaid';
@@ -112,7 +116,7 @@ export async function runTriage(opts: TriageOptions, io: TriageIo = defaultIo())
     let melding: Day = answers?.melding ?? defaultMelding;
     if (answers) walk = replayAnswers(tree, answers);
 
-    const out = openOutput(opts.output);
+    const out = openOutput(opts.output, io.stdout);
     const colorOut = useColor(opts, out.isTTY, io.env);
     try {
       if (format === 'mermaid') {
@@ -143,7 +147,7 @@ export async function runTriage(opts: TriageOptions, io: TriageIo = defaultIo())
       );
       await out.close();
       if (opts.record) {
-        const rec = openOutput(opts.record);
+        const rec = openOutput(opts.record, io.stdout);
         rec.write(answersYaml({ profile: profile.id, melding, walk, tree }));
         await rec.close();
         if (!opts.quiet) io.stderr.write(t('triage.recorded', { file: opts.record }) + '\n');

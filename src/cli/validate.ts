@@ -12,6 +12,7 @@ import { formatValidation, VALIDATE_FORMATS, ValidateFormat } from '../validate/
 import { addGlobalOptions, addInputOptions, failOnLevel, InputOptions, resolveInput, useColor } from './common.js';
 import { checkOutputTarget, chooseFormat, openOutput, writesFile, writtenLine } from './output.js';
 import { TOOL } from './version.js';
+import { processIo, type Io, type Run } from './io.js';
 
 export interface ValidateCliOptions extends InputOptions {
   format?: string;
@@ -19,7 +20,7 @@ export interface ValidateCliOptions extends InputOptions {
   failOn?: string;
 }
 
-export function register(program: Command): void {
+export function register(program: Command, run: Run): void {
   const cmd = program
     .command('validate')
     .description(t('cmd.validate'))
@@ -30,15 +31,11 @@ export function register(program: Command): void {
   addInputOptions(cmd);
   addGlobalOptions(cmd);
   cmd.action(async (files: string[], opts: ValidateCliOptions) => {
-    process.exitCode = await runValidate(files, opts);
+    run.exitCode = await runValidate(files, opts, run.io);
   });
 }
 
-export async function runValidate(
-  files: string[],
-  opts: ValidateCliOptions,
-  io: { stderr: NodeJS.WritableStream; env: NodeJS.ProcessEnv } = { stderr: process.stderr, env: process.env },
-): Promise<number> {
+export async function runValidate(files: string[], opts: ValidateCliOptions, io: Io = processIo()): Promise<number> {
   const format = chooseFormat(opts.format, opts.output, VALIDATE_FORMATS) as ValidateFormat;
   if (!VALIDATE_FORMATS.includes(format)) {
     throw new UserError(t('error.option', { option: '--format', value: String(opts.format), choices: VALIDATE_FORMATS.join(', ') }));
@@ -51,9 +48,9 @@ export async function runValidate(
   }
   const report = await runValidation(resolved);
   report.tool = TOOL;
-  const out = openOutput(opts.output);
+  const out = openOutput(opts.output, io.stdout);
   try {
-    out.write(formatValidation(report, format, { color: useColor(opts, out.isTTY, io.env), width: process.stdout.columns }));
+    out.write(formatValidation(report, format, { color: useColor(opts, out.isTTY, io.env), width: io.stdout.columns }));
     await out.close();
   } catch (e) {
     out.abort();

@@ -52,13 +52,29 @@ function sniffFormat(first: Buffer | undefined): InputFormat {
   return 'csv';
 }
 
+let stdinSource: (() => AsyncIterable<Buffer>) | undefined;
 let stdinCache: Buffer | undefined;
+
+/**
+ * Where "-" reads from during one run of the CLI, with nothing of it buffered yet. main() calls
+ * this at the start of every run, so a run in the same process as an earlier one (the tests call
+ * main in-process) neither reads the other's input nor its buffered copy. Without a source, "-"
+ * is this process's standard input. A function, because process.stdin is created when first read.
+ */
+export function useStdin(source: (() => AsyncIterable<Buffer>) | undefined): void {
+  stdinSource = source;
+  stdinCache = undefined;
+}
+
+function stdin(): AsyncIterable<Buffer> {
+  return stdinSource ? stdinSource() : (process.stdin as AsyncIterable<Buffer>);
+}
 
 /**
  * Read all of standard input into memory, so it can be read twice (region inference, then the
  * check itself). Only used when a second pass is needed.
  */
-export async function bufferStdin(stream: AsyncIterable<Buffer> = process.stdin): Promise<void> {
+export async function bufferStdin(stream: AsyncIterable<Buffer> = stdin()): Promise<void> {
   if (stdinCache) return;
   const chunks: Buffer[] = [];
   for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : c);
@@ -83,7 +99,7 @@ function openBytes(path: string, chunkSize?: number): AsyncIterable<Buffer> {
         for (let i = 0; i < buf.length; i += size) yield buf.subarray(i, i + size);
       })();
     }
-    return process.stdin as AsyncIterable<Buffer>;
+    return stdin();
   }
   if (basename(path).startsWith('~$')) throw new UserError(t('error.excelLockFile', { file: path }));
   try {

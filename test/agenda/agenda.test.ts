@@ -11,6 +11,7 @@ import { eventUid } from '../../src/agenda/ics.js';
 import { runAgenda, AgendaOptions } from '../../src/cli/agenda.js';
 import { UserError } from '../../src/errors.js';
 import { setLang } from '../../src/i18n/index.js';
+import { testIo } from '../helpers/io.js';
 
 /** The "Rapport geschreven naar …" line every --output run ends with (tested in test/e2e/output-by-name.test.ts). */
 const withoutWrittenLine = (text: string) => text.replace(/^giacheck: Rapport geschreven naar .*\n/m, '');
@@ -54,7 +55,7 @@ afterEach(() => setLang('nl'));
 async function agenda(opts: Partial<AgendaOptions>, env: NodeJS.ProcessEnv = {}): Promise<{ out: string; stderr: string; code: number }> {
   const output = join(dir, `out-${Math.random().toString(36).slice(2)}.txt`);
   const stderr = new Sink();
-  const code = await runAgenda([csv], { region: 'zuid-limburg', asOf: '2026-11-04', days: '14', output, ...opts }, { stderr, env });
+  const code = await runAgenda([csv], { region: 'zuid-limburg', asOf: '2026-11-04', days: '14', output, ...opts }, testIo({ stderr, env }));
   return { out: readFileSync(output, 'utf8'), stderr: withoutWrittenLine(stderr.text), code };
 }
 
@@ -208,7 +209,7 @@ describe('giacheck agenda', () => {
     const empty = join(dir, 'leeg.csv');
     writeFileSync(empty, 'dossier_id;gemeente;melding_datum;veiligheidsbeoordeling_datum;directbetrokkenen_geinformeerd_datum\nE-1;Heerlen;02-11-2026;03-11-2026;03-11-2026\n');
     const output = join(dir, 'leeg.txt');
-    await runAgenda([empty], { region: 'zuid-limburg', asOf: '2026-11-04', output }, { stderr: new Sink(), env: {} });
+    await runAgenda([empty], { region: 'zuid-limburg', asOf: '2026-11-04', output }, testIo());
     expect(readFileSync(output, 'utf8').trim().split('\n').at(-1)).toBe('Niets op de agenda: geen verlopen termijnen en niets dat in de komende 14 dagen afloopt.');
   });
 
@@ -217,7 +218,7 @@ describe('giacheck agenda', () => {
     await expect(agenda({ days: '-1' })).rejects.toThrow(UserError);
     await expect(agenda({ format: 'html' })).rejects.toThrow('--format html wordt door dit commando niet ondersteund (kies uit table, md, json)');
     const same = join(dir, 'x.txt');
-    await expect(runAgenda([csv], { region: 'zuid-limburg', asOf: '2026-11-04', ics: same, output: same }, { stderr: new Sink(), env: {} })).rejects.toThrow('--ics en --output wijzen naar hetzelfde bestand');
+    await expect(runAgenda([csv], { region: 'zuid-limburg', asOf: '2026-11-04', ics: same, output: same }, testIo())).rejects.toThrow('--ics en --output wijzen naar hetzelfde bestand');
   });
 
   it('speaks English with --lang en', async () => {

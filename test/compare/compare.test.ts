@@ -10,6 +10,7 @@ import { formatDelta } from '../../src/compare/format.js';
 import { parseSavedReport } from '../../src/compare/load.js';
 import { UserError } from '../../src/errors.js';
 import { setLang } from '../../src/i18n/index.js';
+import { testIo } from '../helpers/io.js';
 
 /** The "Rapport geschreven naar …" line every --output run ends with (tested in test/e2e/output-by-name.test.ts). */
 const withoutWrittenLine = (text: string) => text.replace(/^giacheck: Rapport geschreven naar .*\n/m, '');
@@ -39,14 +40,14 @@ async function check(csvText: string, asOf: string, name: string, extra: { inclu
   const csv = join(dir, `${name}.csv`);
   writeFileSync(csv, withAllColumns(csvText));
   const output = join(dir, `${name}.json`);
-  await runCheck([csv], { region: 'zuid-limburg', asOf, format: 'json', output, failOn: 'never', ...extra }, { stderr: new Sink(), env: { GIACHECK_PSEUDO_KEY: 'sleutel-van-minstens-16-tekens' } });
+  await runCheck([csv], { region: 'zuid-limburg', asOf, format: 'json', output, failOn: 'never', ...extra }, testIo({ env: { GIACHECK_PSEUDO_KEY: 'sleutel-van-minstens-16-tekens' } }));
   return output;
 }
 
 async function compare(a: string, b: string, opts: Partial<CompareOptions> = {}): Promise<{ out: string; stderr: string }> {
   const output = join(dir, `cmp-${Math.random().toString(36).slice(2)}.txt`);
   const stderr = new Sink();
-  await runCompare(a, b, { output, ...opts }, { stderr, env: { GIACHECK_PSEUDO_KEY: 'sleutel-van-minstens-16-tekens' } });
+  await runCompare(a, b, { output, ...opts }, testIo({ stderr, env: { GIACHECK_PSEUDO_KEY: 'sleutel-van-minstens-16-tekens' } }));
   return { out: readFileSync(output, 'utf8'), stderr: withoutWrittenLine(stderr.text) };
 }
 

@@ -17,7 +17,7 @@ import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { giacheck, ROOT } from '../helpers/cli.js';
+import { giacheckProcess, ROOT } from '../helpers/cli.js';
 
 const HOST = `${process.platform === 'win32' ? 'win' : process.platform}-${process.arch}`;
 const BINARY = join(ROOT, 'dist', `giacheck-${HOST}${process.platform === 'win32' ? '.exe' : ''}`);
@@ -34,8 +34,9 @@ function bin(args: string[], env: NodeJS.ProcessEnv = {}, cwd = dir) {
 }
 
 beforeAll(() => {
+  // from the dist/ that npm test has just compiled
   const targets = WITH_WINE ? `${HOST},win-x64` : HOST;
-  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-bin.mjs'), '--quiet', '--target', targets], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-bin.mjs'), '--quiet', '--target', targets, '--compiled'], { cwd: ROOT, stdio: 'inherit' });
   dir = mkdtempSync(join(tmpdir(), 'giacheck-binary-'));
   copyFileSync(join(ROOT, 'fixtures', 'demo', 'zuid-limburg-demo.csv'), join(dir, 'export.csv'));
   copyFileSync(join(ROOT, 'fixtures', 'demo', 'noord-oost-gelderland-demo.csv'), join(dir, 'nog.csv'));
@@ -57,7 +58,7 @@ describe('standalone binary', () => {
     const r = bin(args);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
-    const viaNode = giacheck(args, { cwd: dir });
+    const viaNode = giacheckProcess(args, { cwd: dir });
     expect(r.stdout).toBe(viaNode.stdout);
     const report = JSON.parse(r.stdout);
     expect(report.tool).toEqual({ name: 'giacheck', version: VERSION });
@@ -79,7 +80,7 @@ describe('standalone binary', () => {
     const tree = bin(['triage', '--region', 'zuid-limburg', '--explain']);
     expect(tree.stderr).toBe('');
     expect(tree.code).toBe(0);
-    expect(tree.stdout).toBe(giacheck(['triage', '--region', 'zuid-limburg', '--explain'], { cwd: dir }).stdout);
+    expect(tree.stdout).toBe(giacheckProcess(['triage', '--region', 'zuid-limburg', '--explain'], { cwd: dir }).stdout);
     const xlsx = bin(['generate', '--cases', '20', '--region', 'zuid-limburg', '--format', 'xlsx', '--output', 'demo.xlsx']);
     expect(xlsx.code).toBe(0);
     expect(xlsx.stderr).toBe('giacheck: 20 synthetische meldingen (zuid-limburg, seed 1, 01-11-2024 t/m 31-10-2026) geschreven naar demo.xlsx\n');
@@ -110,6 +111,9 @@ describe('standalone binary', () => {
     expect(screen.stdout).toContain(`op giacheck-${HOST}.`);
   });
 });
+
+/** A Wine start takes seconds, and the tests share two cores with the rest of npm test. */
+const WINE_TEST = 120_000;
 
 describe.skipIf(!WITH_WINE)('Windows binary in Wine', () => {
   let work: string;
@@ -158,7 +162,7 @@ describe.skipIf(!WITH_WINE)('Windows binary in Wine', () => {
   it('giacheck-win-x64.exe --version', () => {
     expect(statSync(EXE).size).toBeGreaterThan(50e6);
     expect(wine(['--version'])).toEqual({ code: 0, stdout: VERSION + '\n', stderr: '' });
-  });
+  }, WINE_TEST);
 
   it('check with a Windows path: the report equals the Linux binary byte for byte', () => {
     const md = join(dir, 'export.csv');
@@ -173,7 +177,7 @@ describe.skipIf(!WITH_WINE)('Windows binary in Wine', () => {
       const args = ['check', 'export.csv', '--as-of', AS_OF, '--format', format];
       expect(wine(args), format).toEqual(bin(args));
     }
-  });
+  }, WINE_TEST);
 
   it('--format html --output: the same file as the Linux binary writes', () => {
     const w = wine(['check', 'export.csv', '--region', 'zuid-limburg', '--as-of', AS_OF, '--format', 'html', '--quiet', '--output', 'Z:' + join(dir, 'wine.html').replaceAll('/', '\\')]);
@@ -181,7 +185,7 @@ describe.skipIf(!WITH_WINE)('Windows binary in Wine', () => {
     expect(w).toEqual({ code: 1, stdout: '', stderr: '' });
     expect(l).toEqual({ code: 1, stdout: '', stderr: '' });
     expect(readFileSync(join(dir, 'wine.html'))).toEqual(readFileSync(join(dir, 'linux.html')));
-  });
+  }, WINE_TEST);
 
   it('validate: the same output and exit code', () => {
     for (const format of ['json', 'table']) {
@@ -190,7 +194,7 @@ describe.skipIf(!WITH_WINE)('Windows binary in Wine', () => {
       expect(w.stdout.length, format).toBeGreaterThan(100);
       expect(w, format).toEqual(bin(args));
     }
-  });
+  }, WINE_TEST);
 
   it('an export dropped on the .exe: the report beside it, the same message as on Linux', () => {
     const drop = join(dir, 'wine map met spatie');
@@ -213,12 +217,12 @@ describe.skipIf(!WITH_WINE)('Windows binary in Wine', () => {
     const again = wine([winPath(csv), '--as-of', AS_OF], { env: { GIACHECK_PAUSE: '0' } });
     expect(again.stdout).toContain(`Rapport:  ${winPath(join(drop, 'export mei-naleving-2026-11-01-2.html'))}\n`);
     expect(readFileSync(html, 'utf8')).toBe(fromWine.replaceAll(winPath(csv), csv));
-  });
+  }, WINE_TEST);
 
   it('no arguments: the start screen names the .exe', () => {
     const w = wine([]);
     expect(w.code).toBe(0);
     expect(w.stdout).toContain('op giacheck-win-x64.exe.');
     expect(w.stdout).toContain('  giacheck-win-x64 check export.csv ');
-  });
+  }, WINE_TEST);
 });

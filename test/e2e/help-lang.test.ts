@@ -7,15 +7,15 @@ import { giacheck } from '../helpers/cli.js';
 
 const COMMANDS = [[], ['check'], ['validate'], ['triage'], ['rules'], ['rules', 'list'], ['rules', 'show'], ['rules', 'lint'], ['agenda'], ['kalender'], ['compare'], ['generate']];
 
-function help(cmd: string[], lang: 'nl' | 'en') {
-  const r = giacheck([...cmd, '--help', '--lang', lang]);
+async function help(cmd: string[], lang: 'nl' | 'en') {
+  const r = await giacheck([...cmd, '--help', '--lang', lang]);
   expect(r.code).toBe(0);
   return r.stdout;
 }
 
 describe('--help', () => {
-  it.each(COMMANDS.map((c) => [c.join(' ') || 'giacheck', c]))('%s: Dutch titles, defaults once, 2–4 examples at the end', (_name, cmd) => {
-    const text = help(cmd as string[], 'nl');
+  it.each(COMMANDS.map((c) => [c.join(' ') || 'giacheck', c]))('%s: Dutch titles, defaults once, 2–4 examples at the end', async (_name, cmd) => {
+    const text = await help(cmd as string[], 'nl');
     expect(text).toMatch(/^Gebruik: giacheck/);
     expect(text).toContain('\nOpties:\n');
     expect(text).toContain('toon de hulp bij deze opdracht');
@@ -33,8 +33,8 @@ describe('--help', () => {
     for (const l of lines) expect(l).toMatch(/^ {2}giacheck /);
   });
 
-  it('in English with --lang en', () => {
-    const text = help(['check'], 'en');
+  it('in English with --lang en', async () => {
+    const text = await help(['check'], 'en');
     expect(text).toMatch(/^Usage: giacheck check \[options\] <bestand\.\.\.>/);
     expect(text).toContain('\nArguments:\n');
     expect(text).toContain('display help for this command');
@@ -43,8 +43,8 @@ describe('--help', () => {
     expect(text).not.toContain('Gebruik');
   });
 
-  it('shows a default once: --fail-on lists its choices in the text and gets only its default', () => {
-    const line = help(['check'], 'nl').replace(/\n\s{10,}/g, ' ').split('\n').find((l) => l.includes('--fail-on'))!;
+  it('shows a default once: --fail-on lists its choices in the text and gets only its default', async () => {
+    const line = (await help(['check'], 'nl')).replace(/\n\s{10,}/g, ' ').split('\n').find((l) => l.includes('--fail-on'))!;
     expect(line).toContain('error, warning, never (standaard: error)');
     expect(line).not.toContain('keuze uit');
   });
@@ -59,36 +59,36 @@ describe("commander's errors", () => {
     [['check', 'x.csv', '--regio', 'x'], "giacheck: onbekende optie '--regio'; bedoelde u --region? (zie giacheck --help)", "giacheck: unknown option '--regio'; did you mean --region? (see giacheck --help)"],
     [['compare', 'a.json', 'b.json', 'c.json'], 'giacheck: te veel argumenten: 2 verwacht, 3 gekregen (zie giacheck --help)', 'giacheck: too many arguments: expected 2, got 3 (see giacheck --help)'],
   ];
-  it.each(cases)('%j: one line in Dutch and in English, exit 2', (args, nl, en) => {
-    const d = giacheck(args, { env: { GIACHECK_LANG: 'nl' } });
+  it.each(cases)('%j: one line in Dutch and in English, exit 2', async (args, nl, en) => {
+    const d = await giacheck(args, { env: { GIACHECK_LANG: 'nl' } });
     expect(d.code).toBe(2);
     expect(d.stderr).toBe(nl + '\n');
-    const e = giacheck(args, { env: { GIACHECK_LANG: 'en' } });
+    const e = await giacheck(args, { env: { GIACHECK_LANG: 'en' } });
     expect(e.code).toBe(2);
     expect(e.stderr).toBe(en + '\n');
   });
 });
 
 describe('--region takes the display name; parser texts follow --lang', () => {
-  it('--region "Zuid-Limburg", "ZUID LIMBURG" and "noord oost gelderland"', () => {
+  it('--region "Zuid-Limburg", "ZUID LIMBURG" and "noord oost gelderland"', async () => {
     for (const [name, id] of [['Zuid-Limburg', 'zuid-limburg'], ['ZUID LIMBURG', 'zuid-limburg'], ['noord oost gelderland', 'noord-oost-gelderland']]) {
-      const r = giacheck(['rules', 'list', '--region', name, '--format', 'json']);
+      const r = await giacheck(['rules', 'list', '--region', name, '--format', 'json']);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain(`"${id}"`);
     }
-    const bad = giacheck(['rules', 'list', '--region', 'Utrecht']);
+    const bad = await giacheck(['rules', 'list', '--region', 'Utrecht']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('Utrecht');
   });
 
-  it('a CSV syntax error is English under --lang en and Dutch by default', () => {
+  it('a CSV syntax error is English under --lang en and Dutch by default', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'giacheck-lang-'));
     const file = join(dir, 'quote.csv');
     writeFileSync(file, 'dossier_id;gemeente;melding_datum\nD-1;"Heerlen;01-11-2026\n');
-    const en = giacheck(['check', file, '--region', 'zuid-limburg', '--lang', 'en']);
+    const en = await giacheck(['check', file, '--region', 'zuid-limburg', '--lang', 'en']);
     expect(en.code).toBe(2);
     expect(en.stderr).toContain('quote not closed before the end of the file');
-    const nl = giacheck(['check', file, '--region', 'zuid-limburg']);
+    const nl = await giacheck(['check', file, '--region', 'zuid-limburg']);
     expect(nl.stderr).toContain('aanhalingsteken wordt niet gesloten voor het einde van het bestand');
   });
 });

@@ -9,8 +9,8 @@ import { giacheck } from '../helpers/cli.js';
 const lineOf = (text: string, date: string) => text.split('\n').find((l) => l.startsWith(`│ ${date} `)) ?? '';
 
 describe('giacheck kalender', () => {
-  it('kalender 2017 lists 26 mei 2017 as gelijkgesteld, with the Besluit and its Staatscourant number', () => {
-    const r = giacheck(['kalender', '2017']);
+  it('kalender 2017 lists 26 mei 2017 as gelijkgesteld, with the Besluit and its Staatscourant number', async () => {
+    const r = await giacheck(['kalender', '2017']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const line = lineOf(r.stdout, '26 mei 2017');
@@ -24,37 +24,37 @@ describe('giacheck kalender', () => {
     expect(r.stdout).toContain('Werkdagen in 2017: 250');
   });
 
-  it('answers "why is 15 May 2026 not a werkdag?", for a region too', () => {
-    const r = giacheck(['kalender', '2026', '--region', 'zuid-limburg']);
+  it('answers "why is 15 May 2026 not a werkdag?", for a region too', async () => {
+    const r = await giacheck(['kalender', '2026', '--region', 'zuid-limburg']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('profiel Zuid-Limburg');
     expect(lineOf(r.stdout, '15 mei 2026')).toContain('gelijkgesteld: Besluit gelijkstelling 2026–2028');
   });
 
-  it('a year without a Besluit says so: in the table, and on stderr next to json and csv', () => {
-    const table = giacheck(['kalender', '2029']);
+  it('a year without a Besluit says so: in the table, and on stderr next to json and csv', async () => {
+    const table = await giacheck(['kalender', '2029']);
     expect(table.code).toBe(0);
     expect(table.stdout).toContain('Voor 2029 is geen Besluit gelijkstelling dagen bekend');
     expect(table.stdout).not.toContain('gelijkgesteld:');
-    const json = giacheck(['kalender', '2016', '--format', 'json']);
+    const json = await giacheck(['kalender', '2016', '--format', 'json']);
     expect(json.code).toBe(0);
     const k = JSON.parse(json.stdout);
     expect(k).toMatchObject({ year: 2016, besluit_known: false, besluiten: [] });
     expect(k.note).toMatch(/^Voor 2016 is geen Besluit/);
     expect(k.days.map((d: { kind: string }) => d.kind)).toEqual(k.days.map(() => 'feestdag'));
     expect(json.stderr).toMatch(/^giacheck: Voor 2016 is geen Besluit/);
-    const quiet = giacheck(['kalender', '2029', '--format', 'csv', '--quiet']);
+    const quiet = await giacheck(['kalender', '2029', '--format', 'csv', '--quiet']);
     expect(quiet.stderr).toBe('');
   });
 
-  it('json and csv carry the date, weekday, name, kind and legal basis of each day', () => {
-    const json = JSON.parse(giacheck(['kalender', '2018', '--format', 'json']).stdout);
+  it('json and csv carry the date, weekday, name, kind and legal basis of each day', async () => {
+    const json = JSON.parse((await giacheck(['kalender', '2018', '--format', 'json'])).stdout);
     const dec24 = json.days.find((d: { date: string }) => d.date === '2018-12-24');
     expect(dec24).toMatchObject({ weekday: 'maandag', kind: 'gelijkgesteld', source: 'Besluit gelijkstelling 2017–2019 (Stcrt. 2016, 58653)' });
     expect(dec24.besluit).toMatch(/^Besluit van 24 oktober 2016.*, Stcrt\. 2016, 58653$/);
     const dir = mkdtempSync(join(tmpdir(), 'giacheck-kalender-'));
     const file = join(dir, 'kalender.csv');
-    const csv = giacheck(['kalender', '2021', '--format', 'csv', '--output', file]);
+    const csv = await giacheck(['kalender', '2021', '--format', 'csv', '--output', file]);
     expect(csv.code).toBe(0);
     expect(csv.stdout).toBe('');
     expect(statSync(file).mode & 0o777).toBe(0o600);
@@ -66,35 +66,35 @@ describe('giacheck kalender', () => {
     );
   });
 
-  it('speaks English with --lang en', () => {
-    const r = giacheck(['kalender', '2026', '--lang', 'en']);
+  it('speaks English with --lang en', async () => {
+    const r = await giacheck(['kalender', '2026', '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Closed days 2026');
     expect(lineOf(r.stdout, '15 May 2026')).toContain('Friday');
     expect(lineOf(r.stdout, '3 April 2026')).toContain('Good Friday');
   });
 
-  it.each([['17'], ['2017x'], ['1900'], ['3000'], ['twintig']])('a bad year (%s) is one Dutch line and exit 2', (year) => {
-    const r = giacheck(['kalender', year]);
+  it.each([['17'], ['2017x'], ['1900'], ['3000'], ['twintig']])('a bad year (%s) is one Dutch line and exit 2', async (year) => {
+    const r = await giacheck(['kalender', year]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^giacheck: ongeldig jaar ".*": geef een jaartal van 1965 tot en met 2199\n$/);
   });
 
-  it('--format, --region and --profile mistakes are one line and exit 2', () => {
+  it('--format, --region and --profile mistakes are one line and exit 2', async () => {
     for (const args of [['--format', 'html'], ['--region', 'utrecht'], ['--region', 'landelijk', '--profile', 'x.yaml']]) {
-      const r = giacheck(['kalender', '2026', ...args]);
+      const r = await giacheck(['kalender', '2026', ...args]);
       expect(r.code).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
     }
   });
 
-  it('--help ends with examples', () => {
-    const r = giacheck(['kalender', '--help']);
+  it('--help ends with examples', async () => {
+    const r = await giacheck(['kalender', '--help']);
     expect(r.code).toBe(0);
     const tail = r.stdout.trimEnd().split('\n').slice(-5);
     expect(tail[0]).toBe('Voorbeelden:');
     expect(tail.slice(1).every((l) => l.startsWith('  giacheck kalender '))).toBe(true);
-    expect(giacheck(['--help']).stdout).toMatch(/^ {2}kalender /m);
+    expect((await giacheck(['--help'])).stdout).toMatch(/^ {2}kalender /m);
   });
 });

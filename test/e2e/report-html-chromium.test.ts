@@ -4,30 +4,25 @@
  * with its compliance, renders the chart, prints to A4. Skipped, with a message saying why, only
  * when /usr/bin/chromium is not installed (`.ci/run` installs it).
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { decodePng, pixelStats } from '../report/png.js';
+import { giacheck, ROOT } from '../helpers/cli.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
-const ROOT = resolve(import.meta.dirname, '..', '..');
-const BIN = join(ROOT, 'bin', 'giacheck.js');
 const DEMO = join(ROOT, 'fixtures', 'demo', 'zuid-limburg-demo.csv');
 const AS_OF = '2026-11-01';
 
-function giacheck(args: string[], env: NodeJS.ProcessEnv = {}): void {
-  try {
-    execFileSync(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: 'pipe' });
-  } catch (e) {
-    const err = e as { status: number; stderr: Buffer };
-    // exit 1 only means findings at or above --fail-on
-    if (err.status !== 1) throw new Error(`giacheck ${args.join(' ')} → ${err.status}: ${String(err.stderr)}`);
-  }
+/** The report files (in-process: Chromium is the process under test here). */
+async function writeReport(args: string[]): Promise<void> {
+  const r = await giacheck(args);
+  // exit 1 only means findings at or above --fail-on
+  if (r.code !== 0 && r.code !== 1) throw new Error(`giacheck ${args.join(' ')} → ${r.code}: ${r.stderr}`);
 }
 
 if (!HAS_CHROMIUM) {
@@ -52,8 +47,8 @@ if (!HAS_CHROMIUM) {
       dir = mkdtempSync(join(tmpdir(), 'giacheck-chromium-'));
       htmlFile = join(dir, 'rapport.html');
       const jsonFile = join(dir, 'rapport.json');
-      giacheck(['check', DEMO, '--region', 'zuid-limburg', '--as-of', AS_OF, '--format', 'html', '--output', htmlFile, '--max-findings', '0']);
-      giacheck(['check', DEMO, '--region', 'zuid-limburg', '--as-of', AS_OF, '--format', 'json', '--output', jsonFile]);
+      await writeReport(['check', DEMO, '--region', 'zuid-limburg', '--as-of', AS_OF, '--format', 'html', '--output', htmlFile, '--max-findings', '0']);
+      await writeReport(['check', DEMO, '--region', 'zuid-limburg', '--as-of', AS_OF, '--format', 'json', '--output', jsonFile]);
       report = JSON.parse(readFileSync(jsonFile, 'utf8'));
       const { chromium } = await import('playwright-core');
       browser = await chromium.launch({

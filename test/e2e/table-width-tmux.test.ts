@@ -54,14 +54,14 @@ describe.skipIf(!hasTmux)(hasTmux ? 'check table in tmux' : 'check table in tmux
 
 describe('width outside a terminal', () => {
   const widest = (text: string) => Math.max(...text.split('\n').map((l) => l.length));
-  it('is 100 in a pipe, or --width', () => {
+  it('is 100 in a pipe, or --width', async () => {
     const base = ARGS.split(' ');
-    expect(widest(giacheck(base).stdout)).toBe(100);
-    expect(widest(giacheck([...base, '--width', '90']).stdout)).toBeLessThanOrEqual(90);
-    const wide = giacheck([...base, '--width', '200']).stdout;
+    expect(widest((await giacheck(base)).stdout)).toBe(100);
+    expect(widest((await giacheck([...base, '--width', '90'])).stdout)).toBeLessThanOrEqual(90);
+    const wide = (await giacheck([...base, '--width', '200'])).stdout;
     expect(widest(wide)).toBeLessThanOrEqual(200);
     expect(wide).toContain('┌');
-    const bad = giacheck([...base, '--width', 'breed']);
+    const bad = await giacheck([...base, '--width', 'breed']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('giacheck: --width "breed": kies uit 40 … 1000\n');
   });

@@ -1,5 +1,5 @@
 /**
- * Never crash (issue 5), end to end: the real CLI on nasty files. Every run ends in a report
+ * Never crash (issue 5), end to end: the CLI (in-process, test/helpers/cli.ts) on nasty files. Every run ends in a report
  * (exit 0 or 1) or in exit 2 with exactly one line on stderr naming the file (and the line where
  * known), never with a stack trace unless --debug.
  */
@@ -68,9 +68,9 @@ const CASES: Record<string, Case> = {
 };
 
 describe.each(['validate', 'check'])('giacheck %s on nasty input', (command) => {
-  it.each(Object.entries(CASES))('%s', (_name, c) => {
+  it.each(Object.entries(CASES))('%s', async (_name, c) => {
     const args = [command, ...c.args(), ...(c.args().includes('--profile') ? ['--as-of', '2026-07-01'] : RUN), '--format', 'json'];
-    const r = giacheck(args);
+    const r = await giacheck(args);
     const lines = r.stderr.split('\n').filter(Boolean);
     expect(r.stderr).not.toMatch(/^\s+at /m);
     if (command === 'check' && c.code === 1) {
@@ -98,8 +98,8 @@ describe.each(['validate', 'check'])('giacheck %s on nasty input', (command) => 
 });
 
 describe('stack traces only with --debug', () => {
-  it('--debug adds the stack after the one-line message', () => {
-    const r = giacheck(['validate', p('quote.csv'), ...RUN, '--debug']);
+  it('--debug adds the stack after the one-line message', async () => {
+    const r = await giacheck(['validate', p('quote.csv'), ...RUN, '--debug']);
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')[0]).toMatch(/^giacheck: .*quote\.csv: regel 2/);
     expect(r.stderr).toMatch(/^\s+at /m);

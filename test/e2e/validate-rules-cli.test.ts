@@ -4,8 +4,8 @@ import { giacheck } from '../helpers/cli.js';
 import { bundledProfileIds } from '../../src/profile/load.js';
 
 describe('giacheck rules list', () => {
-  it('lists every active rule of a profile, one block each, and the inactive ones', () => {
-    const r = giacheck(['rules', 'list', '--region', 'zuid-limburg']);
+  it('lists every active rule of a profile, one block each, and the inactive ones', async () => {
+    const r = await giacheck(['rules', 'list', '--region', 'zuid-limburg']);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('Profiel Zuid-Limburg (zuid-limburg 2026.11, extends landelijk)');
@@ -24,8 +24,8 @@ describe('giacheck rules list', () => {
     expect(lines.filter(Boolean).at(-1)).toBe('niet actief: LV-02 (vervangen door ZL-02)');
   });
 
-  it('without --region lists every bundled profile; json is structured', () => {
-    const r = giacheck(['rules', 'list', '--format', 'json']);
+  it('without --region lists every bundled profile; json is structured', async () => {
+    const r = await giacheck(['rules', 'list', '--format', 'json']);
     const j = JSON.parse(r.stdout);
     expect(j.map((p: any) => p.profile.id)).toEqual(bundledProfileIds());
     expect(j[0].profile.id).toBe('landelijk'); // the base first
@@ -39,16 +39,16 @@ describe('giacheck rules list', () => {
     expect(typeof nog06.interpretation).toBe('string');
   });
 
-  it('moment rules show their window, also when it comes from the profile', () => {
-    const r = giacheck(['rules', 'list', '--region', 'zuid-limburg', '--lang', 'en']);
+  it('moment rules show their window, also when it comes from the profile', async () => {
+    const r = await giacheck(['rules', 'list', '--region', 'zuid-limburg', '--lang', 'en']);
     expect(r.stdout).toContain('ZL-08  moment · error · ');
     expect(r.stdout).toContain('       parameters: window: 14 days before to 14 days after (profile setting)');
   });
 });
 
 describe('giacheck rules show', () => {
-  it('shows one rule in full from the profile that declares it', () => {
-    const r = giacheck(['rules', 'show', 'nog-11']);
+  it('shows one rule in full from the profile that declares it', async () => {
+    const r = await giacheck(['rules', 'show', 'nog-11']);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('Profiel Noord Oost Gelderland (noord-oost-gelderland 2026.11, extends landelijk)');
     expect(r.stdout.split('\n')[2]).toBe('NOG-11 samenhang · waarschuwing · Een anonieme melding wordt niet direct overgedragen');
@@ -58,15 +58,15 @@ describe('giacheck rules show', () => {
     expect(r.stdout).toContain('       uit profiel: noord-oost-gelderland');
   });
 
-  it('an inherited rule is shown once; json names the profile', () => {
-    const j = JSON.parse(giacheck(['rules', 'show', 'LV-01', '--format', 'json']).stdout);
+  it('an inherited rule is shown once; json names the profile', async () => {
+    const j = JSON.parse((await giacheck(['rules', 'show', 'LV-01', '--format', 'json'])).stdout);
     expect(j.map((x: any) => [x.profile, x.id, x.kind])).toEqual([['landelijk', 'LV-01', 'deadline']]);
   });
 
-  it('exit 2 with one line for an unknown or inactive rule', () => {
-    const unknown = giacheck(['rules', 'show', 'ZL-55']);
+  it('exit 2 with one line for an unknown or inactive rule', async () => {
+    const unknown = await giacheck(['rules', 'show', 'ZL-55']);
     expect(unknown).toMatchObject({ code: 2, stdout: '', stderr: 'giacheck: regel ZL-55 bestaat niet in landelijk, noord-oost-gelderland, zuid-limburg; bedoelde u ZL-05?\n' });
-    const inactive = giacheck(['rules', 'show', 'LV-02', '--region', 'zuid-limburg']);
+    const inactive = await giacheck(['rules', 'show', 'LV-02', '--region', 'zuid-limburg']);
     expect(inactive).toMatchObject({ code: 2, stderr: 'giacheck: LV-02 is in profiel zuid-limburg niet actief (vervangen door ZL-02)\n' });
   });
 });

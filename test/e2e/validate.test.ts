@@ -1,13 +1,13 @@
 /**
- * `giacheck validate` as a user runs it. The done-criterion of issue 5: a Dutch-Excel export
+ * `giacheck validate` as a user runs it (in-process, test/helpers/cli.ts). The done-criterion of issue 5: a Dutch-Excel export
  * (Windows-1252, `;`, CRLF, dd-mm-yyyy) with a BSN column, an empty gemeente, a 31-02 date and a
  * duplicate id yields exactly those four findings.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { giacheck } from '../helpers/cli.js';
+import { CliResult, giacheck } from '../helpers/cli.js';
 
 const FIXTURE = 'fixtures/validate/dutch-excel.csv';
 const AS_OF = ['--as-of', '2026-07-01'];
@@ -20,8 +20,12 @@ function tmp(name: string, content: string | Buffer): string {
 }
 
 describe('giacheck validate on a Dutch-Excel export', () => {
-  const r = giacheck(['validate', FIXTURE, ...AS_OF, '--format', 'json']);
-  const report = JSON.parse(r.stdout);
+  let r: CliResult;
+  let report: any;
+  beforeAll(async () => {
+    r = await giacheck(['validate', FIXTURE, ...AS_OF, '--format', 'json']);
+    report = JSON.parse(r.stdout);
+  });
 
   it('yields exactly the BSN column, the empty gemeente, the 31-02 date and the duplicate id', () => {
     expect(report.examples.map((e: any) => [e.code, e.severity, e.row, e.column, e.message])).toEqual([
@@ -52,8 +56,8 @@ describe('giacheck validate on a Dutch-Excel export', () => {
     for (const secret of ['111222333', '123456782', '400000003', 'ZL-0001', 'ZL-0003']) expect(r.stdout).not.toContain(secret);
   });
 
-  it('rows_with_errors equals what check rejects', () => {
-    const check = JSON.parse(giacheck(['check', FIXTURE, ...AS_OF, '--format', 'json', '--fail-on', 'never']).stdout);
+  it('rows_with_errors equals what check rejects', async () => {
+    const check = JSON.parse((await giacheck(['check', FIXTURE, ...AS_OF, '--format', 'json', '--fail-on', 'never'])).stdout);
     expect(check.input.rows_rejected).toBe(report.input.rows_with_errors);
     expect(check.rejected.map((x: any) => x.row)).toEqual([4, 5, 6]);
     expect(JSON.stringify(check)).not.toContain('111222333'); // check never reads the BSN column
@@ -63,52 +67,52 @@ describe('giacheck validate on a Dutch-Excel export', () => {
 describe('giacheck validate: formats, exit codes, output', () => {
   const clean = tmp('clean.csv', 'dossier_id;gemeente;melding_datum\nA-1;Heerlen;01-06-2026\n');
 
-  it('table is the default, in Dutch; md for a handout', () => {
-    const t = giacheck(['validate', FIXTURE, ...AS_OF, '--region', 'zuid-limburg']);
+  it('table is the default, in Dutch; md for a handout', async () => {
+    const t = await giacheck(['validate', FIXTURE, ...AS_OF, '--region', 'zuid-limburg']);
     expect(t.code).toBe(1);
     expect(t.stdout.split('\n')[0]).toBe('Datakwaliteit export, profiel Zuid-Limburg');
     expect(t.stdout).toContain('Persoonsgegevens die niet in de export horen');
     expect(t.stdout.trimEnd().split('\n').at(-1)).toBe('4 fout(en) en 0 waarschuwing(en): los de fouten op vóór de controle.');
-    const md = giacheck(['validate', FIXTURE, ...AS_OF, '--region', 'zuid-limburg', '--format', 'md', '--lang', 'en']);
+    const md = await giacheck(['validate', FIXTURE, ...AS_OF, '--region', 'zuid-limburg', '--format', 'md', '--lang', 'en']);
     expect(md.stdout.split('\n')[0]).toBe('# Export data quality, profile Zuid-Limburg');
     expect(md.stdout).toContain('| pii-column | error | 1 | column with personal data |');
   });
 
-  it('exit 0 when clean; warnings fail only with --fail-on warning', () => {
-    const ok = giacheck(['validate', clean, ...AS_OF, '--region', 'zuid-limburg', '--format', 'json']);
+  it('exit 0 when clean; warnings fail only with --fail-on warning', async () => {
+    const ok = await giacheck(['validate', clean, ...AS_OF, '--region', 'zuid-limburg', '--format', 'json']);
     const j = JSON.parse(ok.stdout);
     expect(j.issues.errors).toBe(0);
     expect(j.issues.warnings).toBeGreaterThan(0); // the rules' columns are missing
     expect(ok.code).toBe(0);
-    expect(giacheck(['validate', clean, ...AS_OF, '--region', 'zuid-limburg', '--fail-on', 'warning']).code).toBe(1);
-    expect(giacheck(['validate', FIXTURE, ...AS_OF, '--region', 'zuid-limburg', '--fail-on', 'never']).code).toBe(0);
+    expect((await giacheck(['validate', clean, ...AS_OF, '--region', 'zuid-limburg', '--fail-on', 'warning'])).code).toBe(1);
+    expect((await giacheck(['validate', FIXTURE, ...AS_OF, '--region', 'zuid-limburg', '--fail-on', 'never'])).code).toBe(0);
   });
 
-  it('--output writes the report atomically with mode 0600', () => {
+  it('--output writes the report atomically with mode 0600', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'giacheck-out-')), 'kwaliteit.json');
-    const r = giacheck(['validate', FIXTURE, ...AS_OF, '--region', 'zuid-limburg', '--format', 'json', '--output', out]);
+    const r = await giacheck(['validate', FIXTURE, ...AS_OF, '--region', 'zuid-limburg', '--format', 'json', '--output', out]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(statSync(out).mode & 0o777).toBe(0o600);
     expect(JSON.parse(readFileSync(out, 'utf8')).issues.errors).toBe(4);
   });
 
-  it('exit 2 with one line for usage errors and unreadable input', () => {
+  it('exit 2 with one line for usage errors and unreadable input', async () => {
     for (const args of [
       ['validate', FIXTURE, '--format', 'xlsx', '--region', 'zuid-limburg'],
       ['validate', 'fixtures/validate/nope.csv', '--region', 'zuid-limburg'],
       ['validate', FIXTURE, '--region', 'utrecht'],
     ]) {
-      const r = giacheck(args);
+      const r = await giacheck(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr.split('\n').filter(Boolean), args.join(' ')).toHaveLength(1);
       expect(r.stdout).toBe('');
     }
   });
 
-  it('gemeente of another region and a near miss, end to end', () => {
+  it('gemeente of another region and a near miss, end to end', async () => {
     const f = tmp('mix.csv', 'dossier_id;gemeente;melding_datum\nA-1;Heerlen;01-06-2026\nA-2;Apeldoorn;01-06-2026\nA-3;Maastrich;01-06-2026\nA-4;Sittard Geleen;01-06-2026\n');
-    const j = JSON.parse(giacheck(['validate', f, ...AS_OF, '--region', 'zuid-limburg', '--format', 'json']).stdout);
+    const j = JSON.parse((await giacheck(['validate', f, ...AS_OF, '--region', 'zuid-limburg', '--format', 'json'])).stdout);
     expect(j.examples.filter((e: any) => e.severity === 'error').map((e: any) => [e.code, e.row, e.message])).toEqual([
       ['unknown-gemeente', 4, 'gemeente hoort niet bij profiel Zuid-Limburg; bedoelde u Maastricht?'],
       ['gemeente-outside-region', 3, 'gemeente Apeldoorn hoort bij Noord Oost Gelderland, niet bij profiel Zuid-Limburg'],
@@ -117,9 +121,9 @@ describe('giacheck validate: formats, exit codes, output', () => {
 });
 
 describe('check refuses to read personal data through a mapping', () => {
-  it('a mapping of dossier_id onto a BSN column is exit 2, naming file and column', () => {
+  it('a mapping of dossier_id onto a BSN column is exit 2, naming file and column', async () => {
     const mapping = tmp('m.yaml', 'columns:\n  dossier_id: BSN\n');
-    const r = giacheck(['check', FIXTURE, ...AS_OF, '--region', 'zuid-limburg', '--mapping', mapping]);
+    const r = await giacheck(['check', FIXTURE, ...AS_OF, '--region', 'zuid-limburg', '--mapping', mapping]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`giacheck: ${FIXTURE}: kolom "BSN" (gekoppeld aan dossier_id) lijkt burgerservicenummer (BSN) te bevatten; giacheck leest geen persoonsgegevens, koppel een kolom zonder persoonsgegevens\n`);
     expect(r.stdout).toBe('');

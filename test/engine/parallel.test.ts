@@ -1,10 +1,10 @@
 /**
  * Reading in the ingest worker must not change a single byte of any output: the real CLI with
- * GIACHECK_WORKER=1 (worker) and =0 (one thread) on the same inputs gives the same stdout,
- * stderr and exit code — findings in order, rejected rows, row accounting, errors mid-file,
- * duplicates across files, both languages. Also the packing on its own: BatchPacker →
- * BatchUnpacker, through structured clone, gives back the Normalizer's rows and rejections in
- * their order.
+ * GIACHECK_WORKER=1 (a process: the worker exists only in the compiled dist/, so `npm run build`
+ * first) gives the same stdout, stderr and exit code as the one-thread run (in-process, where
+ * there is no worker) on the same inputs — findings in order, rejected rows, row accounting,
+ * errors mid-file, duplicates across files, both languages. Also the packing on its own:
+ * BatchPacker → BatchUnpacker gives back the Normalizer's Cases and rejections in their order.
  */
 import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,29 +22,29 @@ import { EMPTY_MAPPING } from '../../src/ingest/mapping.js';
 import { Normalizer, RowError } from '../../src/ingest/normalize.js';
 import type { OpenedInput } from '../../src/ingest/readers.js';
 import { loadProfile } from '../../src/profile/load.js';
-import { giacheck, ROOT } from '../helpers/cli.js';
+import { giacheck, giacheckProcess, ROOT } from '../helpers/cli.js';
 
 const ROOT_DIST = join(ROOT, 'dist');
 
 let dir: string;
 let big: string;
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'giacheck-parallel-'));
   big = join(dir, 'big.csv');
-  const r = giacheck(['generate', '--cases', '30000', '--seed', 'parallel', '--region', 'zuid-limburg', '--invalid', '0.01', '--output', big, '--quiet']);
+  const r = await giacheck(['generate', '--cases', '30000', '--seed', 'parallel', '--region', 'zuid-limburg', '--invalid', '0.01', '--output', big, '--quiet']);
   expect(r.code).toBe(0);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function both(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const one = giacheck(args, { env: { ...env, GIACHECK_WORKER: '0' } });
-  const two = giacheck(args, { env: { ...env, GIACHECK_WORKER: '1' } });
+async function both(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const one = await giacheck(args, { env: { ...env, GIACHECK_WORKER: '0' } });
+  const two = giacheckProcess(args, { env: { ...env, GIACHECK_WORKER: '1' } });
   return { one, two };
 }
 
 describe('check with and without the ingest worker', () => {
-  it('jsonl: the same findings, rejections and summary line, in the same order', () => {
-    const { one, two } = both(['check', big, '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'jsonl']);
+  it('jsonl: the same findings, rejections and summary line, in the same order', async () => {
+    const { one, two } = await both(['check', big, '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'jsonl']);
     expect(one.code).toBe(1);
     expect(two).toEqual(one);
     const lines = one.stdout.trim().split('\n');
@@ -53,20 +53,20 @@ describe('check with and without the ingest worker', () => {
     expect(JSON.parse(lines[lines.length - 1]).input.rows_read).toBe(30000);
   });
 
-  it('csv (rejections on stderr) and English', () => {
-    const { one, two } = both(['check', big, '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'csv', '--lang', 'en', '--fail-on', 'never']);
+  it('csv (rejections on stderr) and English', async () => {
+    const { one, two } = await both(['check', big, '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'csv', '--lang', 'en', '--fail-on', 'never']);
     expect(one.code).toBe(0);
     expect(one.stderr).toContain('giacheck: ');
     expect(two).toEqual(one);
   });
 
-  it('--include-passed and --pseudonymize (findings of every status, ids replaced)', () => {
+  it('--include-passed and --pseudonymize (findings of every status, ids replaced)', async () => {
     const env = { GIACHECK_PSEUDO_KEY: 'a-test-key-of-sufficient-length' };
     const small = join(dir, 'small.csv');
     const lines = readFileSync(big, 'utf8').split('\r\n');
     writeFileSync(small, [lines[0], ...lines.slice(-6001)].join('\r\n')); // the latest meldingen: some still pending
     const args = ['check', small, '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'jsonl', '--include-passed', '--pseudonymize'];
-    const { one, two } = both(args, env);
+    const { one, two } = await both(args, env);
     expect(one.code).toBe(1);
     expect(two).toEqual(one);
     const statuses = new Set(one.stdout.split('\n').filter((l) => l.startsWith('{"type":"finding"')).map((l) => JSON.parse(l).status));
@@ -74,17 +74,17 @@ describe('check with and without the ingest worker', () => {
     expect(one.stdout).not.toMatch(/"dossier_id":"VT-/);
   });
 
-  it('table: the same report (summary counts, sorted findings)', () => {
-    const { one, two } = both(['check', big, '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--lang', 'en']);
+  it('table: the same report (summary counts, sorted findings)', async () => {
+    const { one, two } = await both(['check', big, '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--lang', 'en']);
     expect(one.code).toBe(1);
     expect(two).toEqual(one);
   });
 
-  it('json of two files: duplicates across files, per-file accounting', () => {
+  it('json of two files: duplicates across files, per-file accounting', async () => {
     const second = join(dir, 'second.csv');
     const text = readFileSync(big, 'utf8').split('\r\n');
     writeFileSync(second, [text[0], ...text.slice(1, 50), ...text.slice(29_990)].join('\r\n'));
-    const { one, two } = both(['check', big, second, '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'json', '--fail-on', 'never']);
+    const { one, two } = await both(['check', big, second, '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'json', '--fail-on', 'never']);
     expect(one.code).toBe(0);
     expect(two).toEqual(one);
     const report = JSON.parse(one.stdout);
@@ -93,21 +93,21 @@ describe('check with and without the ingest worker', () => {
     expect(report.rejected.filter((r: { file: string; reason: string }) => r.file === 'second.csv' && /dubbel/.test(r.reason)).length).toBeGreaterThan(50);
   });
 
-  it('an error in the middle of a file: same findings before it, same one-line error, exit 2', () => {
+  it('an error in the middle of a file: same findings before it, same one-line error, exit 2', async () => {
     const broken = join(dir, 'broken.csv');
     const text = readFileSync(big, 'utf8').split('\r\n');
     writeFileSync(broken, [...text.slice(0, 20000), 'VT-X;Heerlen;"01-01-2026;ja', ...text.slice(20000)].join('\r\n'));
-    const { one, two } = both(['check', broken, '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'jsonl']);
+    const { one, two } = await both(['check', broken, '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'jsonl']);
     expect(one.code).toBe(2);
     expect(one.stderr).toMatch(/^giacheck: .*broken\.csv: regel 20001 \(rij 20001\): /);
     expect(two).toEqual(one);
   });
 
-  it('a file without a required column: the same one-line error', () => {
+  it('a file without a required column: the same one-line error', async () => {
     const nocol = join(dir, 'nocol.csv');
     const text = readFileSync(big, 'utf8').replace(/^\uFEFFdossier_id;/, '\uFEFFnummer;');
     writeFileSync(nocol, text);
-    const { one, two } = both(['check', nocol, '--region', 'zuid-limburg', '--as-of', '2026-11-01']);
+    const { one, two } = await both(['check', nocol, '--region', 'zuid-limburg', '--as-of', '2026-11-01']);
     expect(one.code).toBe(2);
     expect(one.stderr).toBe(`giacheck: ${nocol}: verplichte kolom ontbreekt: dossier_id (gebruik --mapping om kolomnamen te koppelen)\n`);
     expect(two).toEqual(one);

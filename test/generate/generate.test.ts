@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isoDate, parseIsoDay } from '../../src/calendar/days.js';
 import { writeSynthetic, resolveGenerateOptions, ByteSink, SynthesisOptions } from '../../src/generate/index.js';
 import { CaseSynthesizer } from '../../src/generate/model.js';
@@ -58,8 +58,15 @@ describe('determinism', () => {
 
   it('xlsx: same bytes even though the zip library stamps the current time', async () => {
     const a = await bytes(opts({ cases: 50 }), 'xlsx');
-    await new Promise((r) => setTimeout(r, 2100)); // zip times have a 2-second resolution
-    const b = await bytes(opts({ cases: 50 }), 'xlsx');
+    // the second run 2.1 s later by the clock (zip times have a 2-second resolution), without
+    // waiting for it: only Date is faked, timers and I/O run as usual
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 2100 });
+    let b: Buffer;
+    try {
+      b = await bytes(opts({ cases: 50 }), 'xlsx');
+    } finally {
+      vi.useRealTimers();
+    }
     expect(a.subarray(0, 2).toString()).toBe('PK');
     expect(a.equals(b)).toBe(true);
   });
@@ -151,23 +158,26 @@ describe('realism', () => {
 });
 
 describe('giacheck generate → giacheck check', () => {
-  function summary(file: string, region: string) {
-    const r = giacheck(['check', file, '--region', region, '--as-of', '2026-11-01', '--format', 'json', '--fail-on', 'never']);
+  async function summary(file: string, region: string) {
+    const r = await giacheck(['check', file, '--region', region, '--as-of', '2026-11-01', '--format', 'json', '--fail-on', 'never']);
     expect(r.code).toBe(0);
     return JSON.parse(r.stdout);
   }
 
-  it('csv, jsonl and xlsx of one seed are the same cases: identical summaries', () => {
-    const files = (['csv', 'jsonl', 'xlsx'] as const).map((format) => {
+  it('csv, jsonl and xlsx of one seed are the same cases: identical summaries', async () => {
+    const files: string[] = [];
+    for (const format of ['csv', 'jsonl', 'xlsx'] as const) {
       const file = join(dir, `nog.${format}`);
-      const r = giacheck(['generate', '--cases', '300', '--seed', 'three', '--region', 'noord-oost-gelderland', '--format', format, '--output', file]);
+      const r = await giacheck(['generate', '--cases', '300', '--seed', 'three', '--region', 'noord-oost-gelderland', '--format', format, '--output', file]);
       expect(r.code).toBe(0);
       expect(r.stdout).toBe('');
       expect(r.stderr).toBe(`giacheck: 300 synthetische meldingen (noord-oost-gelderland, seed three, 01-11-2024 t/m 31-10-2026) geschreven naar ${file}\n`);
       expect(statSync(file).mode & 0o777).toBe(0o600);
-      return file;
-    });
-    const [csv, jsonl, xlsx] = files.map((f) => summary(f, 'noord-oost-gelderland'));
+      files.push(file);
+    }
+    const summaries = [];
+    for (const f of files) summaries.push(await summary(f, 'noord-oost-gelderland'));
+    const [csv, jsonl, xlsx] = summaries;
     expect(csv.input.rows_read).toBe(300);
     expect(csv.input.rows_rejected).toBe(0);
     expect(jsonl.summary).toEqual(csv.summary);
@@ -176,11 +186,11 @@ describe('giacheck generate → giacheck check', () => {
     expect(xlsx.findings).toEqual(csv.findings);
   });
 
-  it('every rule of both regions meets on-time cases and failures; most cases are on time', () => {
+  it('every rule of both regions meets on-time cases and failures; most cases are on time', async () => {
     for (const [region, profile] of [['zuid-limburg', ZL], ['noord-oost-gelderland', NOG]] as const) {
       const file = join(dir, `${region}-2000.csv`);
-      expect(giacheck(['generate', '--cases', '2000', '--seed', '11', '--region', region, '--output', file, '--quiet']).code).toBe(0);
-      const report = summary(file, region);
+      expect((await giacheck(['generate', '--cases', '2000', '--seed', '11', '--region', region, '--output', file, '--quiet'])).code).toBe(0);
+      const report = await summary(file, region);
       expect(report.summary.rules.map((r: { rule_id: string }) => r.rule_id)).toEqual(profile.rules.map((r) => r.id));
       for (const rule of report.summary.rules) {
         expect(rule.on_time, rule.rule_id).toBeGreaterThan(0);
@@ -193,12 +203,12 @@ describe('giacheck generate → giacheck check', () => {
     }
   });
 
-  it('--invalid: every spoilt row is rejected with file, row and column; the rest is checked', () => {
+  it('--invalid: every spoilt row is rejected with file, row and column; the rest is checked', async () => {
     const file = join(dir, 'faults.csv');
-    expect(giacheck(['generate', '--cases', '1000', '--seed', 'faults', '--region', 'zuid-limburg', '--invalid', '0.03', '--output', file, '--quiet']).code).toBe(0);
+    expect((await giacheck(['generate', '--cases', '1000', '--seed', 'faults', '--region', 'zuid-limburg', '--invalid', '0.03', '--output', file, '--quiet'])).code).toBe(0);
     const faults = [...new CaseSynthesizer(opts({ cases: 1000, seed: 'faults', invalid: 0.03 })).rows()].filter((r) => r.raw).length;
     expect(faults).toBeGreaterThan(15);
-    const report = summary(file, 'zuid-limburg');
+    const report = await summary(file, 'zuid-limburg');
     expect(report.input.rows_rejected).toBe(faults);
     expect(report.input.rows_checked).toBe(1000 - faults);
     const columns = new Set(report.rejected.map((r: { column: string }) => r.column));
@@ -209,17 +219,17 @@ describe('giacheck generate → giacheck check', () => {
     }
   });
 
-  it('the demo fixtures are exactly what their documented command writes', () => {
+  it('the demo fixtures are exactly what their documented command writes', async () => {
     for (const region of regionalProfileIds()) {
       const file = join(dir, `${region}-demo.csv`);
-      expect(giacheck(['generate', '--cases', '400', '--seed', '2026', '--region', region, '--until', '2026-10-31', '--invalid', '0.02', '--output', file, '--quiet']).code).toBe(0);
+      expect((await giacheck(['generate', '--cases', '400', '--seed', '2026', '--region', region, '--until', '2026-10-31', '--invalid', '0.02', '--output', file, '--quiet'])).code).toBe(0);
       const fixture = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'demo', `${region}-demo.csv`));
       expect(readFileSync(file).equals(fixture)).toBe(true);
     }
   });
 
-  it('to stdout by default; one-line errors with exit 2', () => {
-    const out = giacheck(['generate', '--cases', '3', '--seed', 'x', '--region', 'zuid-limburg', '--format', 'jsonl', '--quiet']);
+  it('to stdout by default; one-line errors with exit 2', async () => {
+    const out = await giacheck(['generate', '--cases', '3', '--seed', 'x', '--region', 'zuid-limburg', '--format', 'jsonl', '--quiet']);
     expect(out.code).toBe(0);
     const lines = out.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
@@ -234,15 +244,15 @@ describe('giacheck generate → giacheck check', () => {
       [['--region', 'zuid-limburg', '--format', 'xlsx'], 'giacheck: --format xlsx schrijft een binair bestand; geef --output <bestand>\n'],
     ] as const;
     for (const [args, message] of cases) {
-      const r = giacheck(['generate', ...args]);
+      const r = await giacheck(['generate', ...args]);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toBe(message);
       expect(r.stdout).toBe('');
     }
   });
 
-  it('--lang en', () => {
-    const r = giacheck(['generate', '--cases', '2', '--region', 'zuid-limburg', '--lang', 'en', '--output', join(dir, 'en.csv')]);
+  it('--lang en', async () => {
+    const r = await giacheck(['generate', '--cases', '2', '--region', 'zuid-limburg', '--lang', 'en', '--output', join(dir, 'en.csv')]);
     expect(r.stderr).toBe(`giacheck: 2 synthetic meldingen (zuid-limburg, seed 1, 2024-11-01 to 2026-10-31) written to ${join(dir, 'en.csv')}\n`);
   });
 });

@@ -44,7 +44,7 @@ describe('--pseudonymize on every output format of check', () => {
 
   it.each(Object.keys(FORMATS))('%s: no original dossier id, pseudonyms instead; file mode 0600', async (format) => {
     const file = out() + '.' + format;
-    const r = giacheck(['check', FIXTURE, ...RUN, '--format', format, '--output', file, '--pseudonymize'], { env: ENV });
+    const r = await giacheck(['check', FIXTURE, ...RUN, '--format', format, '--output', file, '--pseudonymize'], { env: ENV });
     expect(r.code, r.stderr).toBe(0);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const text = await textOf(file, format);
@@ -53,21 +53,21 @@ describe('--pseudonymize on every output format of check', () => {
     expect(text).toMatch(/P-[0-9a-f]{16}/);
   });
 
-  it('pseudonyms are HMAC-SHA256 of the id under the key: stable across runs, different per key', () => {
-    const ids = (env: Record<string, string>) =>
-      JSON.parse(giacheck(['check', FIXTURE, ...RUN, '--format', 'json', '--pseudonymize'], { env }).stdout).findings.map((f: { dossier_id: string }) => f.dossier_id);
-    const first = ids(ENV);
-    expect(ids(ENV)).toEqual(first);
+  it('pseudonyms are HMAC-SHA256 of the id under the key: stable across runs, different per key', async () => {
+    const ids = async (env: Record<string, string>) =>
+      JSON.parse((await giacheck(['check', FIXTURE, ...RUN, '--format', 'json', '--pseudonymize'], { env })).stdout).findings.map((f: { dossier_id: string }) => f.dossier_id);
+    const first = await ids(ENV);
+    expect(await ids(ENV)).toEqual(first);
     const expected = 'P-' + createHmac('sha256', KEY).update('D-001').digest('hex').slice(0, 16);
     expect(first).toContain(expected);
-    const other = ids({ GIACHECK_PSEUDO_KEY: 'een-andere-sleutel-voor-een-test' });
+    const other = await ids({ GIACHECK_PSEUDO_KEY: 'een-andere-sleutel-voor-een-test' });
     expect(other).not.toContain(expected);
     expect(new Set(other).size).toBe(new Set(first).size);
   });
 
-  it('a missing or short key is exit 2 with one line, before anything is read', () => {
+  it('a missing or short key is exit 2 with one line, before anything is read', async () => {
     for (const env of [{ GIACHECK_PSEUDO_KEY: '' }, { GIACHECK_PSEUDO_KEY: 'kort' }]) {
-      const r = giacheck(['check', FIXTURE, ...RUN, '--pseudonymize'], { env });
+      const r = await giacheck(['check', FIXTURE, ...RUN, '--pseudonymize'], { env });
       expect(r.code).toBe(2);
       expect(r.stderr).toBe('giacheck: --pseudonymize vraagt een sleutel in de omgevingsvariabele GIACHECK_PSEUDO_KEY (minstens 16 tekens)\n');
       expect(r.stdout).toBe('');
@@ -84,8 +84,8 @@ describe('formula injection in CSV and XLSX outputs', () => {
     withAllColumns('dossier_id,gemeente,melding_datum\n' + hostile.map((id) => `"${id.replace(/"/g, '""')}",Heerlen,2026-10-01`).join('\n') + '\n'),
   );
 
-  it('csv: every cell that a spreadsheet would run starts with an apostrophe', () => {
-    const r = giacheck(['check', csvIn, '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'csv', '--lang', 'en', '--fail-on', 'never']);
+  it('csv: every cell that a spreadsheet would run starts with an apostrophe', async () => {
+    const r = await giacheck(['check', csvIn, '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'csv', '--lang', 'en', '--fail-on', 'never']);
     const cells = r.stdout.split('\r\n').slice(1).filter(Boolean).map((l) => l.split(',')[0].replace(/^"|"$/g, ''));
     // ids are trimmed on reading, so the tab and CR cases arrive as plain text
     expect(new Set(cells)).toEqual(new Set(["'=HYPERLINK(\"\"http://x\"\")", "'+31612345678", "'-1+1", "'@SUM(A1)", 'TAB', 'CR']));
@@ -94,7 +94,7 @@ describe('formula injection in CSV and XLSX outputs', () => {
 
   it('xlsx: no formula cells, and text starting with = + - @ tab CR is neutralised', async () => {
     const file = out() + '.xlsx';
-    const r = giacheck(['check', csvIn, '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'xlsx', '--output', file, '--fail-on', 'never']);
+    const r = await giacheck(['check', csvIn, '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'xlsx', '--output', file, '--fail-on', 'never']);
     expect(r.code, r.stderr).toBe(0);
     const { default: ExcelJS } = await import('exceljs');
     const wb = new ExcelJS.Workbook();

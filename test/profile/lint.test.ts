@@ -149,29 +149,29 @@ rules:
     expect(() => lintProfile(dir())).toThrow(/is een map/);
   });
 
-  it('CLI: exit 1 with one line per problem and a count; 0 when clean; json on request', () => {
+  it('CLI: exit 1 with one line per problem and a count; 0 when clean; json on request', async () => {
     const d = dir();
     const f = write(d, 'mijn-regio.yaml', BAD);
-    const r = giacheck(['rules', 'lint', f]);
+    const r = await giacheck(['rules', 'lint', f]);
     expect(r.code).toBe(1);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(8);
     expect(lines[0]).toBe(`${f}:5:9: triage: bestand triage/mijn-regio.yaml niet gevonden`);
     expect(lines.at(-1)).toBe(`${f}: 7 probleem/problemen`);
-    const j = JSON.parse(giacheck(['rules', 'lint', f, '--format', 'json']).stdout);
+    const j = JSON.parse((await giacheck(['rules', 'lint', f, '--format', 'json'])).stdout);
     expect(j.ok).toBe(false);
     expect(j.problems[1]).toEqual({ file: f, line: 6, col: 8, message: 'onbekende key: "kleur"' });
-    const ok = giacheck(['rules', 'lint', 'rules/zuid-limburg.yaml']);
+    const ok = await giacheck(['rules', 'lint', 'rules/zuid-limburg.yaml']);
     expect(ok).toMatchObject({ code: 0, stdout: 'rules/zuid-limburg.yaml: in orde (12 actieve regels, extends landelijk)\n' });
-    const missing = giacheck(['rules', 'lint', join(d, 'nope.yaml')]);
+    const missing = await giacheck(['rules', 'lint', join(d, 'nope.yaml')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe(`giacheck: ${join(d, 'nope.yaml')}: bestand niet gevonden\n`);
   });
 
-  it('CLI in English: zod and lint messages follow --lang', () => {
+  it('CLI in English: zod and lint messages follow --lang', async () => {
     const d = dir();
     const f = write(d, 'p.yaml', 'id: p\nversion: "1"\nname: { nl: P, en: P }\nextends: zuid-limburg\nrules:\n  P-1:\n    kind: deadline\n    title: { nl: x, en: x }\n    severity: error\n    from: melding_datum\n    duration: { weeks: 2 }\n    to: overdracht_datum\n');
-    const r = giacheck(['rules', 'lint', f, '--lang', 'en']);
+    const r = await giacheck(['rules', 'lint', f, '--lang', 'en']);
     expect(r.stdout).toBe(`${f}:7:5: rules.P-1.source: required field missing\n${f}: 1 problem(s)\n`);
   });
 });

@@ -34,7 +34,7 @@ function expectNoSecrets(messages: string[]): void {
 }
 
 describe('extends takes a bundled id or a .yaml/.yml file, nothing else', () => {
-  it('extends: /etc/passwd is refused without opening the file', () => {
+  it('extends: /etc/passwd is refused without opening the file', async () => {
     const d = dir();
     const f = put(d, 'p.yaml', head('/etc/passwd'));
     const { profile, problems } = loadProfileFile(f);
@@ -49,7 +49,7 @@ describe('extends takes a bundled id or a .yaml/.yml file, nothing else', () => 
     expect(loadProfileFile(g).problems[0].message).toMatch(/^extends: alleen een gebundeld profiel/);
   });
 
-  it('loadProfile (check --profile) turns it into one line, exit 2', () => {
+  it('loadProfile (check --profile) turns it into one line, exit 2', async () => {
     const f = put(dir(), 'p.yaml', head('/etc/shadow'));
     expect(() => loadProfile({ profile: f })).toThrowError(UserError);
     try {
@@ -61,7 +61,7 @@ describe('extends takes a bundled id or a .yaml/.yml file, nothing else', () => 
     }
   });
 
-  it('a bundled id and a relative .yml path still work', () => {
+  it('a bundled id and a relative .yml path still work', async () => {
     const d = dir();
     put(d, 'basis.yml', head('zuid-limburg').replace('mijn-regio', 'basis'));
     const f = put(d, 'p.yaml', head('./basis.yml'));
@@ -70,7 +70,7 @@ describe('extends takes a bundled id or a .yaml/.yml file, nothing else', () => 
     expect(profile!.chain).toEqual(['mijn-regio', 'basis', 'zuid-limburg', 'landelijk']);
   });
 
-  it('triage: must be a .yaml/.yml file too; rules lint does not open another', () => {
+  it('triage: must be a .yaml/.yml file too; rules lint does not open another', async () => {
     const d = dir();
     const f = put(d, 'p.yaml', head('landelijk') + 'triage: /etc/shadow\n');
     const { problems } = loadProfileFile(f);
@@ -89,7 +89,7 @@ Petra de Vries 999888777:
 kleur: rood
 `;
 
-  it('an extended YAML file with a name and BSN as key: the key is not shown, an identifier key is', () => {
+  it('an extended YAML file with a name and BSN as key: the key is not shown, an identifier key is', async () => {
     const d = dir();
     put(d, 'mensen.yaml', PEOPLE);
     const f = put(d, 'p.yaml', head('./mensen.yaml'));
@@ -100,7 +100,7 @@ kleur: rood
     expect(lines.some((l) => l.endsWith(': id: verplicht veld ontbreekt'))).toBe(true);
   });
 
-  it('one unknown key that is no identifier: "onbekende key (niet getoond)", in English "unknown key (not shown)"', () => {
+  it('one unknown key that is no identifier: "onbekende key (niet getoond)", in English "unknown key (not shown)"', async () => {
     const f = put(dir(), 'p.yaml', head('landelijk') + '"Jan Zwanenburg 111222333": 1\n');
     expect(loadProfileFile(f).problems.map((p) => `${p.line}:${p.col} ${p.message}`)).toEqual(['5:29 onbekende key (niet getoond)']);
     setLang('en');
@@ -111,7 +111,7 @@ kleur: rood
     }
   });
 
-  it('record keys in a path and enum values are shown only when they look like an identifier', () => {
+  it('record keys in a path and enum values are shown only when they look like an identifier', async () => {
     const f = put(
       dir(),
       'p.yaml',
@@ -135,7 +135,7 @@ rules:
     expect(messages).toContain('rules.X-01.to: onbekende waarde (niet getoond)');
   });
 
-  it('a long rule id or unknown kind from the raw file is not echoed', () => {
+  it('a long rule id or unknown kind from the raw file is not echoed', async () => {
     const f = put(dir(), 'p.yaml', head('landelijk') + 'rules:\n  X-01:\n    kind: "Jan Zwanenburg 111222333"\n');
     const messages = loadProfileFile(f).problems.map((p) => p.message);
     expectNoSecrets(messages);
@@ -144,7 +144,7 @@ rules:
 });
 
 describe('YAML syntax errors quote nothing of the file', () => {
-  it('a syntax error names line and column only, not the neighbouring lines', () => {
+  it('a syntax error names line and column only, not the neighbouring lines', async () => {
     const d = dir();
     put(d, 'kapot.yaml', 'naam: Jan Zwanenburg\nbsn: 111222333\nlijst: [open\nadres: geheim 999888777\n');
     const f = put(d, 'p.yaml', head('./kapot.yaml'));
@@ -157,7 +157,7 @@ describe('YAML syntax errors quote nothing of the file', () => {
     expectNoSecrets(problems.map(formatProblem));
   });
 
-  it('a token quoted by the parser, an alias name and a doubled key are shown only as identifiers', () => {
+  it('a token quoted by the parser, an alias name and a doubled key are shown only as identifiers', async () => {
     const cases: [string, RegExp][] = [
       ['a: b: Jan Zwanenburg 111222333\n', /./],
       ['"Jan Zwanenburg 111222333": 1\n"Jan Zwanenburg 111222333": 2\n', /^Map keys must be unique: \(niet getoond\)$/],
@@ -174,13 +174,13 @@ describe('YAML syntax errors quote nothing of the file', () => {
 });
 
 describe('CLI', () => {
-  it('rules lint and check --profile on a profile extending /etc/passwd: one line, nothing of the file', () => {
+  it('rules lint and check --profile on a profile extending /etc/passwd: one line, nothing of the file', async () => {
     const f = put(dir(), 'p.yaml', head('/etc/passwd'));
-    const lint = giacheck(['rules', 'lint', f]);
+    const lint = await giacheck(['rules', 'lint', f]);
     expect(lint.code).toBe(1);
     expect(lint.stdout + lint.stderr).toContain('extends: alleen een gebundeld profiel');
     expectNoSecrets([lint.stdout, lint.stderr]);
-    const check = giacheck(['check', 'fixtures/zl-small.csv', '--profile', f, '--as-of', '2026-11-01']);
+    const check = await giacheck(['check', 'fixtures/zl-small.csv', '--profile', f, '--as-of', '2026-11-01']);
     expect(check.code).toBe(2);
     expect(check.stderr.trim().split('\n')).toHaveLength(1);
     expectNoSecrets([check.stdout, check.stderr]);

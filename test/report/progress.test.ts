@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/check.js';
 import { progressReporter, progressWanted } from '../../src/cli/progress.js';
 import { setLang } from '../../src/i18n/index.js';
+import { testIo } from '../helpers/io.js';
 
 class FakeStream extends Writable {
   chunks: string[] = [];
@@ -28,14 +29,18 @@ class FakeStream extends Writable {
 
 let dir: string;
 let big: string;
+/** past the first progress report at 50.000 rows: enough to show that none is written */
+let over50k: string;
 
 beforeAll(() => {
   setLang('nl');
   dir = mkdtempSync(join(tmpdir(), 'giacheck-progress-'));
   big = join(dir, 'groot.csv');
+  over50k = join(dir, 'middel.csv');
   const lines = ['dossier_id;gemeente;melding_datum;veiligheidsbeoordeling_datum'];
   for (let i = 0; i < 120_000; i++) lines.push(`D-${i};Heerlen;02-11-2026;04-11-2026`);
   writeFileSync(big, withAllColumns(lines.join('\n') + '\n'));
+  writeFileSync(over50k, withAllColumns(lines.slice(0, 60_001).join('\n') + '\n'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -70,7 +75,7 @@ describe('progress in a real run', () => {
   it('shows progress on a TTY stderr, cleared at the end, and keeps the report file clean', async () => {
     const stderr = new FakeStream(true);
     const out = join(dir, 'r1.json');
-    const code = await runCheck([big], { region: 'zuid-limburg', asOf: '2026-11-20', format: 'json', output: out, failOn: 'never' }, { stderr, env: {} });
+    const code = await runCheck([big], { region: 'zuid-limburg', asOf: '2026-11-20', format: 'json', output: out, failOn: 'never' }, testIo({ stderr }));
     expect(code).toBe(0);
     // the progress lines, cleared, then the one "Rapport geschreven naar …" line
     expect(stderr.chunks.at(-1)).toMatch(/^giacheck: Rapport geschreven naar .*r1\.json \(json, [\d.]+ bevindingen\)\n$/);
@@ -91,7 +96,7 @@ describe('progress in a real run', () => {
     for (const [tty, quiet] of [[false, false], [true, true]] as const) {
       const stderr = new FakeStream(tty);
       const out = join(dir, `r-${tty}-${quiet}.json`);
-      await runCheck([big], { region: 'zuid-limburg', asOf: '2026-11-20', format: 'json', output: out, failOn: 'never', quiet }, { stderr, env: {} });
+      await runCheck([over50k], { region: 'zuid-limburg', asOf: '2026-11-20', format: 'json', output: out, failOn: 'never', quiet }, testIo({ stderr }));
       expect(stderr.text).not.toContain('rijen gelezen');
       expect(stderr.text).not.toContain('\r');
     }

@@ -17,6 +17,7 @@ function io(select: (cfg: { message: string; choices: unknown[] }) => Promise<st
     input: (async () => '2026-03-02') as unknown as TriageIo['input'],
     write: (s) => void (out += s),
     stdinIsTTY: tty,
+    stdout: new PassThrough(),
     stderr,
     env: {},
   };
