@@ -12,7 +12,7 @@
  * and stderr: Node gets EBADF opening a pipe under Wine. Skipped, with a message, when Wine is not
  * installed.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,10 +33,36 @@ function bin(args: string[], env: NodeJS.ProcessEnv = {}, cwd = dir) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-beforeAll(() => {
+/** The Wine prefix of the Windows tests: its own HOME and WINEPREFIX in a temporary directory. */
+const wineWork = WITH_WINE ? mkdtempSync(join(tmpdir(), 'giacheck-wine-')) : '';
+const wineEnv: NodeJS.ProcessEnv = {
+  PATH: process.env.PATH,
+  HOME: wineWork,
+  WINEPREFIX: join(wineWork, 'prefix'),
+  WINEDEBUG: '-all',
+  // no Mono or Gecko installer dialogs while the prefix is made
+  WINEDLLOVERRIDES: 'mscoree,mshtml=',
+};
+/** `wineboot --init` needs no binary: it makes the prefix while the binaries are built. */
+let wineBoot: Promise<{ code: number | null; stderr: string }> | undefined;
+
+beforeAll(async () => {
+  if (WITH_WINE) {
+    wineBoot = new Promise((done, fail) => {
+      const p = spawn(WINE!, ['wineboot', '--init'], { env: wineEnv, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      p.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
+      p.on('error', fail);
+      p.on('close', (code) => done({ code, stderr }));
+    });
+  }
   // from the dist/ that npm test has just compiled
   const targets = WITH_WINE ? `${HOST},win-x64` : HOST;
-  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-bin.mjs'), '--quiet', '--target', targets, '--compiled'], { cwd: ROOT, stdio: 'inherit' });
+  await new Promise<void>((done, fail) =>
+    execFile(process.execPath, [join(ROOT, 'scripts', 'build-bin.mjs'), '--quiet', '--target', targets, '--compiled'], { cwd: ROOT }, (err, _out, stderr) =>
+      err ? fail(new Error(`build-bin: ${err.message}\n${stderr}`)) : done(),
+    ),
+  );
   dir = mkdtempSync(join(tmpdir(), 'giacheck-binary-'));
   copyFileSync(join(ROOT, 'fixtures', 'demo', 'zuid-limburg-demo.csv'), join(dir, 'export.csv'));
   copyFileSync(join(ROOT, 'fixtures', 'demo', 'noord-oost-gelderland-demo.csv'), join(dir, 'nog.csv'));
@@ -134,22 +160,13 @@ describe.skipIf(!WITH_WINE)('Windows binary in Wine', () => {
     }
   }
 
-  beforeAll(() => {
-    work = mkdtempSync(join(tmpdir(), 'giacheck-wine-'));
-    env = {
-      PATH: process.env.PATH,
-      HOME: work,
-      WINEPREFIX: join(work, 'prefix'),
-      WINEDEBUG: '-all',
-      // no Mono or Gecko installer dialogs while the prefix is made
-      WINEDLLOVERRIDES: 'mscoree,mshtml=',
-    };
-    const setup = (exe: string, args: string[]) => {
-      const r = wine(args, { exe });
-      if (r.code !== 0) throw new Error(`wine ${exe} ${args.join(' ')}: exit ${r.code}\n${r.stderr}`);
-    };
-    setup('wineboot', ['--init']);
-    setup('reg', ['add', 'HKCU\\Software\\Wine', '/v', 'Version', '/d', 'win10', '/f']);
+  beforeAll(async () => {
+    work = wineWork;
+    env = wineEnv;
+    const boot = await wineBoot!;
+    if (boot.code !== 0) throw new Error(`wine wineboot --init: exit ${boot.code}\n${boot.stderr}`);
+    const r = wine(['add', 'HKCU\\Software\\Wine', '/v', 'Version', '/d', 'win10', '/f'], { exe: 'reg' });
+    if (r.code !== 0) throw new Error(`wine reg add: exit ${r.code}\n${r.stderr}`);
   }, 180_000);
 
   afterAll(() => {
