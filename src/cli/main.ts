@@ -68,7 +68,16 @@ export async function main(argv: string[], io?: Io): Promise<number> {
   // that holds process-wide, and a worker started ahead that a later run in the same process
   // would inherit if this one ended before using it
   const ownProcess = !io;
-  if (ownProcess) keepYoungGenerationSmall();
+  if (ownProcess) {
+    keepYoungGenerationSmall();
+    // `giacheck … | head`: the reader has what it wanted; stop quietly instead of a stack trace
+    for (const stream of [process.stdout, process.stderr]) {
+      stream.on('error', (e: NodeJS.ErrnoException) => {
+        if (e.code === 'EPIPE') process.exit(0);
+        throw e;
+      });
+    }
+  }
   const run: Run = { io: io ?? processIo(), exitCode: 0 };
   const { stderr, env } = run.io;
   const debug = argv.includes('--debug');

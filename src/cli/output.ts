@@ -3,8 +3,14 @@
  * with mode 0600 in the same directory, renamed over the target when complete), so a reader never
  * sees half a report and other users never see the case data. Writes respect back-pressure, so
  * streaming a million findings into a slow pipe does not pile up in memory.
+ *
+ * Every write is checked: a full disk (or any failed write, fsync or rename) is one line and exit
+ * 2, the temporary file is removed and an earlier file of the same name is left as it was. The
+ * temporary file is removed too when the run is stopped by SIGINT, SIGTERM or SIGHUP. A target
+ * that is a character device or a FIFO (`--output /dev/null`, a named pipe) is written directly:
+ * renaming over it would replace the device.
  */
-import { accessSync, closeSync, constants, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
+import { accessSync, closeSync, constants, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync, chmodSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UserError } from '../errors.js';
@@ -77,6 +83,42 @@ class StdoutOutput implements Output {
   }
 }
 
+/** A failed write as the user reads it: a full disk says so; anything else names its code. */
+function writeError(file: string, e: unknown): UserError {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return new UserError(t('output.diskFull', { file }));
+  return new UserError(t('output.writeFailed', { file, code: code ?? String((e as Error)?.message ?? e).split('\n')[0] }));
+}
+
+/** All of `data` to `fd`: writeSync may write less than asked (a disk filling up mid-write). */
+function writeAll(fd: number, data: Uint8Array): void {
+  let off = 0;
+  while (off < data.length) {
+    const n = writeSync(fd, data, off, data.length - off);
+    // a regular file that takes 0 bytes without an error is full all the same
+    if (n <= 0) throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
+    off += n;
+  }
+}
+
+/** The temporary files of this process not yet renamed or removed, for the signal handlers. */
+const pending = new Set<() => void>();
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+function onSignal(signal: NodeJS.Signals): void {
+  for (const cleanup of [...pending]) cleanup();
+  pending.clear();
+  uninstallSignals();
+  // die of the signal as the process would have without this handler (exit status 128 + n),
+  // unless someone else handles it
+  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+}
+function installSignals(): void {
+  if (pending.size === 1) for (const s of SIGNALS) process.on(s, onSignal);
+}
+function uninstallSignals(): void {
+  for (const s of SIGNALS) process.off(s, onSignal);
+}
+
 class AtomicFileOutput implements Output {
   readonly isTTY = false;
   private fd: number;
@@ -93,6 +135,8 @@ class AtomicFileOutput implements Output {
       throw new UserError(t('error.output', { file: target, message: (e as Error).message }));
     }
     process.once('exit', this.cleanup);
+    pending.add(this.cleanup);
+    installSignals();
   }
   private readonly cleanup = () => {
     if (!this.closed) {
@@ -108,10 +152,25 @@ class AtomicFileOutput implements Output {
       }
     }
   };
+  private release(): void {
+    process.off('exit', this.cleanup);
+    pending.delete(this.cleanup);
+    if (pending.size === 0) uninstallSignals();
+  }
+  /** Write, or give up: remove the temporary file and throw the one-line error. */
+  private put(data: Uint8Array): void {
+    if (this.closed) return;
+    try {
+      writeAll(this.fd, data);
+    } catch (e) {
+      this.abort();
+      throw writeError(this.target, e);
+    }
+  }
   write(text: string | Uint8Array): void {
     if (typeof text !== 'string') {
       this.flush();
-      writeSync(this.fd, text);
+      this.put(text);
       return;
     }
     this.buf.push(text);
@@ -120,38 +179,97 @@ class AtomicFileOutput implements Output {
   }
   private flush(): void {
     if (!this.size) return;
-    writeSync(this.fd, this.buf.join(''));
+    const text = this.buf.join('');
     this.buf = [];
     this.size = 0;
+    this.put(Buffer.from(text, 'utf8'));
   }
   async drain(): Promise<void> {}
   async close(): Promise<void> {
     if (this.closed) return;
     try {
       this.flush();
+      if (this.closed) return;
       fsyncSync(this.fd);
       closeSync(this.fd);
       this.closed = true;
       renameSync(this.tmp, this.target);
     } catch (e) {
+      if (e instanceof UserError) throw e;
       this.closed = false;
       this.cleanup();
       this.closed = true;
-      throw new UserError(t('error.output', { file: this.target, message: (e as Error).message }));
+      throw writeError(this.target, e);
     } finally {
-      process.off('exit', this.cleanup);
+      this.release();
     }
   }
   abort(): void {
     this.cleanup();
     this.closed = true;
-    process.off('exit', this.cleanup);
+    this.release();
   }
+}
+
+/**
+ * A character device or FIFO named as --output (`/dev/null`, `/dev/stdout`, a named pipe): written
+ * in place, as the shell would; there is nothing to rename and nothing to remove.
+ */
+class DeviceOutput implements Output {
+  readonly isTTY = false;
+  private readonly fd: number;
+  private closed = false;
+  constructor(private readonly target: string) {
+    try {
+      this.fd = openSync(target, 'w');
+    } catch (e) {
+      throw new UserError(t('error.output', { file: target, message: (e as Error).message }));
+    }
+  }
+  write(text: string | Uint8Array): void {
+    if (this.closed) return;
+    try {
+      writeAll(this.fd, typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
+    } catch (e) {
+      this.abort();
+      throw writeError(this.target, e);
+    }
+  }
+  async drain(): Promise<void> {}
+  async close(): Promise<void> {
+    this.abort();
+  }
+  abort(): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      closeSync(this.fd);
+    } catch {
+      /* already closed */
+    }
+  }
+}
+
+function statOrUndefined(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** An existing target that is neither a regular file, a folder, a character device nor a FIFO. */
+function unwritableKind(st: Stats): boolean {
+  return st.isBlockDevice() || st.isSocket();
 }
 
 /** `file`, or `stdout` (the run's standard output) when there is none or it is "-". */
 export function openOutput(file: string | undefined, stdout: OutStream): Output {
-  return file && file !== '-' ? new AtomicFileOutput(file) : new StdoutOutput(stdout);
+  if (!file || file === '-') return new StdoutOutput(stdout);
+  const st = statOrUndefined(file);
+  if (st && (st.isCharacterDevice() || st.isFIFO())) return new DeviceOutput(file);
+  if (st && unwritableKind(st)) throw new UserError(t('output.notRegular', { file }));
+  return new AtomicFileOutput(file);
 }
 
 /** The format a file name asks for, by its extension (`rapport.html` → html). */
@@ -198,6 +316,17 @@ export function chooseFormat(format: string | undefined, output: string | undefi
  */
 export function checkOutputTarget(file: string | undefined): void {
   if (!file || file === '-') return;
+  const target = statOrUndefined(file);
+  if (target && unwritableKind(target)) throw new UserError(t('output.notRegular', { file }));
+  if (target && (target.isCharacterDevice() || target.isFIFO())) {
+    // written in place: the device's own permission counts, not its folder's
+    try {
+      accessSync(file, constants.W_OK);
+    } catch {
+      throw new UserError(t('output.notWritable', { file, dir: dirname(file) }));
+    }
+    return;
+  }
   const dir = dirname(resolve(file));
   let st;
   try {

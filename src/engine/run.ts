@@ -63,6 +63,9 @@ export function ruleContext(profile: Profile, peildatum: Day, today: Day = today
   return { peildatum, today: Math.max(today, peildatum), calendar: calendarOf(profile), momentWindow: profile.momentWindow };
 }
 
+/** How long a run may keep the event loop waiting (signals, timers) between two batches. */
+const TURN_EVERY_MS = 100;
+
 export async function runEngine(opts: EngineOptions, sink: EngineSink): Promise<EngineResult> {
   const rules = opts.rules ?? opts.profile.rules;
   const files: InputAccount[] = [];
@@ -85,6 +88,7 @@ export async function runEngine(opts: EngineOptions, sink: EngineSink): Promise<
     account!.rows_rejected++;
     sink.onRejected(errors);
   };
+  let nextTurn = performance.now() + TURN_EVERY_MS;
   const handler: IngestHandler = {
     file(m) {
       if (account) rowsRead += account.rows_read;
@@ -95,6 +99,13 @@ export async function runEngine(opts: EngineOptions, sink: EngineSink): Promise<
     async batch(b) {
       unpacker.eachRow(b, onRow, onRejected);
       if (sink.afterBatch) await sink.afterBatch();
+      // Awaiting resolved promises never leaves the microtask queue: give the event loop a turn
+      // now and then, so a signal (Ctrl-C: remove the temporary output file) or a progress
+      // timer is handled during a long run and not only after it
+      if (performance.now() >= nextTurn) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        nextTurn = performance.now() + TURN_EVERY_MS;
+      }
       if (opts.onProgress && rowsRead + account!.rows_read >= nextProgress) {
         opts.onProgress(rowsRead + account!.rows_read);
         nextProgress += 50_000;

@@ -62,7 +62,9 @@ export interface CompactColumn {
  */
 export function compactTable(columns: CompactColumn[], rows: string[][], width: number, bold: (s: string) => string = (s) => s): string {
   const gap = 2;
-  const widths = columns.map((c, i) => Math.max(c.head.length, ...rows.map((r) => (r[i] ?? '').length)));
+  // a loop, not Math.max(...rows): a spread of 300,000 rows overflows the call stack
+  const widths = columns.map((c) => c.head.length);
+  for (const r of rows) for (let i = 0; i < widths.length; i++) if ((r[i] ?? '').length > widths[i]) widths[i] = (r[i] ?? '').length;
   const flex = columns.findIndex((c) => c.flex);
   const fixed = widths.reduce((a, w, i) => (i === flex ? a : a + w), 0) + gap * (columns.length - 1);
   if (flex >= 0) widths[flex] = Math.max(1, Math.min(widths[flex], width - fixed));
@@ -132,6 +134,9 @@ function widest(block: string): number {
 }
 
 /** A bordered table rendered with its flexible column narrowed until the table fits `width`. */
+/** Above this many findings the wide layout lists them without borders (see the findings table). */
+const BORDERED_MAX_ROWS = 2000;
+
 function fitted(width: number, flex: number, render: (flex: number) => string): string {
   let block = render(flex);
   for (let i = 0; i < 3; i++) {
@@ -233,7 +238,24 @@ function formatWide(report: Report, opts: TableOptions, requested: number): stri
     const colour = (status: string, text: string) =>
       status === 'overdue' || status === 'violated' ? chalk.red(text) : status === 'pending' ? chalk.cyan(text) : chalk.yellow(text);
     out.push(
-      fitted(width, Math.max(30, width - 75), (msgWidth) => {
+      // cli-table3 takes minutes for a few hundred thousand rows (--max-findings 0): a long list
+      // gets the borderless layout, which is linear in the number of rows
+      shown.length > BORDERED_MAX_ROWS
+        ? compactTable(
+            [
+              { head: t('col.dossier') },
+              { head: t('col.rule') },
+              { head: t('col.status'), paint: (p, row) => colour(shown[row].status, p) },
+              { head: t('col.severity') },
+              { head: t('col.due') },
+              { head: t('col.actual') },
+              { head: t('col.message'), flex: true },
+            ],
+            shown.map((f) => [f.dossier_id, f.rule_id, t(`status.${f.status}`), t(`severity.${f.severity}`), isoToDisplay(f.due_date), isoToDisplay(f.actual_date), f.message]),
+            width,
+            (s) => chalk.bold(s),
+          )
+        : fitted(width, Math.max(30, width - 75), (msgWidth) => {
         const tbl = makeTable(
           [t('col.dossier'), t('col.rule'), t('col.status'), t('col.severity'), t('col.due'), t('col.actual'), t('col.message')],
           chalk,
