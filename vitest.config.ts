@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
+    // a hang guard, not a speed assertion: generous, since the suite may share two cores with other work
+    testTimeout: 120_000,
     hookTimeout: 60_000,
     // The CLI runs in-process in most tests (test/helpers/cli.ts), so a test file is busy on
     // its own core rather than waiting for a child process: use every core, and two on a
