@@ -4,7 +4,7 @@
  * only for date, boolean and route columns (never a dossier id, a gemeente as typed, or a column
  * that is not ours), so a rejected-rows list cannot leak personal data.
  */
-import { isBsnLike } from '../privacy/bsn.js';
+import { elfproef, nineDigits } from '../privacy/bsn.js';
 import { UserError } from '../errors.js';
 import { t, localized } from '../i18n/index.js';
 import type { Day } from '../calendar/days.js';
@@ -250,9 +250,10 @@ export class Normalizer {
   private idSeen = 0;
   private watchId(id: string): void {
     this.idSeen++;
-    if (id.length >= 9 && id.length <= 11 && /^\d{3}[ .]?\d{3}[ .]?\d{3}$/.test(id.trim())) {
+    const digits = nineDigits(id);
+    if (digits !== undefined) {
       this.idNine++;
-      if (isBsnLike(id)) this.idBsn++;
+      if (elfproef(digits)) this.idBsn++;
     }
     if (this.idNine >= ID_SAMPLE) {
       this.idWatch = false;

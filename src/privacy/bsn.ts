@@ -28,8 +28,14 @@ export function elfproef(digits: string): boolean {
 export function isBsnLike(value: unknown): boolean {
   if (typeof value === 'number') return Number.isInteger(value) && value >= 1e8 && value < 1e9 && elfproef(String(value));
   if (typeof value !== 'string') return false;
+  const digits = nineDigits(value);
+  return digits !== undefined && elfproef(digits);
+}
+
+/** The nine digits of a value written the way a BSN is (`123456789`, `123 456 789`, `123.456.789`), else undefined. */
+export function nineDigits(value: string): string | undefined {
   const s = value.trim();
-  if (s.length < 9 || s.length > 11) return false;
+  if (s.length < 9 || s.length > 11) return undefined;
   const m = /^(\d{3})([ .]?)(\d{3})\2(\d{3})$/.exec(s);
-  return m !== null && elfproef(m[1] + m[3] + m[4]);
+  return m === null ? undefined : m[1] + m[3] + m[4];
 }
