@@ -101,21 +101,33 @@ function writeAll(fd: number, data: Uint8Array): void {
   }
 }
 
-/** The temporary files of this process not yet renamed or removed, for the signal handlers. */
+/**
+ * The temporary files of this process not yet renamed or removed. While there is one, the process
+ * removes them when it exits and when SIGINT, SIGTERM or SIGHUP stops it.
+ */
 const pending = new Set<() => void>();
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-function onSignal(signal: NodeJS.Signals): void {
+function removePending(): void {
   for (const cleanup of [...pending]) cleanup();
   pending.clear();
-  uninstallSignals();
+}
+function onSignal(signal: NodeJS.Signals): void {
+  removePending();
+  unwatch();
   // die of the signal as the process would have without this handler (exit status 128 + n),
   // unless someone else handles it
   if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
 }
-function installSignals(): void {
-  if (pending.size === 1) for (const s of SIGNALS) process.on(s, onSignal);
+function watch(cleanup: () => void): void {
+  pending.add(cleanup);
+  if (pending.size > 1) return;
+  process.on('exit', removePending);
+  for (const s of SIGNALS) process.on(s, onSignal);
 }
-function uninstallSignals(): void {
+function unwatch(cleanup?: () => void): void {
+  if (cleanup) pending.delete(cleanup);
+  if (pending.size > 0) return;
+  process.off('exit', removePending);
   for (const s of SIGNALS) process.off(s, onSignal);
 }
 
@@ -134,9 +146,7 @@ class AtomicFileOutput implements Output {
     } catch (e) {
       throw new UserError(t('error.output', { file: target, message: (e as Error).message }));
     }
-    process.once('exit', this.cleanup);
-    pending.add(this.cleanup);
-    installSignals();
+    watch(this.cleanup);
   }
   private readonly cleanup = () => {
     if (!this.closed) {
@@ -153,9 +163,7 @@ class AtomicFileOutput implements Output {
     }
   };
   private release(): void {
-    process.off('exit', this.cleanup);
-    pending.delete(this.cleanup);
-    if (pending.size === 0) uninstallSignals();
+    unwatch(this.cleanup);
   }
   /** Write, or give up: remove the temporary file and throw the one-line error. */
   private put(data: Uint8Array): void {
