@@ -14,6 +14,7 @@ import { checkOutputTarget, chooseFormat, openOutput, writesFile, writtenLine } 
 import { addGlobalOptions, addInputOptions, failOnLevel, InputOptions, OutputOptions, resolveInput, useColor } from './common.js';
 import { TOOL } from './version.js';
 import { progressReporter, progressWanted } from './progress.js';
+import { outputWidth, parseWidth } from './width.js';
 import { processIo, type Io, type Run } from './io.js';
 
 export interface CheckOptions extends InputOptions, OutputOptions {
@@ -56,10 +57,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: Io = pro
   if (!Number.isInteger(maxFindings) || maxFindings < 0) {
     throw new UserError(t('error.option', { option: '--max-findings', value: String(opts.maxFindings), choices: '0, 1, 2, …' }));
   }
-  const width = opts.width === undefined ? undefined : Number(opts.width);
-  if (width !== undefined && (!Number.isInteger(width) || width < 40 || width > 1000)) {
-    throw new UserError(t('error.option', { option: '--width', value: String(opts.width), choices: '40 … 1000' }));
-  }
+  const width = parseWidth(opts.width);
   const pseudo = opts.pseudonymize ? makePseudonymizer(io.env.GIACHECK_PSEUDO_KEY) : undefined;
   checkOutputTarget(opts.output);
   const resolved = await resolveInput(files, opts);
@@ -91,7 +89,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: Io = pro
       }
     } else {
       const color = useColor(opts, out.isTTY, io.env);
-      out.write(await format.render(report, { color, maxFindings, width: width ?? (out.isTTY ? io.stdout.columns : undefined) }));
+      out.write(await format.render(report, { color, maxFindings, width: outputWidth(width, out, io.stdout) }));
     }
     await out.close();
     if (writesFile(opts.output) && !opts.quiet) {

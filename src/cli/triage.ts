@@ -15,13 +15,14 @@ import { explainTree, treeJson } from '../triage/explain.js';
 import { profilesWithTree, regionList, treeOf } from '../triage/load.js';
 import { mermaidTree } from '../triage/mermaid.js';
 import { buildOutcome } from '../triage/outcome.js';
-import { outcomeJson, renderOutcome } from '../triage/render.js';
+import { outcomeJson, outcomeSections, pages, type OutcomeSection } from '../triage/render.js';
 import { runWizard, WizardIo } from '../triage/wizard.js';
 import type { Walk } from '../triage/walk.js';
 import type { Day } from '../calendar/days.js';
 import { addGlobalOptions, GlobalOptions, parsePeildatum, useColor } from './common.js';
 import { openOutput } from './output.js';
 import { TOOL } from './version.js';
+import { outputWidth, parseWidth } from './width.js';
 import { processIo, type Io, type OutStream, type Run } from './io.js';
 
 export interface TriageOptions extends GlobalOptions {
@@ -33,6 +34,7 @@ export interface TriageOptions extends GlobalOptions {
   record?: string;
   asOf?: string;
   output?: string;
+  width?: string;
 }
 
 export interface TriageIo extends WizardIo {
@@ -41,6 +43,8 @@ export interface TriageIo extends WizardIo {
   stdout: OutStream;
   stderr: NodeJS.WritableStream;
   env: NodeJS.ProcessEnv;
+  /** rows of the terminal the outcome screen is shown on (to page it) */
+  rows?: number;
 }
 
 /**
@@ -55,6 +59,7 @@ export function triageIo(io: Io): TriageIo {
     input: ((config, context) => input(config, { ...context, ...ctx })) as typeof input,
     write: (text) => void screen.write(text),
     columns: screen.columns,
+    rows: (screen as { rows?: number }).rows,
     stdinIsTTY: Boolean(io.stdin.isTTY),
     stdout: io.stdout,
     stderr: io.stderr,
@@ -73,11 +78,31 @@ export function register(program: Command, run: Run): void {
     .option('--answers <bestand>', t('opt.triage.answers'))
     .option('--record <bestand>', t('opt.triage.record'))
     .option('--as-of <jjjj-mm-dd>', t('opt.triage.asOf'))
-    .option('--output <bestand>', t('opt.triage.output'));
+    .option('--output <bestand>', t('opt.triage.output'))
+    .option('--width <n>', t('opt.triage.width'));
   addGlobalOptions(cmd);
   cmd.action(async (opts: TriageOptions) => {
     run.exitCode = await runTriage(opts, triageIo(run.io));
   });
+}
+
+/**
+ * The outcome screen a page at a time, each page at most the terminal's height less the two rows
+ * of the prompt, so the route, regie and handover items are on screen together and nothing
+ * scrolls away unseen; ⏎ shows the next page.
+ */
+async function showPaged(sections: OutcomeSection[], rows: number, io: TriageIo): Promise<void> {
+  const all = pages(sections, rows - 2);
+  for (let i = 0; i < all.length; i++) {
+    // straight to the terminal (the standard output here), not through the buffered output
+    io.write(all[i].lines.join('\n') + '\n');
+    if (i + 1 < all.length) {
+      await io.input({
+        message: t('triage.out.more', { next: all[i + 1].titles[0], page: i + 2, pages: all.length }),
+        theme: { prefix: { idle: '', done: '' }, style: { message: (text: string, status: string) => (status === 'done' ? '' : text) } },
+      });
+    }
+  }
 }
 
 function isExitPrompt(e: unknown): boolean {
@@ -104,6 +129,7 @@ export async function runTriage(opts: TriageOptions, io: TriageIo = triageIo(pro
   const interactive = !opts.answers && !opts.explain && format !== 'mermaid';
   const answers = opts.answers ? loadAnswers(opts.answers) : undefined;
   const defaultMelding = parsePeildatum(opts.asOf);
+  const width = parseWidth(opts.width);
 
   try {
     const profile = await pickProfile(opts, answers, io, interactive);
@@ -140,11 +166,18 @@ export async function runTriage(opts: TriageOptions, io: TriageIo = triageIo(pro
       }
       const outcome = buildOutcome(profile, tree, walk, melding);
       const expected = answers?.spec.expected?.route;
-      out.write(
-        format === 'json'
-          ? JSON.stringify({ tool: TOOL, ...outcomeJson(outcome, { expected }) }, null, 2) + '\n'
-          : renderOutcome(outcome, { color: colorOut, expected }),
-      );
+      const scenario = answers && (answers.spec.title || answers.spec.story)
+        ? { ...(answers.spec.title ? { title: localized(answers.spec.title) } : {}), ...(answers.spec.story ? { story: localized(answers.spec.story) } : {}) }
+        : undefined;
+      if (format === 'json') {
+        out.write(JSON.stringify({ tool: TOOL, ...outcomeJson(outcome, { expected, scenario }) }, null, 2) + '\n');
+      } else {
+        // on a terminal: the summary, laid out for its width and paged to its height (issue 13.16)
+        const compact = Boolean(out.isTTY);
+        const sections = outcomeSections(outcome, { color: colorOut, expected, scenario, compact, width: outputWidth(width, out, io.stdout) });
+        if (compact && io.stdinIsTTY && io.rows) await showPaged(sections, io.rows, io);
+        else out.write(sections.flatMap((s) => s.lines).join('\n') + '\n');
+      }
       await out.close();
       if (opts.record) {
         const rec = openOutput(opts.record, io.stdout);

@@ -41,8 +41,7 @@ export function explainTree(profile: Profile, tree: Tree, opts: { color: boolean
       out.push(...sourceLines(profile, n.source, '  '));
       out.push(`  ${t('triage.explain.answers')}:`);
       for (const a of n.answers) {
-        const dflt = n.default === a.id ? ` ${c.dim(t('triage.explain.default'))}` : '';
-        out.push(`    ${a.id}: ${localized(a.label)} → ${a.next}${dflt}`);
+        out.push(`    ${a.id}: ${localized(a.label)} → ${a.next}`);
         if (a.help) out.push(`      ${localized(a.help)}`);
       }
     } else if (n.kind === 'step') {

@@ -75,11 +75,6 @@ function checkStructure(yaml: YamlFile, start: string, nodes: Map<string, TreeNo
         if (seen.has(a.id)) out.push(yaml.problemAt(['nodes', id, 'answers', i, 'id'], t('triage.tree.answerTwice', { id, answer: a.id })));
         seen.add(a.id);
       });
-      if (node.default !== undefined && !seen.has(node.default)) {
-        out.push(
-          yaml.problemAt(['nodes', id, 'default'], t('triage.tree.default', { id, answer: node.default, answers: [...seen].join(', ') })),
-        );
-      }
     }
     for (const e of edgesOf(id, node)) {
       if (!nodes.has(e.to)) out.push(yaml.problemAt(e.at, t('triage.tree.deadEnd', { id, next: e.to })));

@@ -8,10 +8,10 @@
  * length, the overdracht in a region without a handover term) the entry stays relative
  * ("5 werkdagen na warme overdracht") instead of inventing a date.
  */
-import type { Day } from '../calendar/days.js';
-import type { Duration } from '../calendar/werkdagen.js';
+import { addMonths, Day, weekday } from '../calendar/days.js';
+import type { Duration, WerkdagCalendar } from '../calendar/werkdagen.js';
 import type { FieldName, RouteCode } from '../model/fields.js';
-import { localized, t } from '../i18n/index.js';
+import { getLang, localized, t } from '../i18n/index.js';
 import { calendarOf, Profile } from '../profile/load.js';
 import type { ConditionSpec } from '../rules/conditions.js';
 import type { RuleSpec } from '../rules/registry.js';
@@ -50,6 +50,8 @@ export interface TimelineItem {
   relative?: string;
   /** how the date follows: "5 werkdagen na melding (02-03-2026)" */
   basis: string;
+  /** the feestdagen (on a weekday) the term skipped or was moved past, in date order */
+  skipped?: { day: Day; name: string }[];
   note?: string;
   condition?: string;
   source: SourceRef;
@@ -218,6 +220,29 @@ function relativeText(d: Duration, from: FieldName[]): string {
   return t('triage.rel.after', { duration: durationText(d), anchor: anchors });
 }
 
+/**
+ * The closed weekdays a term passed over: for werkdagen every closed Monday–Friday after the
+ * anchor up to the due date; for a calendar term moved off a closed day (Atw art. 1, when the
+ * profile extends calendar terms), the closed days it was moved past. Weekends are not named.
+ */
+export function skippedFeestdagen(cal: WerkdagCalendar, anchor: Day, d: Duration, due: Day): { day: Day; name: string }[] {
+  let from: Day;
+  if ('workdays' in d) from = anchor + 1;
+  else if ('days' in d) from = anchor + d.days;
+  else if ('weeks' in d) from = anchor + 7 * d.weeks;
+  else from = addMonths(anchor, d.months);
+  // a werkdagen term counts up to its due date; a moved calendar term passes the days before it
+  const last = 'workdays' in d ? due : due - 1;
+  const out: { day: Day; name: string }[] = [];
+  for (let day = from; day <= last; day++) {
+    const wd = weekday(day);
+    if (wd === 0 || wd === 6) continue;
+    const name = cal.closedReason(day, getLang());
+    if (name !== undefined && !cal.isWerkdag(day)) out.push({ day, name });
+  }
+  return out;
+}
+
 interface Pending {
   item: Omit<TimelineItem, 'due' | 'window' | 'relative' | 'basis'>;
   from: FieldName[];
@@ -288,11 +313,13 @@ export function timeline(profile: Profile, tree: Tree, walk: Walk, melding: Day,
         term: relativeText(p.duration, [p.from[0]]),
         date: displayDate(anchor),
       });
+      const skipped = skippedFeestdagen(cal, anchor, p.duration, due);
       const item: TimelineItem = {
         ...p.item,
         due,
         ...(p.window ? { window: { start: due - p.window.before, end: due + p.window.after } } : {}),
         basis,
+        ...(skipped.length ? { skipped } : {}),
       };
       done.set(p, item);
       order.set(item, order.size);

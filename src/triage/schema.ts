@@ -61,9 +61,8 @@ export const QuestionNodeSchema = z.strictObject({
   ...nodeBase,
   question: LocalizedTextSchema,
   help: LocalizedTextSchema,
+  /** in the order shown; the wizard preselects none of them (issue 13.16) */
   answers: z.array(AnswerSchema).min(2),
-  /** the answer preselected in the wizard (Enter) */
-  default: nodeId.optional(),
 });
 
 export const StepNodeSchema = z.strictObject({

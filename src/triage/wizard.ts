@@ -32,6 +32,8 @@ export interface WizardOptions {
 }
 
 export const HELP = '__help';
+/** the cursor's starting place: not an answer, so Enter without choosing picks nothing */
+export const NONE = '__none';
 export const BACK = '__back';
 
 const keysTheme = {
@@ -70,7 +72,8 @@ export function parseMeldingDate(text: string): Day | undefined {
 export async function runWizard(opts: WizardOptions, io: WizardIo): Promise<{ walk: Walk; melding: Day }> {
   const { tree, profile } = opts;
   const c = new Chalk({ level: opts.color ? 1 : 0 });
-  const width = Math.min(io.columns ?? 100, 110);
+  // one column spare: a line exactly as wide as the terminal makes some terminals wrap
+  const width = Math.min((io.columns ?? 100) - 1, 110);
   const showSteps = (steps: string[]) => {
     for (const id of steps) {
       const n = nodeOf(tree, id);
@@ -115,23 +118,28 @@ export async function runWizard(opts: WizardOptions, io: WizardIo): Promise<{ wa
     const node = nodeOf(tree, stop);
     if (node.kind === 'outcome') return { walk: { path, outcome: stop, facts: factsOf(tree, path) }, melding };
     const q = questionOf(tree, stop);
+    const back = remembered.get(stop);
     const choices = [
+      // no answer is preselected as if it were advice (issue 13.16): the cursor starts on this
+      // line, which cannot be chosen; coming back to a question, it starts on the earlier answer
+      ...(back === undefined ? [{ value: NONE, name: t('triage.wiz.choose'), disabled: ' ' }] : []),
       ...q.answers.map((a) => ({
         value: a.id,
         name: localized(a.label),
-        ...(a.help ? { description: localized(a.help) } : {}),
+        ...(a.help ? { description: wrap(localized(a.help), width, '') } : {}),
       })),
       new Separator(),
       { value: HELP, name: t('triage.wiz.help') },
       { value: BACK, name: stack.length ? t('triage.wiz.back') : t('triage.wiz.backToDate') },
     ];
     const choice = await io.select({
-      message: localized(q.question),
+      // wrapped here on word boundaries, continuation lines under the text after "? "
+      message: wrap(localized(q.question), width, '  ').slice(2),
       choices,
-      default: remembered.get(stop) ?? q.default ?? q.answers[0].id,
+      ...(back === undefined ? {} : { default: back }),
       loop: false,
       pageSize: choices.length,
-      theme: keysTheme,
+      theme: { ...keysTheme, i18n: { disabledError: t('triage.wiz.chooseFirst') } },
     });
     if (choice === HELP) {
       showHelp(q);

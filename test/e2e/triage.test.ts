@@ -18,6 +18,13 @@ describe('giacheck triage --answers (replay)', () => {
     expect(r.stdout).toContain('– contactgegevens melder: niet nodig (melder anoniem)');
     expect(r.stdout).toMatch(/ma 22-06-2026\s+ZL-01 /);
     expect(r.stdout).toMatch(/ma 13-07-2026\s+ZL-03 /);
+    // a replayed scenario tells its story first (issue 13.16)
+    expect(r.stdout).toMatch(/^Scenario: Anonieme buurtmelding via de triagetafel naar het lokale veld\n {2}Een buurvrouw in Maastricht meldt anoniem /);
+    expect(r.stdout.indexOf(' Uitkomst ')).toBeGreaterThan(r.stdout.indexOf('problematiek past bij'));
+    // not a terminal: lines wrapped at 100, required items without a tick
+    for (const l of r.stdout.split('\n')) expect(l.length, l).toBeLessThanOrEqual(100);
+    expect(r.stdout).toContain('    • contactgegevens directbetrokkenen\n');
+    expect(r.stdout).not.toContain('✓');
   });
 
   it('--format json follows the documented shape', async () => {
@@ -29,7 +36,8 @@ describe('giacheck triage --answers (replay)', () => {
     expect(j.route).toBe('overdracht_lokaal_veld');
     expect(j.matches_expected).toBe(true);
     expect(j.path.filter((p: { kind: string }) => p.kind === 'question')).toHaveLength(9);
-    expect(j.timeline[0]).toMatchObject({ rule_id: 'NOG-01', due_date: '2026-05-04' });
+    expect(j.timeline[0]).toMatchObject({ rule_id: 'NOG-01', due_date: '2026-05-04', skipped_feestdagen: [{ date: '2026-04-27', name: 'Koningsdag' }] });
+    expect(j.scenario).toEqual({ title: 'Directe overdracht naar het lokaal team', story: expect.stringMatching(/^Een leerkracht in Apeldoorn /) });
     expect(j.timeline.at(-1)).toMatchObject({ rule_id: 'NOG-10', relative: '5 werkdagen na overdracht' });
   });
 
@@ -79,6 +87,10 @@ describe('giacheck triage --answers (replay)', () => {
     const b = await giacheck(['triage', '--answers', rec, '--format', 'json']);
     expect(b.code).toBe(0);
     const [ja, jb] = [JSON.parse(a.stdout), JSON.parse(b.stdout)];
+    // the scenario's story and expectation are in the scenario, not in the recording
+    expect(ja.scenario.title).toBe('Geweld tegen een zwangere vrouw, Voorwaarden en Vervolg');
+    expect(jb.scenario).toBeUndefined();
+    delete ja.scenario;
     delete ja.expected_route;
     delete ja.matches_expected;
     expect(jb).toEqual(ja);

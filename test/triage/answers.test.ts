@@ -14,28 +14,28 @@ function replayText(text: string) {
 
 describe('replaying an answers file', () => {
   it('replays to the outcome and reads the melding date', () => {
-    const loaded = readAnswers('a.yaml', 'profile: noord-oost-gelderland\nmelding_datum: "2026-03-09"\nanswers:\n  geen_hulp: ja\n');
+    const loaded = readAnswers('a.yaml', 'profile: noord-oost-gelderland\nmelding_datum: "2026-03-09"\nanswers:\n  hulp_nodig: nee\n');
     expect(loaded.melding).toBe(parseIsoDay('2026-03-09'));
     expect(replayAnswers(nog, loaded).outcome).toBe('uitkomst_einde');
   });
 
   it('an unknown answer names its line and the choices', () => {
-    expect(replayText('answers:\n  geen_hulp: nee\n  anoniem: misschien\n')).toThrowError(
+    expect(replayText('answers:\n  hulp_nodig: ja\n  anoniem: misschien\n')).toThrowError(
       'a.yaml:3:12: answers.anoniem: onbekend antwoord "misschien"; kies uit: ja, nee',
     );
   });
 
   it('a question on the path without an answer is named with its text', () => {
-    expect(replayText('answers:\n  geen_hulp: nee\n')).toThrowError(
+    expect(replayText('answers:\n  hulp_nodig: ja\n')).toThrowError(
       /^a\.yaml:2:3: geen antwoord op vraag anoniem \("Wil de melder anoniem blijven\?"\); kies uit: ja, nee$/,
     );
   });
 
   it('an answer to a question this path does not ask, or to no question at all, is an error', () => {
-    expect(replayText('answers:\n  geen_hulp: ja\n  letsel: nee\n')).toThrowError(
+    expect(replayText('answers:\n  hulp_nodig: nee\n  letsel: nee\n')).toThrowError(
       'a.yaml:3:11: answers.letsel: deze vraag wordt op dit pad niet gesteld',
     );
-    expect(replayText('answers:\n  geen_hulp: ja\n  onbekend: nee\n')).toThrowError(
+    expect(replayText('answers:\n  hulp_nodig: nee\n  onbekend: nee\n')).toThrowError(
       'a.yaml:3:13: answers.onbekend: de boom heeft geen vraag onbekend',
     );
   });
@@ -52,7 +52,7 @@ describe('recording', () => {
   it('writes profile, date and the answers in the order asked, each with its question as a comment, and replays', () => {
     const walk = allWalks(nog).find((w) => w.outcome === 'uitkomst_vv' && w.path.some((p) => p.node === 'letsel'))!;
     const text = answersYaml({ profile: 'noord-oost-gelderland', melding: parseIsoDay('2026-05-13') as number, walk, tree: nog });
-    expect(text).toContain('profile: noord-oost-gelderland\nmelding_datum: "2026-05-13"\nanswers:\n  geen_hulp: nee # Heeft het gezin geen (extra) hulp of bemoeienis van buitenaf nodig?\n');
+    expect(text).toContain('profile: noord-oost-gelderland\nmelding_datum: "2026-05-13"\nanswers:\n  hulp_nodig: ja # Heeft het gezin (extra) hulp of bemoeienis van buitenaf nodig?\n');
     expect(text).toContain('  letsel: ja # Is er letsel?\n  dienst: nee #');
     const again = readAnswers('rec.yaml', text);
     expect(again.melding).toBe(parseIsoDay('2026-05-13'));

@@ -52,7 +52,7 @@ describe('runTriage', () => {
       { value: 'noord-oost-gelderland', name: 'Noord Oost Gelderland' },
       { value: 'zuid-limburg', name: 'Zuid-Limburg' },
     ]);
-    expect(asked[1].message).toBe('Heeft het gezin geen (extra) hulp of bemoeienis van buitenaf nodig?');
+    expect(asked[1].message).toBe('Heeft het gezin (extra) hulp of bemoeienis van buitenaf nodig?');
     expect(t.out()).toContain('Stap: Veiligheidsbeoordeling en telefonisch contact met het gezin');
   });
 

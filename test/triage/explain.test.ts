@@ -56,8 +56,11 @@ describe('--explain', () => {
       'acuut bedreigd',
       'structurele onveiligheid',
       'multiproblematische leefsituatie',
-      'onvoldoende duidelijk of er sprake is van huiselijk geweld of kindermishandeling',
-      'geen hulp of bemoeienis van buitenaf wil',
+      // the seed's own (double-negative) words stay in the quote under the plain question
+      '“onvoldoende duidelijk is of er sprake is van huiselijk geweld of kindermishandeling,”',
+      'Is al voldoende duidelijk of er sprake is van huiselijk geweld of kindermishandeling?',
+      'Heeft het gezin (extra) hulp of bemoeienis van buitenaf nodig?',
+      'hulp of bemoeienis van buitenaf afwijst',
       'letsel',
       'ongeboren kind',
       'acute psychiatrie',
@@ -107,11 +110,11 @@ describe('--format mermaid', () => {
 
   it('with replayed answers the path taken is drawn bold', () => {
     const tree = treeOf(nog);
-    const { walk } = replay(tree, { geen_hulp: 'nee', anoniem: 'ja', dienst: 'nee' });
+    const { walk } = replay(tree, { hulp_nodig: 'ja', anoniem: 'ja', dienst: 'nee' });
     const m = mermaidTree(tree, walk);
-    expect(m).toContain('  class n_telefonisch_contact,n_geen_hulp,n_anoniem,n_dienst,n_uitkomst_vv taken');
+    expect(m).toContain('  class n_telefonisch_contact,n_hulp_nodig,n_anoniem,n_dienst,n_uitkomst_vv taken');
     const link = m.split('\n').find((l) => l.startsWith('  linkStyle'));
-    expect(link?.split(' ')[3].split(',')).toHaveLength(4); // step → geen_hulp, nee, ja, nee
+    expect(link?.split(' ')[3].split(',')).toHaveLength(4); // step → hulp_nodig, ja, ja, nee
   });
 
   it('escapes quotes and angle brackets in labels', () => {

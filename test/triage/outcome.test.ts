@@ -8,7 +8,7 @@ import { setLang } from '../../src/i18n/index.js';
 import { loadProfile } from '../../src/profile/load.js';
 import { treeOf } from '../../src/triage/load.js';
 import { buildOutcome, evalCondition, Outcome } from '../../src/triage/outcome.js';
-import { outcomeJson, renderOutcome } from '../../src/triage/render.js';
+import { outcomeJson, outcomeSections, pages, renderOutcome } from '../../src/triage/render.js';
 import { replay } from '../../src/triage/walk.js';
 
 afterEach(() => setLang('nl'));
@@ -40,10 +40,10 @@ const ZL_VV_CRISIS_AVOND = {
   medewerking: 'ja',
 };
 const NOG_NONE = {
-  geen_hulp: 'nee',
+  hulp_nodig: 'ja',
   anoniem: 'nee',
   onveilig: 'nee',
-  onduidelijk: 'nee',
+  duidelijk: 'ja',
   geen_hulp_gewenst: 'nee',
   letsel: 'nee',
   ongeboren_kind: 'nee',
@@ -149,7 +149,7 @@ describe('Noord Oost Gelderland outcomes', () => {
   });
 
   it('V&V for an anonymous melder from Wednesday 13 May 2026 (Hemelvaart and the Friday after closed): monitoring relative to the warme overdracht', () => {
-    const o = outcome('noord-oost-gelderland', '2026-05-13', { geen_hulp: 'nee', anoniem: 'ja', dienst: 'nee' });
+    const o = outcome('noord-oost-gelderland', '2026-05-13', { hulp_nodig: 'ja', anoniem: 'ja', dienst: 'nee' });
     expect(o.route).toBe('voorwaarden_en_vervolg');
     expect(dates(o)).toEqual([
       ['NOG-01', '2026-05-22'],
@@ -197,9 +197,11 @@ describe('rendering', () => {
     expect(text).toContain(' Uitkomst  directe overdracht lokale veld');
     expect(text).toContain('Zuid-Limburg · triageboom 2026.11 · melding ma 02-03-2026');
     expect(text).toContain('Regie op veiligheid\n  Het lokale veld / lokaal team');
-    expect(text).toContain('→ Ja  · 000 §5.1 (HP 7.5.2 Overdracht aan het lokale veld); §4.1');
+    expect(text).toContain('→ Ja · 000 §5.1 (HP 7.5.2 Overdracht aan het lokale veld); §4.1');
     expect(text).toContain('? bevestiging van de overdracht (tenzij overdracht via de triagetafel)');
-    expect(text).toContain('✓ contactgegevens melder');
+    // a required item is still to do: a bullet, never a "done" tick
+    expect(text).toContain('    • contactgegevens melder\n');
+    expect(text).not.toContain('✓');
     expect(text).toMatch(/ma 09-03-2026\s+ZL-01 Veiligheidsbeoordeling binnen 5 werkdagen na de melding/);
     expect(text).toMatch(/ma 30-03-2026\s+ZL-03 /);
     expect(text).not.toContain('\u001b[');
@@ -213,6 +215,57 @@ describe('rendering', () => {
     expect(text).toMatch(/Mon 2026-05-04\s+NOG-01 VT phones the family within 5 werkdagen of the melding/);
     expect(text).toContain('5 werkdagen after handover');
     expect(text).toContain('Cannot be dated yet');
+  });
+
+  it('route, regie and handover items come before the timeline and the path; every line fits the width', () => {
+    const o = outcome('zuid-limburg', '2026-04-24', ZL_VV_CRISIS_AVOND);
+    for (const width of [80, 100]) {
+      for (const compact of [false, true]) {
+        const text = renderOutcome(o, { color: false, width, compact });
+        const at = (s: string) => text.indexOf(s);
+        expect(at('Regie op veiligheid')).toBeGreaterThan(0);
+        expect(at('Overdracht: vereiste onderdelen')).toBeGreaterThan(at('Regie op veiligheid'));
+        expect(at('\nTijdlijn')).toBeGreaterThan(at('Overdracht: vereiste onderdelen'));
+        expect(at('\nGevolgd pad')).toBeGreaterThan(at('\nTijdlijn'));
+        for (const l of text.split('\n')) expect(l.length, l).toBeLessThanOrEqual(width);
+      }
+    }
+    // the summary: one line per date, the questions by their short label, no sources in the path
+    const compact = renderOutcome(o, { color: false, width: 80, compact: true });
+    expect(compact).toContain('\n   1. Vermoeden van crisis? → Ja\n');
+    expect(compact).toContain('\n  10. Vermoeden bevestigen/weerleggen? → Nee\n');
+    expect(compact).not.toContain('· 000 ');
+    expect(compact).toMatch(/\n {2}ma 04-05-2026 {4}ZL-01 Veiligheidsbeoordeling binnen 5 werkdagen na de melding\n {21}Koningsdag overgeslagen\n/);
+  });
+
+  it('the timeline names the feestdagen a werkdagen term skipped (text and JSON)', () => {
+    const o = outcome('zuid-limburg', '2026-04-24', ZL_VV_CRISIS_AVOND);
+    const zl01 = o.timeline.find((i) => i.rule_id === 'ZL-01')!;
+    expect(isoDate(zl01.due!)).toBe('2026-05-04');
+    expect(zl01.skipped?.map((s) => [isoDate(s.day), s.name])).toEqual([['2026-04-27', 'Koningsdag']]);
+    const text = renderOutcome(o, { color: false });
+    expect(text).toContain('5 werkdagen na melding (24-04-2026); Koningsdag overgeslagen · 000 §5.1.1');
+    const j = outcomeJson(o) as Record<string, any>;
+    expect(j.timeline.find((i: any) => i.rule_id === 'ZL-01').skipped_feestdagen).toEqual([{ date: '2026-04-27', name: 'Koningsdag' }]);
+    // a term that skipped none says nothing and has an empty list
+    expect(j.timeline.find((i: any) => i.rule_id === 'ZL-03')?.skipped_feestdagen ?? []).toEqual([]);
+    // 2 May 2026 (a Saturday) → 5 werkdagen: 5 mei (Tuesday) skipped, due Monday 11 May
+    const may = outcome('zuid-limburg', '2026-05-02', ZL_DIRECT).timeline.find((i) => i.rule_id === 'ZL-01')!;
+    expect([isoDate(may.due!), may.skipped?.map((s) => s.name)]).toEqual(['2026-05-11', ['5 mei (Bevrijdingsdag)']]);
+  });
+
+  it('pages: the outcome opens a page after a scenario story; no page is longer than asked', () => {
+    const o = outcome('zuid-limburg', '2026-03-02', ZL_VV_CRISIS_AVOND);
+    const sections = outcomeSections(o, { color: false, width: 80, compact: true, scenario: { title: 'T', story: 'Een verhaal.' } });
+    const p = pages(sections, 22);
+    expect(p[0].titles).toEqual(['Scenario']);
+    expect(p[1].titles.slice(0, 3)).toEqual(['Uitkomst', 'Regie op veiligheid', 'Overdracht: vereiste onderdelen (regels van het profiel)']);
+    expect(p[1].lines[0]).toBe(' Uitkomst  Voorwaarden & Vervolg');
+    for (const page of p) {
+      expect(page.lines.length).toBeLessThanOrEqual(22);
+      expect(page.lines[0]).not.toBe('');
+    }
+    expect(p.flatMap((x) => x.lines).filter(Boolean)).toEqual(sections.flatMap((s) => s.lines).filter(Boolean));
   });
 
   it('a scenario whose expected route differs is flagged on screen', () => {

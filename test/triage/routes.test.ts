@@ -81,24 +81,28 @@ describe('paths through the Noord Oost Gelderland tree (001 §1)', () => {
   const tree = treeOf(loadProfile({ region: 'noord-oost-gelderland' }));
   const walks = allWalks(tree);
   const route = (w: { outcome: string }) => (tree.nodes.get(w.outcome) as { route: string }).route;
-  const TENZIJ = ['anoniem', 'onveilig', 'onduidelijk', 'geen_hulp_gewenst', 'letsel', 'ongeboren_kind', 'acute_psychiatrie', 'maatregelen'];
+  // the tenzij bullets asked plainly: the answer that makes the exception hold (issue 13.16)
+  const TENZIJ = ['anoniem', 'onveilig', 'duidelijk', 'geen_hulp_gewenst', 'letsel', 'ongeboren_kind', 'acute_psychiatrie', 'maatregelen'];
+  const HOLDS: Record<string, string> = { duidelijk: 'nee' };
+  const holds = (q: string) => HOLDS[q] ?? 'ja';
+  const fails = (q: string) => (holds(q) === 'ja' ? 'nee' : 'ja');
 
   it('direct handover only when none of the nine tenzij bullets holds', () => {
     const direct = walks.filter((w) => route(w) === 'overdracht_lokaal_veld');
     expect(direct).toHaveLength(1);
-    expect(answersOf(direct[0])).toEqual(Object.fromEntries(['geen_hulp', ...TENZIJ].map((q) => [q, 'nee'])));
+    expect(answersOf(direct[0])).toEqual({ hulp_nodig: 'ja', ...Object.fromEntries(TENZIJ.map((q) => [q, fails(q)])) });
   });
 
   it('"no (extra) help needed" ends the involvement', () => {
     const einde = walks.filter((w) => route(w) === 'geen_vervolg');
-    expect(einde.map(answersOf)).toEqual([{ geen_hulp: 'ja' }]);
+    expect(einde.map(answersOf)).toEqual([{ hulp_nodig: 'nee' }]);
   });
 
   it('unclear HG/KM or a family refusing help → Onderzoek; any other tenzij → a service chosen on the same criterion', () => {
     for (const q of TENZIJ) {
-      const hits = walks.filter((w) => answersOf(w)[q] === 'ja');
+      const hits = walks.filter((w) => answersOf(w)[q] === holds(q));
       const routes = new Set(hits.map(route));
-      if (q === 'onduidelijk' || q === 'geen_hulp_gewenst') expect(routes, q).toEqual(new Set(['onderzoek']));
+      if (q === 'duidelijk' || q === 'geen_hulp_gewenst') expect(routes, q).toEqual(new Set(['onderzoek']));
       else {
         expect(routes, q).toEqual(new Set(['onderzoek', 'voorwaarden_en_vervolg']));
         for (const w of hits) expect(route(w)).toBe(answersOf(w).dienst === 'ja' ? 'onderzoek' : 'voorwaarden_en_vervolg');
