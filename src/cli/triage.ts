@@ -13,7 +13,7 @@ import '../i18n/catalog/triage.js';
 import { answersYaml, loadAnswers, LoadedAnswers, replayAnswers } from '../triage/answers.js';
 import { explainTree, treeJson } from '../triage/explain.js';
 import { profilesWithTree, regionList, treeOf } from '../triage/load.js';
-import { mermaidTree } from '../triage/mermaid.js';
+import { DIRECTIONS, mermaidTree, type Direction } from '../triage/mermaid.js';
 import { buildOutcome } from '../triage/outcome.js';
 import { outcomeJson, outcomeSections, pages, type OutcomeSection } from '../triage/render.js';
 import { runWizard, WizardIo } from '../triage/wizard.js';
@@ -35,6 +35,8 @@ export interface TriageOptions extends GlobalOptions {
   asOf?: string;
   output?: string;
   width?: string;
+  direction?: string;
+  section?: string;
 }
 
 export interface TriageIo extends WizardIo {
@@ -79,7 +81,9 @@ export function register(program: Command, run: Run): void {
     .option('--record <bestand>', t('opt.triage.record'))
     .option('--as-of <jjjj-mm-dd>', t('opt.triage.asOf'))
     .option('--output <bestand>', t('opt.triage.output'))
-    .option('--width <n>', t('opt.triage.width'));
+    .option('--width <n>', t('opt.triage.width'))
+    .addOption(new Option('--direction <richting>', t('opt.triage.direction')).choices([...DIRECTIONS]))
+    .option('--section <id>', t('opt.triage.section'));
   addGlobalOptions(cmd);
   cmd.action(async (opts: TriageOptions) => {
     run.exitCode = await runTriage(opts, triageIo(run.io));
@@ -130,6 +134,9 @@ export async function runTriage(opts: TriageOptions, io: TriageIo = triageIo(pro
   const answers = opts.answers ? loadAnswers(opts.answers) : undefined;
   const defaultMelding = parsePeildatum(opts.asOf);
   const width = parseWidth(opts.width);
+  for (const [option, value] of [['--direction', opts.direction], ['--section', opts.section]] as const) {
+    if (value !== undefined && format !== 'mermaid') throw new UserError(t('triage.mermaidOnly', { option }));
+  }
 
   try {
     const profile = await pickProfile(opts, answers, io, interactive);
@@ -146,7 +153,13 @@ export async function runTriage(opts: TriageOptions, io: TriageIo = triageIo(pro
     const colorOut = useColor(opts, out.isTTY, io.env);
     try {
       if (format === 'mermaid') {
-        out.write(mermaidTree(tree, walk));
+        if (opts.section !== undefined) {
+          if (!tree.sections?.length) throw new UserError(t('triage.noSections', { profile: profile.id }));
+          if (!tree.sections.some((s) => s.id === opts.section)) {
+            throw new UserError(t('triage.sectionUnknown', { section: opts.section, sections: tree.sections.map((s) => s.id).join(', ') }));
+          }
+        }
+        out.write(mermaidTree(tree, walk, { direction: opts.direction as Direction | undefined, section: opts.section }));
         await out.close();
         return 0;
       }

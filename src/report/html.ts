@@ -122,13 +122,16 @@ footer { margin-top: 32px; color: #555; font-size: 12px; }
   body { padding: 0; max-width: none; font-size: 11px; }
   table { font-size: 10px; }
   nav { display: none; }
-  section { break-before: page; margin: 0; }
-  section.first { break-before: auto; }
+  /* sections follow one another (a forced page per section left pages with a few lines, issue
+     13.10); a heading never ends a page */
+  section { break-before: auto; margin: 0 0 16px; }
   thead { display: table-header-group; }
   tr, .chart, dl.meta { break-inside: avoid; }
   .scroll { overflow: visible; }
-  /* headers wrap between words (and hyphenate in the report's language), never mid-word */
-  thead th { overflow-wrap: normal; word-break: normal; hyphens: auto; }
+  /* headers wrap between words only: no hyphenation, no break inside a word */
+  thead th { overflow-wrap: normal; word-break: keep-all; hyphens: manual; }
+  /* row labels (a month 2026-08, a dossier id, a gemeente) are never broken at their hyphen */
+  tbody th { white-space: nowrap; hyphens: manual; }
   th, td { padding: 2px 4px; }
   h2, h3, summary { break-after: avoid; }
   summary { list-style: none; }

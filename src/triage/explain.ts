@@ -32,6 +32,9 @@ export function explainTree(profile: Profile, tree: Tree, opts: { color: boolean
   out.push(c.bold(t('triage.explain.title', { title: localized(tree.title), version: tree.version })));
   out.push(t('triage.explain.meta', { profile: localized(profile.name), file: basename(tree.file), start: tree.start }));
   if (tree.description) out.push(localized(tree.description));
+  if (tree.sections?.length) {
+    out.push(t('triage.explain.sections', { sections: tree.sections.map((s) => `${s.id} (${localized(s.title)})`).join(', ') }));
+  }
   for (const [id, n] of tree.nodes) {
     out.push('');
     if (n.kind === 'question') {
@@ -75,6 +78,7 @@ export function treeJson(profile: Profile, tree: Tree): Record<string, unknown> 
       title: tree.title,
       description: tree.description ?? null,
       start: tree.start,
+      sections: tree.sections ?? [],
       nodes: [...tree.nodes].map(([id, n]) => ({ id, ...n })),
     },
   };

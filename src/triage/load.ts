@@ -57,11 +57,29 @@ export function readTree(file: string, text: string): TreeLoad {
   }
   if (out.length) return { problems: out };
   out.push(...checkStructure(yaml, spec.start, nodes));
+  out.push(...checkSections(yaml, spec.sections ?? [], nodes));
   if (out.length) return { problems: out };
   return {
-    tree: { file, version: spec.version, title: spec.title, description: spec.description, start: spec.start, nodes },
+    tree: { file, version: spec.version, title: spec.title, description: spec.description, start: spec.start, ...(spec.sections ? { sections: spec.sections } : {}), nodes },
     problems: [],
   };
+}
+
+/** Sections name nodes of the tree, each node in one section at most, each id once. */
+function checkSections(yaml: YamlFile, sections: { id: string; nodes: string[] }[], nodes: Map<string, TreeNode>): YamlProblem[] {
+  const out: YamlProblem[] = [];
+  const ids = new Set<string>();
+  const owner = new Map<string, string>();
+  sections.forEach((s, i) => {
+    if (ids.has(s.id)) out.push(yaml.problemAt(['sections', i, 'id'], t('triage.tree.sectionTwice', { section: s.id })));
+    ids.add(s.id);
+    s.nodes.forEach((n, j) => {
+      if (!nodes.has(n)) out.push(yaml.problemAt(['sections', i, 'nodes', j], t('triage.tree.sectionNode', { section: s.id, id: n })));
+      else if (owner.has(n)) out.push(yaml.problemAt(['sections', i, 'nodes', j], t('triage.tree.sectionNodeTwice', { section: s.id, id: n, other: owner.get(n) as string })));
+      else owner.set(n, s.id);
+    });
+  });
+  return out;
 }
 
 function checkStructure(yaml: YamlFile, start: string, nodes: Map<string, TreeNode>): YamlProblem[] {

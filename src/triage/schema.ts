@@ -91,11 +91,21 @@ export type OutcomeNode = z.infer<typeof OutcomeNodeSchema>;
 export type TreeNode = z.infer<typeof NodeSchema>;
 export const NODE_KINDS = ['question', 'step', 'outcome'] as const;
 
+/** A part of the tree drawn on a slide of its own (`--format mermaid --section <id>`). */
+export const SectionSchema = z.strictObject({
+  id: nodeId,
+  title: LocalizedTextSchema,
+  /** the nodes of this part, each in at most one section */
+  nodes: z.array(nodeId).min(1),
+});
+export type TreeSection = z.infer<typeof SectionSchema>;
+
 export const TreeSchema = z.strictObject({
   version: z.string().min(1),
   title: LocalizedTextSchema,
   description: LocalizedTextSchema.optional(),
   start: nodeId,
+  sections: z.array(SectionSchema).optional(),
   nodes: z.record(z.string(), z.unknown()),
 });
 
@@ -105,6 +115,7 @@ export interface Tree {
   title: { nl: string; en: string };
   description?: { nl: string; en: string };
   start: string;
+  sections?: TreeSection[];
   /** in file order */
   nodes: Map<string, TreeNode>;
 }

@@ -119,6 +119,33 @@ describe('giacheck triage trainer tools', () => {
     expect(m.startsWith('flowchart TD\n')).toBe(true);
     expect(m).toContain('n_uitkomst_mdt[[');
   });
+
+  it('--format mermaid --direction LR --section: one section left to right for a slide; --explain names the sections', async () => {
+    const r = await giacheck(['triage', '--region', 'zuid-limburg', '--format', 'mermaid', '--direction', 'LR', '--section', 'crisis']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines.slice(0, 3)).toEqual(['flowchart LR', '  subgraph s_crisis["Crisis (Bijlage 3a.2–3)"]', '    n_crisis{"Vermoeden van crisis?"}']);
+    // the four crisis nodes, and where they lead: the gezinsvoogd question, as a stub
+    expect(r.stdout.match(/^ {4}n_/gm)).toHaveLength(4);
+    expect(r.stdout).toContain('\n  n_gezinsvoogd("→ Gezinsvoogd betrokken? (Gezinsvoogd en anonieme melder (Bijlage 3a))")\n');
+    const replayed = await giacheck(['triage', '--answers', `${SCEN}/zl-02-crisis-avond-vv.yaml`, '--format', 'mermaid', '--section', 'dienst']);
+    expect(replayed.code).toBe(0);
+    expect(replayed.stdout).toContain('  class n_bevestigen,n_medewerking,n_uitkomst_vv taken');
+    const explain = await giacheck(['triage', '--region', 'noord-oost-gelderland', '--explain']);
+    expect(explain.stdout).toContain('Secties (voor --format mermaid --section): contact (Veiligheidsbeoordeling en contact met het gezin (001 §1)), tenzij (');
+    const json = JSON.parse((await giacheck(['triage', '--region', 'noord-oost-gelderland', '--explain', '--format', 'json'])).stdout);
+    expect(json.tree.sections.map((x: { id: string }) => x.id)).toEqual(['contact', 'tenzij', 'dienst']);
+  });
+
+  it('--section and --direction: an unknown section, or without --format mermaid, is a usage error', async () => {
+    const unknown = await giacheck(['triage', '--region', 'zuid-limburg', '--format', 'mermaid', '--section', 'slot']);
+    expect([unknown.code, unknown.stdout, unknown.stderr]).toEqual([2, '', 'giacheck: --section "slot": deze boom heeft geen sectie met die naam; kies uit: crisis, toegang, criteria, dienst\n']);
+    const table = await giacheck(['triage', '--region', 'zuid-limburg', '--explain', '--section', 'crisis']);
+    expect([table.code, table.stderr]).toEqual([2, 'giacheck: --section hoort bij --format mermaid\n']);
+    const dir = await giacheck(['triage', '--region', 'zuid-limburg', '--format', 'mermaid', '--direction', 'schuin']);
+    expect(dir.code).toBe(2);
+    expect(dir.stderr).toMatch(/--direction.*schuin.*TD, LR, BT, RL/);
+  });
 });
 
 describe('giacheck triage errors (exit 2, one line, no stack)', () => {

@@ -99,9 +99,9 @@ describe('--format mermaid', () => {
     const questions = [...tree.nodes.values()].filter((n) => n.kind === 'question');
     const answers = questions.reduce((s, q) => s + (q.kind === 'question' ? q.answers.length : 0), 0);
     const steps = [...tree.nodes.values()].filter((n) => n.kind === 'step').length;
-    expect(m.match(/^ {2}n_\w+\{"/gm)?.length).toBe(questions.length);
+    expect(m.match(/^ +n_\w+\{"/gm)?.length).toBe(questions.length);
     expect(m.match(/ -->/g)?.length).toBe(answers + steps);
-    expect(m).toContain('  n_crisis{"Vermoeden van crisis?"}');
+    expect(m).toContain('\n    n_crisis{"Vermoeden van crisis?"}');
     expect(m).toContain('  n_crisis -->|"Ja"| n_crisis_kantoortijd');
     expect(m).toContain('  n_triagetafel[/"Triagetafel"/]');
     expect(m).toContain('  n_uitkomst_gi[["overdracht GI (gezinsvoogd)"]]');
@@ -115,6 +115,53 @@ describe('--format mermaid', () => {
     expect(m).toContain('  class n_telefonisch_contact,n_hulp_nodig,n_anoniem,n_dienst,n_uitkomst_vv taken');
     const link = m.split('\n').find((l) => l.startsWith('  linkStyle'));
     expect(link?.split(' ')[3].split(',')).toHaveLength(4); // step → hulp_nodig, ja, ja, nee
+  });
+
+  it("draws the tree's sections as subgraphs, every node in its own", () => {
+    const tree = treeOf(zl);
+    const m = mermaidTree(tree);
+    expect(tree.sections?.map((s) => s.id)).toEqual(['crisis', 'toegang', 'criteria', 'dienst']);
+    expect(m).toContain('\n  subgraph s_crisis["Crisis (Bijlage 3a.2–3)"]\n    n_crisis{"Vermoeden van crisis?"}\n    n_crisis_kantoortijd{');
+    expect(m.match(/^ {2}subgraph /gm)).toHaveLength(4);
+    expect(m.match(/^ {2}end$/gm)).toHaveLength(4);
+    // every node is drawn once, inside a subgraph (both bundled trees put every node in a section)
+    for (const t of [treeOf(zl), treeOf(nog)]) {
+      const all = mermaidTree(t);
+      for (const id of t.nodes.keys()) expect(all.match(new RegExp(`^ {4}n_${id}[{[(]`, 'gm')), id).toHaveLength(1);
+    }
+  });
+
+  it('--direction LR and --section: one part left to right, its exits to other sections as dashed stubs', () => {
+    const tree = treeOf(nog);
+    const m = mermaidTree(tree, undefined, { direction: 'LR', section: 'dienst' });
+    expect(m).toBe(
+      [
+        'flowchart LR',
+        '  subgraph s_dienst["Dienst van Veilig Thuis: Onderzoek of Voorwaarden en Vervolg"]',
+        '    n_dienst{"Onduidelijk of geen medewerking?"}',
+        '    n_uitkomst_vv[["Voorwaarden & Vervolg"]]',
+        '    n_uitkomst_onderzoek[["Onderzoek"]]',
+        '  end',
+        '  n_dienst -->|"Ja: Onderzoek"| n_uitkomst_onderzoek',
+        '  n_dienst -->|"Nee: Voorwaarden en Vervolg"| n_uitkomst_vv',
+        '  classDef step fill:#e3f2fd,stroke:#1565c0',
+        '  classDef outcome fill:#e8f5e9,stroke:#2e7d32,font-weight:bold',
+        '  class n_uitkomst_vv,n_uitkomst_onderzoek outcome',
+        '',
+      ].join('\n'),
+    );
+    const contact = mermaidTree(tree, undefined, { section: 'contact' });
+    expect(contact.split('\n')[0]).toBe('flowchart TD');
+    // hulp_nodig: Ja leads on to the anonymity question of the tenzij section
+    expect(contact).toContain('\n  n_anoniem("→ Melder anoniem? (De uitzonderingen op de directe overdracht (001 §1, tenzij 2–9))")\n');
+    expect(contact).toContain('\n  n_hulp_nodig -->|"Ja, er is hulp of bemoeienis nodig"| n_anoniem\n');
+    expect(contact).toContain('\n  class n_anoniem elsewhere\n');
+    expect(contact).not.toContain('n_letsel');
+    // with a replayed walk, only the drawn part is marked
+    const { walk } = replay(tree, { hulp_nodig: 'ja', anoniem: 'ja', dienst: 'nee' });
+    const slide = mermaidTree(tree, walk, { section: 'dienst' });
+    expect(slide).toContain('  class n_dienst,n_uitkomst_vv taken');
+    expect(slide).toContain('  linkStyle 1 stroke:#c62828,stroke-width:3px');
   });
 
   it('escapes quotes and angle brackets in labels', () => {

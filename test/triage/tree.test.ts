@@ -96,7 +96,23 @@ describe('triage tree validation', () => {
     expect(problems(route)[0]).toMatchObject({ line: lineOf(route, 'naar_de_maan'), path: ['nodes', 'b', 'route'] });
   });
 
-  it('an unknown kind, a default that is no answer, a duplicate answer and a missing start are named', () => {
+  it('sections: an unknown node, a node in two sections and a section twice are named with their line', () => {
+    const base = Q1('a', 'b') + OUT('a', 'onderzoek') + OUT('b', 'geen_vervolg');
+    const withSections = (yaml: string) => tree(base).replace('nodes:\n', `sections:\n${yaml}nodes:\n`);
+    const unknown = withSections('  - { id: s1, title: { nl: S, en: S }, nodes: [q1, q9] }\n');
+    expect(problems(unknown).map((p) => p.message)).toEqual(['sections.s1: knoop "q9" bestaat niet']);
+    expect(problems(unknown)[0].line).toBe(lineOf(unknown, 'nodes: [q1, q9]'));
+    const twice = withSections('  - { id: s1, title: { nl: S, en: S }, nodes: [q1] }\n  - { id: s1, title: { nl: T, en: T }, nodes: [a] }\n  - { id: s3, title: { nl: U, en: U }, nodes: [q1] }\n');
+    expect(problems(twice).map((p) => p.message)).toEqual([
+      'sections: sectie "s1" staat er twee keer in',
+      'sections.s3: knoop "q1" hoort al bij sectie "s1"',
+    ]);
+    const ok = readTree('tree.yaml', withSections('  - { id: s1, title: { nl: S, en: S }, nodes: [q1, a, b] }\n'));
+    expect(ok.problems).toEqual([]);
+    expect(ok.tree?.sections).toEqual([{ id: 's1', title: { nl: 'S', en: 'S' }, nodes: ['q1', 'a', 'b'] }]);
+  });
+
+  it('an unknown kind, a default (no answer is preselected any more), a duplicate answer and a missing start are named', () => {
     const kind = tree(Q1('a', 'b') + OUT('a', 'onderzoek') + '  b:\n    kind: uitkomst\n');
     expect(problems(kind)[0]).toMatchObject({ line: lineOf(kind, 'kind: uitkomst') });
     expect(problems(kind)[0].message).toContain('onbekende soort "uitkomst"');
