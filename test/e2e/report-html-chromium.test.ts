@@ -133,7 +133,7 @@ if (!HAS_CHROMIUM) {
       await page.close();
     }, 300_000);
 
-    it('prints on A4 pages, at least a page per section's worth (page by page: report-print-pdf.test.ts)', async () => {
+    it('prints on A4 pages, at least as many pages as sections (page by page: report-print-pdf.test.ts)', async () => {
       const page = await context.newPage();
       await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load' });
       const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
