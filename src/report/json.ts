@@ -25,6 +25,7 @@ export function reportJson(report: Report) {
       peildatum_given: input.peildatum_given,
       gemeenten: input.gemeenten,
       rows_outside_filter: input.rows_outside_filter,
+      mapping: input.mapping,
     },
     summary: {
       ...report.summary,

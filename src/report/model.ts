@@ -64,6 +64,8 @@ export interface ReportInput {
   gemeenten: string[] | null;
   /** --gemeente: rows of other gemeenten, read and valid but not checked (0 without the option) */
   rows_outside_filter: number;
+  /** the --mapping the run used: its base name and a digest of what it maps (null: none), so compare can tell runs apart */
+  mapping: { file: string; digest: string } | null;
 }
 
 export interface Rejected {
