@@ -11,12 +11,23 @@ import { FORMATS } from '../report/formats.js';
 import { makePseudonymizer } from '../report/pseudonymize.js';
 import type { Report } from '../report/model.js';
 import { checkOutputTarget, chooseFormat, openOutput, writesFile, writtenLine } from './output.js';
-import { addGlobalOptions, addInputOptions, failOnLevel, InputOptions, OutputOptions, resolveInput, useColor } from './common.js';
+import {
+  addGlobalOptions,
+  addInputOptions,
+  addPeriodOptions,
+  failOnLevel,
+  InputOptions,
+  OutputOptions,
+  PeriodOptions,
+  resolveInput,
+  resolvePeriod,
+  useColor,
+} from './common.js';
 import { TOOL } from './version.js';
 import { progressReporter, progressWanted } from './progress.js';
 import { processIo, type Io, type Run } from './io.js';
 
-export interface CheckOptions extends InputOptions, OutputOptions {
+export interface CheckOptions extends InputOptions, OutputOptions, PeriodOptions {
   includePassed?: boolean;
   maxFindings?: string;
   width?: string;
@@ -35,6 +46,7 @@ export function register(program: Command, run: Run): void {
     .option('--width <n>', t('opt.width'))
     .option('--pseudonymize', t('opt.pseudonymize'));
   addInputOptions(cmd);
+  addPeriodOptions(cmd);
   addGlobalOptions(cmd);
   cmd.action(async (files: string[], opts: CheckOptions) => {
     run.exitCode = await runCheck(files, opts, run.io);
@@ -62,7 +74,8 @@ export async function runCheck(files: string[], opts: CheckOptions, io: Io = pro
   }
   const pseudo = opts.pseudonymize ? makePseudonymizer(io.env.GIACHECK_PSEUDO_KEY) : undefined;
   checkOutputTarget(opts.output);
-  const resolved = await resolveInput(files, opts);
+  const period = resolvePeriod(opts);
+  const resolved = { ...(await resolveInput(files, opts)), period };
   if (resolved.inferred && !opts.quiet) {
     io.stderr.write('giacheck: ' + t('cli.regionInferred', { region: localized(resolved.profile.name) }) + '\n');
   }

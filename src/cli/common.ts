@@ -14,6 +14,9 @@ import type { ReadOptions } from '../ingest/readers.js';
 import type { Delimiter } from '../ingest/csv.js';
 import { bufferStdin } from '../ingest/readers.js';
 import { inferRegion } from '../engine/infer-region.js';
+import { PERIOD_UNITS, PeriodUnit } from '../calendar/periods.js';
+import type { RunPeriod } from '../engine/check.js';
+import '../i18n/catalog/stats.js';
 
 export interface GlobalOptions {
   lang?: string;
@@ -61,16 +64,45 @@ export function addInputOptions(cmd: Command): Command {
 
 export function parsePeildatum(value: string | undefined): Day {
   if (value === undefined) return todayDay();
-  // jjjj-mm-dd, or dd-mm-jjjj as Dutch users write it (also d-m-jjjj)
+  const d = parseOptionDate(value);
+  if (d === undefined) throw new UserError(t('error.asOf', { value }));
+  return d;
+}
+
+/** jjjj-mm-dd, or dd-mm-jjjj as Dutch users write it (also d-m-jjjj); undefined when neither or impossible. */
+export function parseOptionDate(value: string): Day | undefined {
   const nl = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(value.trim());
   if (nl) {
     const [day, month, year] = [Number(nl[1]), Number(nl[2]), Number(nl[3])];
-    if (isValidYMD(year, month, day)) return dayFromYMD(year, month, day);
-    throw new UserError(t('error.asOf', { value }));
+    return isValidYMD(year, month, day) ? dayFromYMD(year, month, day) : undefined;
   }
-  const d = parseIsoDay(value.trim());
-  if (d === undefined) throw new UserError(t('error.asOf', { value }));
-  return d;
+  return parseIsoDay(value.trim());
+}
+
+export interface PeriodOptions {
+  from?: string;
+  to?: string;
+  period?: string;
+}
+
+/** --from, --to (on melding_datum) and --period (the period table): check and agenda. */
+export function addPeriodOptions(cmd: Command, withTable = true): Command {
+  cmd.option('--from <datum>', t('opt.from')).option('--to <datum>', t('opt.to'));
+  if (withTable) cmd.addOption(new Option('--period <eenheid>', t('opt.period')).choices([...PERIOD_UNITS]).default('month'));
+  return cmd;
+}
+
+export function resolvePeriod(opts: PeriodOptions): RunPeriod {
+  const date = (option: string, value: string | undefined) => {
+    if (value === undefined) return undefined;
+    const d = parseOptionDate(value);
+    if (d === undefined) throw new UserError(t('error.periodDate', { option, value }));
+    return d;
+  };
+  const from = date('--from', opts.from);
+  const to = date('--to', opts.to);
+  if (from !== undefined && to !== undefined && from > to) throw new UserError(t('error.periodOrder', { from: opts.from!, to: opts.to! }));
+  return { from, to, unit: (opts.period ?? 'month') as PeriodUnit };
 }
 
 export function readOptions(opts: InputOptions, mapping: Mapping): ReadOptions {

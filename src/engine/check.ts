@@ -5,6 +5,7 @@
  * CheckRequest, calls this and picks the formatter.
  */
 import { isoDate, Day, todayDay } from '../calendar/days.js';
+import type { PeriodUnit } from '../calendar/periods.js';
 import { FIELD_INDEX, fieldsOfType } from '../model/fields.js';
 import { EMPTY_CELL } from '../model/row.js';
 
@@ -27,6 +28,7 @@ import { UserError } from '../errors.js';
 import type { RuleSummary } from '../report/aggregate.js';
 import type { NotAssessable, ReportWarning } from '../report/model.js';
 import { displayDate } from '../report/messages.js';
+import '../i18n/catalog/stats.js';
 import { noBesluitWarning, yearsWithoutBesluit } from '../calendar/besluiten.js';
 
 /** What a run is about: profile, mapping, reading options, peildatum and the inputs. */
@@ -40,6 +42,15 @@ export interface ResolvedInput {
   inferred: boolean;
   /** the peildatum came from --as-of (false: today) */
   peildatumGiven: boolean;
+  /** --from/--to (on melding_datum, bounds included) and --period; absent: every row, per month */
+  period?: RunPeriod;
+}
+
+/** The period a run is limited to and the unit of its period table (issue 14.5). */
+export interface RunPeriod {
+  from?: Day;
+  to?: Day;
+  unit: PeriodUnit;
 }
 
 export interface CheckOptions {
@@ -91,6 +102,9 @@ export async function failIfNothingJudged(
   if (run.rules.length === 0) {
     throw new UserError(t('run.noRuleAssessable', { fields: [...new Set(run.notAssessable.flatMap((b) => b.fields))].join(', ') }));
   }
+  if (run.engine.rowsChecked === 0 && run.engine.rowsOutsidePeriod > 0 && run.engine.rowsRejected === 0) {
+    throw new UserError(t('error.allOutsidePeriod', { read: run.engine.rowsRead, period: periodRange(resolved.period) }));
+  }
   if (run.engine.rowsChecked === 0) throw new UserError(await nothingCheckedReason(run.causes, run.engine.rowsRead, resolved));
 }
 
@@ -117,7 +131,7 @@ export async function check(resolved: ResolvedInput, opts: CheckOptions): Promis
   let newest = EMPTY_CELL;
   let oldest = EMPTY_CELL;
   let afterPeildatum = 0;
-  const aggregator = new Aggregator(resolved.profile, rules);
+  const aggregator = new Aggregator(resolved.profile, rules, { peildatum: resolved.peildatum, period: resolved.period?.unit });
   const writer = new FindingWriter(rules);
   const results = new OutcomeResults(rules);
   const stream = opts.stream;
@@ -136,6 +150,7 @@ export async function check(resolved: ResolvedInput, opts: CheckOptions): Promis
       peildatum: resolved.peildatum,
       read: resolved.read,
       rules,
+      period: resolved.period,
       onProgress: opts.onProgress,
     },
     {
@@ -212,6 +227,9 @@ export function buildReport(run: Omit<CheckRun, 'failing'>, opts: { includePasse
   });
   const pii = run.surveys.flatMap((s) => s.pii.map((c) => ({ file: s.file, column: c.column, kind: t(`pii.${c.kind}`) })));
   const warnings: ReportWarning[] = [
+    ...(engine.rowsOutsidePeriod > 0
+      ? [{ code: 'outside-period' as const, message: t('warn.outsidePeriod', { count: engine.rowsOutsidePeriod, read: engine.rowsRead, period: periodRange(resolved.period) }) }]
+      : []),
     ...run.notAssessable.map((b): ReportWarning => ({ code: 'not-assessable', message: notAssessableText(b) })),
     ...(engine.rowsRejected * 2 > engine.rowsRead
       ? [{ code: 'rejected-majority' as const, message: t('run.rejectedMajority', { rejected: engine.rowsRejected, read: engine.rowsRead }) }]
@@ -250,6 +268,11 @@ export function buildReport(run: Omit<CheckRun, 'failing'>, opts: { includePasse
       newest_date: run.newestDate === undefined ? null : isoDate(run.newestDate),
       peildatum_given: resolved.peildatumGiven,
       gemeenten: null,
+      period: {
+        from: resolved.period?.from === undefined ? null : isoDate(resolved.period.from),
+        to: resolved.period?.to === undefined ? null : isoDate(resolved.period.to),
+      },
+      rows_outside_period: engine.rowsOutsidePeriod,
     },
     summary,
     findings: run.findings,
@@ -263,4 +286,10 @@ export function buildReport(run: Omit<CheckRun, 'failing'>, opts: { includePasse
 /** One line naming the personal-data columns (and their kind, never values), pointing to validate. */
 export function piiColumnsText(pii: { column: string; kind: string }[]): string {
   return t('run.piiColumns', { columns: pii.map((c) => `${c.column} (${c.kind})`).join(', ') });
+}
+
+/** "01-01-2026 – 30-06-2026" (an open end as …) */
+function periodRange(p: RunPeriod | undefined): string {
+  const d = (x: Day | undefined) => (x === undefined ? '…' : displayDate(x));
+  return `${d(p?.from)} – ${d(p?.to)}`;
 }

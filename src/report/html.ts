@@ -30,6 +30,8 @@ import {
   worstRuleText,
 } from './overview.js';
 import { complianceBarChart, complianceColour, complianceColumnChart, countBarChart, esc } from './svg.js';
+import { distributionChart } from './leadtime-chart.js';
+import { Grid, leadGrids, periodColumn, periodText, periodTitle, stockGrids } from './stats-view.js';
 
 const STATUS_COLS = ['on_time', 'late', 'overdue', 'pending', 'missing', 'early', 'violated'] as const;
 const REJECTED_LIMIT = 50;
@@ -116,6 +118,8 @@ td.not-assessable { color: #a15c00; font-style: italic; }
 dl.sources { font-size: 12px; color: #555; margin: 4px 0; }
 dl.sources dt { font-weight: 600; }
 dl.sources dd { margin: 0 0 0 12px; }
+figure.leadtime { margin: 8px 0; }
+figure.leadtime figcaption { font-weight: 600; font-size: 12.5px; }
 footer { margin-top: 32px; color: #555; font-size: 12px; }
 @media print {
   @page { size: A4; margin: 14mm 12mm; }
@@ -243,19 +247,22 @@ export function formatHtml(report: Report): string {
     });
   }
 
-  // ---- per month
+  // ---- per period (month unless --period)
   {
-    const months = Object.entries(report.summary.by_month);
+    const unit = report.summary.period_unit;
+    const months = Object.entries(report.summary.by_period);
     const chart = months.length
       ? complianceColumnChart(
           months.map(([m, g]) => ({ label: m, share: g.compliance, valueText: formatPercent(g.compliance, 0) })),
-          { id: 'chart-months', title: t('rep.chartMonths'), desc: t('rep.chartMonthsDesc') },
+          unit === 'month'
+            ? { id: 'chart-months', title: t('rep.chartMonths'), desc: t('rep.chartMonthsDesc') }
+            : { id: 'chart-months', title: periodTitle(unit), desc: periodTitle(unit) },
         )
       : '';
     parts.push({
       id: 'maanden',
-      title: t('report.perMonth'),
-      html: chart + groupTable(t('report.perMonth'), t('col.month'), report.summary.by_month, false, 'months'),
+      title: periodTitle(unit),
+      html: chart + groupTable(periodTitle(unit), periodColumn(unit), report.summary.by_period, false, 'months'),
     });
   }
 
@@ -288,6 +295,39 @@ export function formatHtml(report: Report): string {
       html += `<h3>${esc(t('report.monitoring'))}</h3><p class="monitoring">${esc(line)}</p>`;
     }
     parts.push({ id: 'routes', title: t('report.routes'), html });
+  }
+
+  // ---- lead times (a distribution chart per rule) and werkvoorraad
+  {
+    const grid = (g: Grid) =>
+      `<h3 id="${g.id}">${esc(g.title)}</h3>` +
+      table(
+        g.title,
+        g.columns.map((c) => th(c.head, c.right ? ' class="num"' : '')),
+        g.rows.map((r) => `<tr>${r.map((cell, i) => (i === 0 ? `<th scope="row">${esc(cell)}</th>` : td(cell, g.columns[i].right ? 'num' : ''))).join('')}</tr>`),
+        g.id,
+      ) +
+      (g.note ? `<p class="note">${esc(g.note)}</p>` : '');
+    const lead = leadGrids(report);
+    if (lead.length) {
+      const charts = report.summary.lead_times.rules
+        .map((r) =>
+          distributionChart({
+            id: anchor('chart-lead', r.rule_id),
+            title: t('lead.chartTitle', { rule: r.rule_id }),
+            desc: t('lead.chartDesc', { unit: t(`lead.unit.${r.unit}`) }),
+            histogram: r.histogram.done,
+            term: r.term,
+            unit: t(`lead.unit.${r.unit}`),
+          }),
+        )
+        .map((svg, i) => (svg ? `<figure class="leadtime"><figcaption>${esc(t('lead.chartTitle', { rule: report.summary.lead_times.rules[i].rule_id }))}</figcaption>${svg}</figure>` : ''))
+        .join('');
+      const [first, ...rest] = lead;
+      parts.push({ id: 'doorlooptijden', title: t('lead.title'), html: grid(first) + charts + rest.map(grid).join('') });
+    }
+    const stock = stockGrids(report);
+    if (stock.length) parts.push({ id: 'werkvoorraad', title: t('stock.title'), html: stock.map(grid).join('') });
   }
 
   // ---- findings: all of them (a meeting format), grouped by rule, then gemeente; collapsible
@@ -353,6 +393,7 @@ export function formatHtml(report: Report): string {
     `<dt>${esc(t('report.peildatum'))}</dt><dd>${esc(peildatumText(report, isoToDisplay(report.peildatum)))}</dd>` +
     `<dt>${esc(t('report.files'))}</dt><dd>${esc(report.input.files.map(baseName).join(', '))}</dd>` +
     `<dt>${esc(t('rep.rowsLabel'))}</dt><dd class="rows">${esc(t('rep.rowsValue', { read: formatNumber(report.input.rows_read), checked: formatNumber(report.input.rows_checked), rejected: formatNumber(report.input.rows_rejected) }))}</dd>` +
+    `<dt>${esc(t('period.label'))}</dt><dd class="period">${esc(periodText(report))}${report.input.rows_outside_period > 0 ? '<br>' + esc(t('period.outside', { count: formatNumber(report.input.rows_outside_period) })) : ''}</dd>` +
     (report.options.pseudonymized ? `<dt>${esc(t('col.dossier'))}</dt><dd>${esc(t('rep.pseudonymized'))}</dd>` : '') +
     (report.input.gemeenten ? `<dt>${esc(t('rep.gemeenten'))}</dt><dd>${esc(report.input.gemeenten.join(', '))}</dd>` : '') +
     (report.input.newest_date ? `<dt>${esc(t('rep.newestDate'))}</dt><dd>${esc(isoToDisplay(report.input.newest_date))}</dd>` : '') +

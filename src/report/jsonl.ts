@@ -46,6 +46,9 @@ export function jsonlStream(out: StreamOut): FindingStream {
           profile: { id: report.profile.id, version: report.profile.version },
           input: report.input,
           rules: report.summary.rules.map((r) => ({ ...r, title: localized(r.title) })),
+          period_unit: report.summary.period_unit,
+          lead_times: report.summary.lead_times,
+          werkvoorraad: report.summary.werkvoorraad,
         }),
       );
     },

@@ -10,6 +10,7 @@ import { parseIsoDay } from '../calendar/days.js';
 import type { Counts, GroupSummary } from './aggregate.js';
 import { displayDate, routeLabel } from './messages.js';
 import type { Report } from './model.js';
+import { Grid, leadGrids, periodColumn, periodText, periodTitle, stockGrids } from './stats-view.js';
 import {
   baseName,
   groupFindings,
@@ -90,6 +91,8 @@ export function formatMarkdown(report: Report): string {
     `- **${mdEscape(t('rep.rowsLabel'))}:** ` +
       mdEscape(t('rep.rowsValue', { read: formatNumber(report.input.rows_read), checked: formatNumber(report.input.rows_checked), rejected: formatNumber(report.input.rows_rejected) })),
   );
+  out.push(`- **${mdEscape(t('period.label'))}:** ${mdEscape(periodText(report))}`);
+  if (report.input.rows_outside_period > 0) out.push(`- ${mdEscape(t('period.outside', { count: formatNumber(report.input.rows_outside_period) }))}`);
   if (report.options.pseudonymized) out.push(`- ${mdEscape(t('rep.pseudonymized'))}`);
   if (report.input.gemeenten) out.push(`- **${mdEscape(t('rep.gemeenten'))}:** ${mdEscape(report.input.gemeenten.join(', '))}`);
   if (report.input.newest_date) out.push(`- **${mdEscape(t('rep.newestDate'))}:** ${mdEscape(isoToDisplay(report.input.newest_date))}`);
@@ -154,7 +157,7 @@ export function formatMarkdown(report: Report): string {
   const hasDeelregios = Object.keys(report.summary.by_deelregio).length > 0;
   groupTable(t('report.perGemeente'), t('col.gemeente'), report.summary.by_gemeente, hasDeelregios);
   if (hasDeelregios) groupTable(t('report.perDeelregio'), t('col.deelregio'), report.summary.by_deelregio, false);
-  groupTable(t('report.perMonth'), t('col.month'), report.summary.by_month, false);
+  groupTable(periodTitle(report.summary.period_unit), periodColumn(report.summary.period_unit), report.summary.by_period, false);
 
   heading(t('report.routes'));
   const total = report.summary.totals.cases;
@@ -175,6 +178,22 @@ export function formatMarkdown(report: Report): string {
           : t('report.monitoringLine', { mean: formatNumber(md.mean_months), closed: formatNumber(md.closed), target: md.target_months, source: sourceLabel(report, md.source), open: formatNumber(md.open) }),
       ),
     );
+  }
+
+  const grid = (g: Grid) => {
+    out.push('', `### ${mdEscape(g.title)}`, '');
+    out.push(mdTable(g.columns, g.rows));
+    if (g.note) out.push('', `_${mdEscape(g.note)}_`);
+  };
+  const lead = leadGrids(report);
+  if (lead.length) {
+    heading(t('lead.title'));
+    lead.forEach(grid);
+  }
+  const stock = stockGrids(report);
+  if (stock.length) {
+    heading(t('stock.title'));
+    stock.forEach(grid);
   }
 
   heading(t('report.findings'));

@@ -11,6 +11,7 @@ import type { Counts, GroupSummary } from './aggregate.js';
 import { displayDate, routeLabel } from './messages.js';
 import type { Report } from './model.js';
 import '../i18n/catalog/usage.js';
+import { Grid, leadGrids, periodColumn, periodText, periodTitle, stockGrids } from './stats-view.js';
 
 export interface TableOptions {
   color: boolean;
@@ -179,6 +180,8 @@ function formatWide(report: Report, opts: TableOptions, requested: number): stri
       rejected: formatNumber(report.input.rows_rejected),
     }),
   );
+  out.push(`${t('period.label')}: ${periodText(report)}`);
+  if (report.input.rows_outside_period > 0) out.push(t('period.outside', { count: formatNumber(report.input.rows_outside_period) }));
 
   heading(t('report.perRule'));
   out.push(
@@ -213,7 +216,7 @@ function formatWide(report: Report, opts: TableOptions, requested: number): stri
   const hasDeelregios = Object.keys(report.summary.by_deelregio).length > 0;
   groupTable(t('report.perGemeente'), t('col.gemeente'), report.summary.by_gemeente, hasDeelregios);
   if (hasDeelregios) groupTable(t('report.perDeelregio'), t('col.deelregio'), report.summary.by_deelregio, false);
-  groupTable(t('report.perMonth'), t('col.month'), report.summary.by_month, false);
+  groupTable(periodTitle(report.summary.period_unit), periodColumn(report.summary.period_unit), report.summary.by_period, false);
 
   heading(t('report.routes'));
   const routes = makeTable([t('col.route'), t('col.count'), t('col.share')], chalk);
@@ -229,6 +232,24 @@ function formatWide(report: Report, opts: TableOptions, requested: number): stri
     out.push(
       monitoringText(md),
     );
+  }
+
+  const wideGrid = (g: Grid) => {
+    out.push('', chalk.bold(g.title));
+    const tbl = makeTable(g.columns.map((c) => c.head), chalk);
+    for (const r of g.rows) tbl.push(r.map((cell, i) => (g.columns[i].right ? { content: cell, hAlign: 'right' as const } : cell)));
+    out.push(tbl.toString());
+    if (g.note) for (const l of wrapWords(g.note, width)) out.push(chalk.dim(l));
+  };
+  const lead = leadGrids(report);
+  if (lead.length) {
+    heading(t('lead.title'));
+    lead.forEach(wideGrid);
+  }
+  const stock = stockGrids(report);
+  if (stock.length) {
+    heading(t('stock.title'));
+    stock.forEach(wideGrid);
   }
 
   heading(t('report.findings'));
@@ -340,6 +361,8 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
       rejected: formatNumber(report.input.rows_rejected),
     }),
   );
+  para(`${t('period.label')}: ${periodText(report)}`);
+  if (report.input.rows_outside_period > 0) para(t('period.outside', { count: formatNumber(report.input.rows_outside_period) }));
 
   const countColumns = (): CompactColumn[] => [
     { head: t('col.applicable'), right: true },
@@ -384,7 +407,7 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
   };
   groupTable(t('report.perGemeente'), t('col.gemeente'), report.summary.by_gemeente);
   if (Object.keys(report.summary.by_deelregio).length) groupTable(t('report.perDeelregio'), t('col.deelregio'), report.summary.by_deelregio);
-  groupTable(t('report.perMonth'), t('col.month'), report.summary.by_month);
+  groupTable(periodTitle(report.summary.period_unit), periodColumn(report.summary.period_unit), report.summary.by_period);
 
   heading(t('report.routes'));
   const totalCases = report.summary.totals.cases;
@@ -407,6 +430,22 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
     para(
       monitoringText(md),
     );
+  }
+
+  const compactGrid = (g: Grid) => {
+    out.push('', chalk.bold(cut(g.title, width)));
+    for (const block of gridChunks(g, width)) out.push(compactTable(block.columns.map((c) => ({ head: c.head, right: c.right })), block.rows, width, bold));
+    if (g.note) para(g.note, (s) => chalk.dim(s));
+  };
+  const lead = leadGrids(report);
+  if (lead.length) {
+    heading(t('lead.title'));
+    lead.forEach(compactGrid);
+  }
+  const stock = stockGrids(report);
+  if (stock.length) {
+    heading(t('stock.title'));
+    stock.forEach(compactGrid);
   }
 
   heading(t('report.findings'));
@@ -473,4 +512,34 @@ function monitoringText(md: NonNullable<Report['summary']['monitoring_duration']
         source: md.source,
         open: formatNumber(md.open),
       });
+}
+
+/**
+ * A grid too wide for `width` split into blocks of columns that fit, each with the first (or, with
+ * two leading text columns, the first two) repeated, so no number is ever cut.
+ */
+export function gridChunks(g: Grid, width: number): Grid[] {
+  const colWidth = (i: number) => Math.max(g.columns[i].head.length, ...g.rows.map((r) => (r[i] ?? '').length));
+  const lead = g.columns.findIndex((c) => c.right);
+  const keep = lead < 0 ? g.columns.length : Math.max(1, lead);
+  const fixed = Array.from({ length: keep }, (_, i) => colWidth(i) + 2).reduce((a, b) => a + b, 0);
+  const chunks: number[][] = [];
+  let cur: number[] = [];
+  let used = fixed;
+  for (let i = keep; i < g.columns.length; i++) {
+    const w = colWidth(i) + 2;
+    if (cur.length && used + w > width) {
+      chunks.push(cur);
+      cur = [];
+      used = fixed;
+    }
+    cur.push(i);
+    used += w;
+  }
+  if (cur.length || !chunks.length) chunks.push(cur);
+  const head = Array.from({ length: keep }, (_, i) => i);
+  return chunks.map((cols) => {
+    const idx = [...head, ...cols];
+    return { ...g, columns: idx.map((i) => g.columns[i]), rows: g.rows.map((r) => idx.map((i) => r[i])) };
+  });
 }
