@@ -92,7 +92,7 @@ describe('formatAgendaTable', () => {
     }));
     const out = formatAgendaTable(
       { tool: { name: 'giacheck', version: '0' }, profile: { id: 'zl', version: '1', name: { nl: 'ZL', en: 'ZL' } }, peildatum, days: 14, horizon: peildatum + 14,
-        input: { files: ['x'], rows_read: 250, rows_checked: 250, rows_rejected: 0 }, groups: groupAgenda(items), total: 250, pseudonymized: false },
+        input: { files: ['x'], rows_read: 250, rows_checked: 250, rows_rejected: 0, period: { from: null, to: null }, rows_outside_period: 0 }, groups: groupAgenda(items), total: 250, pseudonymized: false },
       { color: false },
     );
     expect(out.match(/^│ Dossier /gm)).toHaveLength(3);

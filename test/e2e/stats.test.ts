@@ -211,3 +211,19 @@ describe('check: the sections in every readable format', () => {
     expect(out).toContain('Period: all meldingen; period table per month');
   });
 });
+
+describe('agenda: --from/--to', () => {
+  it('limits the agenda to meldingen in the period and counts the others', async () => {
+    const r = await giacheck(['agenda', FIXTURE, '--region', 'zuid-limburg', '--as-of', '2026-05-20', '--days', '14', '--format', 'json', '--quiet', '--from', '2026-05-01']);
+    expect(r.code).toBe(0);
+    const a = JSON.parse(r.stdout);
+    // melding on or after 1 May: E, F, G (open: F pending due 20 May, G overdue)
+    expect(a.input).toMatchObject({ rows_read: 15, rows_checked: 3, rows_outside_period: 12, period: { from: '2026-05-01', to: null } });
+    expect(a.items.map((i: any) => [i.dossier_id, i.rule_id, i.status])).toEqual([
+      ['G', 'ZL-01', 'overdue'],
+      ['F', 'ZL-01', 'pending'],
+    ]);
+    const table = (await giacheck(['agenda', FIXTURE, '--region', 'zuid-limburg', '--as-of', '2026-05-20', '--quiet', '--from', '2026-05-01'])).stdout;
+    expect(table).toContain('Periode: meldingen vanaf 01-05-2026\n12 rijen met een melding buiten de periode zijn niet beoordeeld');
+  });
+});
