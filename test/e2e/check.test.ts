@@ -93,7 +93,8 @@ describe('giacheck check on a Dutch-Excel export (BOM, ;, CRLF, dd-mm-yyyy)', ()
     expect(report.summary.by_gemeente['Valkenburg aan de Geul']).toMatchObject({ cases: 1 });
     expect(report.summary.by_gemeente['Stein']).toMatchObject({ cases: 0, compliance: null });
     expect(report.summary.by_deelregio.Parkstad.cases).toBe(4); // Heerlen, Kerkrade, Landgraaf, Brunssum
-    expect(report.summary.by_month['2026-04'].cases).toBe(2);
+    expect(report.summary.period_unit).toBe('month');
+    expect(report.summary.by_period['2026-04'].cases).toBe(2);
     expect(report.summary.routes).toMatchObject({ overdracht_lokaal_veld: 3, voorwaarden_en_vervolg: 3, onderzoek: 1, geen_vervolg: 1, onbekend: 2 });
     expect(report.summary.monitoring_duration).toEqual({ target_months: 18, closed: 0, mean_months: null, open: 2, source: '000 Bijlage 2; §1.1' });
   });

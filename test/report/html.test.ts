@@ -149,7 +149,8 @@ describe('formatHtml', () => {
     const html = formatHtml(report);
     expect(html).toContain('@page { size: A4;');
     expect(html).toContain('section { break-before: page;');
-    expect(html.match(/<section id="/g)?.length).toBe(7);
+    // rules, gemeenten, deelregio's, months, routes, lead times, werkvoorraad, findings, rejected
+    expect(html.match(/<section id="/g)?.length).toBe(9);
     expect(html).toContain('<section id="rules" aria-labelledby="rules-h" class="first">');
   });
 
