@@ -4,6 +4,8 @@
  * streamed format, write them as they come. `src/cli/check.ts` only turns options into a
  * CheckRequest, calls this and picks the formatter.
  */
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
 import { isoDate, Day, todayDay } from '../calendar/days.js';
 import type { PeriodUnit } from '../calendar/periods.js';
 import { FIELD_INDEX, fieldsOfType } from '../model/fields.js';
@@ -273,6 +275,7 @@ export function buildReport(run: Omit<CheckRun, 'failing'>, opts: { includePasse
         to: resolved.period?.to === undefined ? null : isoDate(resolved.period.to),
       },
       rows_outside_period: engine.rowsOutsidePeriod,
+      mapping: mappingIdentity(resolved.mapping),
     },
     summary,
     findings: run.findings,
@@ -292,4 +295,11 @@ export function piiColumnsText(pii: { column: string; kind: string }[]): string 
 function periodRange(p: RunPeriod | undefined): string {
   const d = (x: Day | undefined) => (x === undefined ? '…' : displayDate(x));
   return `${d(p?.from)} – ${d(p?.to)}`;
+}
+
+/** The mapping's base name and a digest of its content (not its path: the same mapping elsewhere is the same). */
+function mappingIdentity(m: Mapping): { file: string; digest: string } | null {
+  if (!m.file) return null;
+  const content = { columns: m.columns, routes: m.routes, dateFormat: m.dateFormat ?? null, encoding: m.encoding ?? null, delimiter: m.delimiter ?? null, sheet: m.sheet ?? null };
+  return { file: basename(m.file), digest: createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 12) };
 }

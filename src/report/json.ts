@@ -26,6 +26,7 @@ export function reportJson(report: Report) {
       gemeenten: input.gemeenten,
       period: input.period,
       rows_outside_period: input.rows_outside_period,
+      mapping: input.mapping,
     },
     summary: {
       ...report.summary,

@@ -66,6 +66,8 @@ export interface ReportInput {
   period: { from: string | null; to: string | null };
   /** rows whose melding lies outside the period: read, not judged (read = checked + rejected + outside) */
   rows_outside_period: number;
+  /** the --mapping the run used: its base name and a digest of what it maps (null: none), so compare can tell runs apart */
+  mapping: { file: string; digest: string } | null;
 }
 
 export interface Rejected {
