@@ -19,6 +19,7 @@ import {
   groupFindings,
   hasImplausible,
   hasNorm,
+  normCell,
   headline,
   noticeLines,
   notAssessableFields,
@@ -183,7 +184,7 @@ export function formatHtml(report: Report): string {
         countCells(r) +
         (withImplausible ? tdNum(r.implausible) : '') +
         pctCell(r.compliance, r.norm) +
-        (withNorm ? td(r.norm === null ? '–' : `${formatPercent(r.norm, 0)}${r.meets_norm === null ? '' : ` (${t(r.meets_norm ? 'rep.normMet' : 'rep.normNotMet')})`}`, 'num') : '') +
+        (withNorm ? td(normCell(r), 'num') : '') +
         '</tr>'
       );
     });

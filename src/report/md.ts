@@ -15,6 +15,7 @@ import {
   groupFindings,
   hasImplausible,
   hasNorm,
+  normCell,
   headline,
   noticeLines,
   notAssessableFields,
@@ -129,7 +130,7 @@ export function formatMarkdown(report: Report): string {
               ...countCells(r),
               ...(withImplausible ? [formatNumber(r.implausible)] : []),
               formatPercent(r.compliance),
-              ...(withNorm ? [r.norm === null ? '–' : `${formatPercent(r.norm, 0)}${r.meets_norm === null ? '' : ` (${t(r.meets_norm ? 'rep.normMet' : 'rep.normNotMet')})`}`] : []),
+              ...(withNorm ? [normCell(r)] : []),
             ];
         return [r.rule_id, localized(r.title), t(`severity.${r.severity}`), ...figures, sourceLabel(report, r.source)];
       }),

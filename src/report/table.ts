@@ -10,6 +10,7 @@ import { parseIsoDay } from '../calendar/days.js';
 import type { Counts, GroupSummary } from './aggregate.js';
 import { displayDate, routeLabel } from './messages.js';
 import type { Report } from './model.js';
+import { hasNorm, normCell } from './overview.js';
 import '../i18n/catalog/usage.js';
 
 export interface TableOptions {
@@ -189,7 +190,7 @@ function formatWide(report: Report, opts: TableOptions, requested: number): stri
         [null, titleWidth, null, null, null, null, null, null, null, null, null, null, null],
       );
       for (const r of report.summary.rules) {
-        const compliance = pct(r.compliance, chalk, r.norm) + (r.norm !== null ? chalk.dim(` / ${t('col.norm').toLowerCase()} ${formatPercent(r.norm, 0)}`) : '');
+        const compliance = pct(r.compliance, chalk, r.norm) + (r.norm !== null ? chalk.dim(` / ${t('col.norm').toLowerCase()} ${normCell(r)}`) : '');
         rules.push([r.rule_id, localized(r.title), t(`severity.${r.severity}`), ...countCells(r), compliance, r.source]);
       }
       return rules.toString();
@@ -350,6 +351,7 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
 
   heading(t('report.perRule'));
   const rules = report.summary.rules;
+  const withNorm = hasNorm(report);
   out.push(
     compactTable(
       [
@@ -357,8 +359,9 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
         { head: t('col.title'), flex: true },
         ...countColumns(),
         { head: t('col.compliance'), right: true, paint: compliancePaint(rules.map((r) => r.compliance), rules.map((r) => r.norm)) },
+        ...(withNorm ? [{ head: t('col.norm'), right: true }] : []),
       ],
-      rules.map((r) => [r.rule_id, localized(r.title), ...counts(r), formatPercent(r.compliance)]),
+      rules.map((r) => [r.rule_id, localized(r.title), ...counts(r), formatPercent(r.compliance), ...(withNorm ? [normCell(r)] : [])]),
       width,
       bold,
     ),
