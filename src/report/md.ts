@@ -125,7 +125,7 @@ export function formatMarkdown(report: Report): string {
       report.summary.rules.map((r) => {
         const missing = notAssessableFields(report, r.rule_id);
         const figures = missing
-          ? [...countCells(r).map(() => '–'), ...(withImplausible ? ['–'] : []), t('rep.notAssessableCell', { fields: missing.join(', ') }), ...(withNorm ? ['–'] : [])]
+          ? [...countCells(r).map(() => '–'), ...(withImplausible ? ['–'] : []), t('rep.notAssessableCell', { fields: missing.join(', ') }), ...(withNorm ? [normCell(r)] : [])]
           : [
               ...countCells(r),
               ...(withImplausible ? [formatNumber(r.implausible)] : []),

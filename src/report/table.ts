@@ -308,6 +308,17 @@ function formatWide(report: Report, opts: TableOptions, requested: number): stri
 }
 
 /**
+ * Compliance in the compact rule table, with the norm where the rule has one and no room for a
+ * column: "89,5% < 90%" (below), "87,5% ≥ 80%" (met), "– / 90%" (nothing judged: not below).
+ */
+function compactCompliance(r: { compliance: number | null; norm: number | null; meets_norm: boolean | null }): string {
+  const share = formatPercent(r.compliance);
+  if (r.norm === null) return share;
+  const sign = r.meets_norm === null ? '/' : r.meets_norm ? '≥' : '<';
+  return `${share} ${sign} ${formatPercent(r.norm, 0)}`;
+}
+
+/**
  * The report for a terminal narrower than COMPACT_BELOW (a laptop console of 80–120 columns):
  * per rule only rule, short title, applicable, late+overdue, missing and compliance; the groups
  * the same; findings with a cut message; every line at most `width` characters.
@@ -359,13 +370,13 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
         { head: t('col.title'), flex: true },
         ...countColumns(),
         { head: t('col.compliance'), right: true, paint: compliancePaint(rules.map((r) => r.compliance), rules.map((r) => r.norm)) },
-        ...(withNorm ? [{ head: t('col.norm'), right: true }] : []),
       ],
-      rules.map((r) => [r.rule_id, localized(r.title), ...counts(r), formatPercent(r.compliance), ...(withNorm ? [normCell(r)] : [])]),
+      rules.map((r) => [r.rule_id, localized(r.title), ...counts(r), compactCompliance(r)]),
       width,
       bold,
     ),
   );
+  if (withNorm) para(t('table.normLegend'), chalk.dim);
 
   const groupTable = (title: string, firstCol: string, groups: Record<string, GroupSummary>) => {
     const entries = Object.entries(groups);
