@@ -14,7 +14,7 @@ import { AgendaCollector, groupAgenda } from '../agenda/agenda.js';
 import { AgendaReport, formatAgendaJson, formatAgendaMarkdown, formatAgendaTable } from '../agenda/format.js';
 import { agendaIcs } from '../agenda/ics.js';
 import { makePseudonymizer } from '../report/pseudonymize.js';
-import { addGlobalOptions, addInputOptions, addPeriodOptions, InputOptions, PeriodOptions, resolveInput, resolvePeriod, useColor } from './common.js';
+import { addGemeenteOption, addGlobalOptions, addInputOptions, addPeriodOptions, InputOptions, PeriodOptions, resolveInput, resolvePeriod, useColor } from './common.js';
 import { isoDate } from '../calendar/days.js';
 import { checkOutputTarget, chooseFormat, openOutput, writesFile, writtenLine } from './output.js';
 import { progressReporter, progressWanted } from './progress.js';
@@ -44,6 +44,7 @@ export function register(program: Command, run: Run): void {
     .option('--pseudonymize', t('opt.pseudonymize'));
   addInputOptions(cmd);
   addPeriodOptions(cmd, false);
+  addGemeenteOption(cmd);
   addGlobalOptions(cmd);
   cmd.action(async (files: string[], opts: AgendaOptions) => {
     run.exitCode = await runAgenda(files, opts, run.io);

@@ -31,6 +31,7 @@ import type { RuleSummary } from '../report/aggregate.js';
 import type { NotAssessable, ReportWarning } from '../report/model.js';
 import { displayDate } from '../report/messages.js';
 import '../i18n/catalog/stats.js';
+import { lookupKey } from '../profile/lookup.js';
 import { noBesluitWarning, yearsWithoutBesluit } from '../calendar/besluiten.js';
 
 /** What a run is about: profile, mapping, reading options, peildatum and the inputs. */
@@ -46,6 +47,8 @@ export interface ResolvedInput {
   peildatumGiven: boolean;
   /** --from/--to (on melding_datum, bounds included) and --period; absent: every row, per month */
   period?: RunPeriod;
+  /** --gemeente: the official names the run is limited to (undefined: every gemeente) */
+  gemeenten?: string[];
 }
 
 /** The period a run is limited to and the unit of its period table (issue 14.5). */
@@ -53,6 +56,18 @@ export interface RunPeriod {
   from?: Day;
   to?: Day;
   unit: PeriodUnit;
+}
+
+/** The rows --gemeente keeps: their official gemeente is one of the names (case and spelling as lookupKey). */
+export function gemeenteFilter(resolved: ResolvedInput): ((gemeente: string) => boolean) | undefined {
+  if (!resolved.gemeenten) return undefined;
+  const wanted = new Set(resolved.gemeenten.map(lookupKey));
+  const seen = new Map<string, boolean>();
+  return (gemeente) => {
+    let ok = seen.get(gemeente);
+    if (ok === undefined) seen.set(gemeente, (ok = wanted.has(lookupKey(gemeente))));
+    return ok;
+  };
 }
 
 export interface CheckOptions {
@@ -104,6 +119,9 @@ export async function failIfNothingJudged(
   if (run.rules.length === 0) {
     throw new UserError(t('run.noRuleAssessable', { fields: [...new Set(run.notAssessable.flatMap((b) => b.fields))].join(', ') }));
   }
+  if (run.engine.rowsChecked === 0 && resolved.gemeenten && run.engine.rowsOutsideFilter > 0) {
+    throw new UserError(t('run.nothingInFilter', { gemeenten: resolved.gemeenten.join(', '), outside: run.engine.rowsOutsideFilter }));
+  }
   if (run.engine.rowsChecked === 0 && run.engine.rowsOutsidePeriod > 0 && run.engine.rowsRejected === 0) {
     throw new UserError(t('error.allOutsidePeriod', { read: run.engine.rowsRead, period: periodRange(resolved.period) }));
   }
@@ -133,7 +151,7 @@ export async function check(resolved: ResolvedInput, opts: CheckOptions): Promis
   let newest = EMPTY_CELL;
   let oldest = EMPTY_CELL;
   let afterPeildatum = 0;
-  const aggregator = new Aggregator(resolved.profile, rules, { peildatum: resolved.peildatum, period: resolved.period?.unit });
+  const aggregator = new Aggregator(resolved.profile, rules, { peildatum: resolved.peildatum, period: resolved.period?.unit, only: resolved.gemeenten });
   const writer = new FindingWriter(rules);
   const results = new OutcomeResults(rules);
   const stream = opts.stream;
@@ -154,6 +172,7 @@ export async function check(resolved: ResolvedInput, opts: CheckOptions): Promis
       rules,
       period: resolved.period,
       onProgress: opts.onProgress,
+      gemeenteFilter: gemeenteFilter(resolved),
     },
     {
       onRow(row, outcomes) {
@@ -221,7 +240,8 @@ export function buildReport(run: Omit<CheckRun, 'failing'>, opts: { includePasse
       kind: def.spec.kind,
       source: `${def.spec.source.document} ${def.spec.source.section}`,
       ...zero,
-      norm: def.spec.norm?.share ?? null,
+      norm: def.spec.norm ?? null,
+      norm_source: def.spec.norm_source ? `${def.spec.norm_source.document} ${def.spec.norm_source.section}` : null,
       meets_norm: null,
       assessable: false,
       missing_fields: blocked.get(def.id)?.fields ?? [],
@@ -269,7 +289,8 @@ export function buildReport(run: Omit<CheckRun, 'failing'>, opts: { includePasse
       dates_after_peildatum: run.datesAfterPeildatum,
       newest_date: run.newestDate === undefined ? null : isoDate(run.newestDate),
       peildatum_given: resolved.peildatumGiven,
-      gemeenten: null,
+      gemeenten: resolved.gemeenten ?? null,
+      rows_outside_filter: engine.rowsOutsideFilter,
       period: {
         from: resolved.period?.from === undefined ? null : isoDate(resolved.period.from),
         to: resolved.period?.to === undefined ? null : isoDate(resolved.period.to),

@@ -39,6 +39,8 @@ export interface EngineOptions {
    * read and counted as outside the period (rows_outside_period), never silently dropped.
    */
   period?: { from?: Day; to?: Day };
+  /** --gemeente: only rows whose official gemeente passes are checked; the others are counted as outside */
+  gemeenteFilter?: (gemeente: string) => boolean;
 }
 
 export interface EngineSink {
@@ -59,6 +61,8 @@ export interface EngineResult {
   rowsChecked: number;
   rowsRejected: number;
   rowsOutsidePeriod: number;
+  /** rows read and valid but of a gemeente outside --gemeente (0 without it) */
+  rowsOutsideFilter: number;
 }
 
 /**
@@ -85,8 +89,13 @@ export async function runEngine(opts: EngineOptions, sink: EngineSink): Promise<
   const from = opts.period?.from ?? -Infinity;
   const to = opts.period?.to ?? Infinity;
   const melding = FIELD_INDEX.melding_datum;
+  const filter = opts.gemeenteFilter;
   const onRow = (row: PackedRow) => {
     account!.rows_read++;
+    if (filter && !filter(row.place.gemeente)) {
+      account!.rows_outside_filter = (account!.rows_outside_filter ?? 0) + 1;
+      return;
+    }
     const { ints, base } = row;
     const m = ints[base + melding];
     if (m < from || m > to) {
@@ -107,6 +116,7 @@ export async function runEngine(opts: EngineOptions, sink: EngineSink): Promise<
     file(m) {
       if (account) rowsRead += account.rows_read;
       account = { file: m.file, format: m.format, encoding: m.encoding, delimiter: m.delimiter, rows_read: 0, rows_checked: 0, rows_rejected: 0, rows_outside_period: 0 };
+      if (filter) account.rows_outside_filter = 0;
       files.push(account);
       names.push(m.file);
     },
@@ -153,7 +163,7 @@ export async function runEngine(opts: EngineOptions, sink: EngineSink): Promise<
     compile();
     await ingest(job, handler);
   }
-  const sum = (k: 'rows_read' | 'rows_checked' | 'rows_rejected' | 'rows_outside_period') => files.reduce((n, f) => n + f[k], 0);
+  const sum = (k: 'rows_read' | 'rows_checked' | 'rows_rejected' | 'rows_outside_period' | 'rows_outside_filter') => files.reduce((n, f) => n + (f[k] ?? 0), 0);
   return {
     rules,
     files,
@@ -161,5 +171,6 @@ export async function runEngine(opts: EngineOptions, sink: EngineSink): Promise<
     rowsChecked: sum('rows_checked'),
     rowsRejected: sum('rows_rejected'),
     rowsOutsidePeriod: sum('rows_outside_period'),
+    rowsOutsideFilter: sum('rows_outside_filter'),
   };
 }

@@ -26,6 +26,7 @@ export function reportJson(report: Report) {
       gemeenten: input.gemeenten,
       period: input.period,
       rows_outside_period: input.rows_outside_period,
+      rows_outside_filter: input.rows_outside_filter,
       mapping: input.mapping,
     },
     summary: {

@@ -19,6 +19,8 @@ export interface InputAccount {
   rows_rejected: number;
   /** rows whose melding lies outside --from/--to */
   rows_outside_period: number;
+  /** --gemeente: valid rows of other gemeenten, not checked (only with the option) */
+  rows_outside_filter?: number;
 }
 
 /** A rule that could not be judged: a field it reads has no column in the export (after mapping). */
@@ -66,6 +68,8 @@ export interface ReportInput {
   period: { from: string | null; to: string | null };
   /** rows whose melding lies outside the period: read, not judged (read = checked + rejected + outside) */
   rows_outside_period: number;
+  /** --gemeente: rows of other gemeenten, read and valid but not checked (0 without the option) */
+  rows_outside_filter: number;
   /** the --mapping the run used: its base name and a digest of what it maps (null: none), so compare can tell runs apart */
   mapping: { file: string; digest: string } | null;
 }
