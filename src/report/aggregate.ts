@@ -3,6 +3,7 @@
  * monitoring duration. Summaries are counters, never lists of findings, so memory does not grow
  * with the number of rows.
  */
+import type { ZichtSummary } from './zicht.js';
 import { Day, monthKey } from '../calendar/days.js';
 import { FIELD_INDEX, RouteCode, ROUTES } from '../model/fields.js';
 import { EMPTY_CELL, Place as RowPlace, RowRef } from '../model/row.js';
@@ -69,6 +70,8 @@ export interface Summary {
   by_month: Record<string, GroupSummary>;
   routes: Record<string, number>;
   monitoring_duration?: MonitoringDurationSummary;
+  /** who holds the zicht op veiligheid per case at the peildatum (src/report/zicht.ts) */
+  zicht_op_veiligheid?: ZichtSummary;
 }
 
 export function countsFrom(raw: ArrayLike<number>): Counts {

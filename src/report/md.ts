@@ -10,6 +10,7 @@ import { parseIsoDay } from '../calendar/days.js';
 import type { Counts, GroupSummary } from './aggregate.js';
 import { displayDate, routeLabel } from './messages.js';
 import type { Report } from './model.js';
+import { notAssessableText as zichtNotAssessable, zichtCountTable, zichtIntro, zichtQuotes, zichtUnclearTable } from './zicht-format.js';
 import {
   baseName,
   groupFindings,
@@ -175,6 +176,26 @@ export function formatMarkdown(report: Report): string {
           : t('report.monitoringLine', { mean: formatNumber(md.mean_months), closed: formatNumber(md.closed), target: md.target_months, source: sourceLabel(report, md.source), open: formatNumber(md.open) }),
       ),
     );
+  }
+
+  const zicht = report.summary.zicht_op_veiligheid;
+  if (zicht) {
+    heading(t('zicht.title'));
+    out.push(mdEscape(zichtIntro(zicht)));
+    if (!zicht.assessable) out.push('', `**${mdEscape(zichtNotAssessable(zicht))}**`);
+    else {
+      const counts = zichtCountTable(zicht);
+      out.push('', mdTable([counts.head[0], ...counts.head.slice(1).map(num)], counts.rows));
+      out.push('', `### ${mdEscape(t('zicht.unclear', { count: formatNumber(zicht.unclear.length) }))}`, '');
+      // every unclear dossier (a meeting format, like the findings)
+      if (!zicht.unclear.length) out.push(mdEscape(t('zicht.noneUnclear')));
+      else {
+        const list = zichtUnclearTable(zicht, 0);
+        out.push(mdTable(list.head, list.rows));
+      }
+    }
+    out.push('', `_${mdEscape(t('zicht.sources'))}:_`, '', ...zichtQuotes(zicht.quotes).map((q) => `- ${mdEscape(q)}`));
+    if (zicht.interpretation) out.push('', `_${mdEscape(t('zicht.show.interpretation', { text: zicht.interpretation }))}_`);
   }
 
   heading(t('report.findings'));
