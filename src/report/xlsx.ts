@@ -320,6 +320,23 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
   const hasDeelregios = Object.keys(report.summary.by_deelregio).length > 0;
   groupSheet(wb, t('rep.sheet.gemeenten'), t('col.gemeente'), report.summary.by_gemeente, hasDeelregios, ruleIds);
 
+  // ---- Afgewezen rijen
+  {
+    const cols: Col[] = [
+      { header: t('col.file'), type: 'text' },
+      { header: t('col.row'), type: 'int' },
+      { header: t('col.column'), type: 'text' },
+      { header: t('col.reason'), type: 'text', max: 90 },
+    ];
+    const rows = report.rejected.map((r) => [baseName(r.file), r.row, r.column, r.reason]);
+    const ws = addSheet(wb, t('rep.sheet.rejected'), tableWidths(cols, rows), 1);
+    writeTable(ws, 1, cols, rows);
+    ws.commit();
+  }
+
+  if (hasDeelregios) groupSheet(wb, t('rep.sheet.deelregios'), t('col.deelregio'), report.summary.by_deelregio, false, ruleIds);
+  groupSheet(wb, t('rep.sheet.months'), t('col.month'), report.summary.by_month, false, ruleIds);
+
   // ---- Zicht op veiligheid: counts per gemeente (and the total), the seed quotes below; the
   // unclear dossiers (ids only) on their own sheet
   const zicht = report.summary.zicht_op_veiligheid;
@@ -358,23 +375,6 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
       us.commit();
     }
   }
-
-  // ---- Afgewezen rijen
-  {
-    const cols: Col[] = [
-      { header: t('col.file'), type: 'text' },
-      { header: t('col.row'), type: 'int' },
-      { header: t('col.column'), type: 'text' },
-      { header: t('col.reason'), type: 'text', max: 90 },
-    ];
-    const rows = report.rejected.map((r) => [baseName(r.file), r.row, r.column, r.reason]);
-    const ws = addSheet(wb, t('rep.sheet.rejected'), tableWidths(cols, rows), 1);
-    writeTable(ws, 1, cols, rows);
-    ws.commit();
-  }
-
-  if (hasDeelregios) groupSheet(wb, t('rep.sheet.deelregios'), t('col.deelregio'), report.summary.by_deelregio, false, ruleIds);
-  groupSheet(wb, t('rep.sheet.months'), t('col.month'), report.summary.by_month, false, ruleIds);
 
   await wb.commit();
   await finished;

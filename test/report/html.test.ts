@@ -149,7 +149,8 @@ describe('formatHtml', () => {
     const html = formatHtml(report);
     expect(html).toContain('@page { size: A4;');
     expect(html).toContain('section { break-before: page;');
-    expect(html.match(/<section id="/g)?.length).toBe(7);
+    // (the eighth: zicht op veiligheid)
+    expect(html.match(/<section id="/g)?.length).toBe(8);
     expect(html).toContain('<section id="rules" aria-labelledby="rules-h" class="first">');
   });
 
