@@ -10,6 +10,7 @@ import { parseIsoDay } from '../calendar/days.js';
 import type { Counts, GroupSummary } from './aggregate.js';
 import { displayDate, routeLabel } from './messages.js';
 import type { Report } from './model.js';
+import { printable } from '../model/text.js';
 import {
   baseName,
   groupFindings,
@@ -40,8 +41,7 @@ const REJECTED_LIMIT = 50;
  * path `Z:\exports\mei.csv` stays as it is instead of showing every backslash doubled.
  */
 export function mdEscape(text: string): string {
-  return text
-    .replace(/\r\n|\r|\n/g, ' ')
+  return printable(text.replace(/\r\n|\r|\n/g, ' '))
     .replace(/\\(?=[!-/:-@[-`{-~]|$)|[`*_[\]<>|~]/g, '\\$&')
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
 }

@@ -29,7 +29,7 @@ const nl = {
   'error.output': '{file}: kan niet schrijven: {message}',
   'error.formatUnsupported': '--format {format} wordt door dit commando niet ondersteund (kies uit {choices})',
   'error.binaryToStdout': '--format {format} schrijft een binair bestand; geef --output <bestand>',
-  'error.pseudoKey': '--pseudonymize vraagt een sleutel in de omgevingsvariabele GIACHECK_PSEUDO_KEY (minstens 16 tekens)',
+  'error.pseudoKey': '--pseudonymize vraagt een sleutel in de omgevingsvariabele GIACHECK_PSEUDO_KEY (minstens 16 tekens die geen spatie zijn, waarvan 8 verschillende)',
   'error.internal': 'interne fout: {message} (draai opnieuw met --debug voor details)',
 
   // profiles and mappings (YAML problems; the location is added in front)
@@ -254,7 +254,7 @@ const en: Record<keyof typeof nl, string> = {
   'error.output': '{file}: cannot write: {message}',
   'error.formatUnsupported': '--format {format} is not supported by this command (choose from {choices})',
   'error.binaryToStdout': '--format {format} writes a binary file; pass --output <file>',
-  'error.pseudoKey': '--pseudonymize needs a key in the environment variable GIACHECK_PSEUDO_KEY (at least 16 characters)',
+  'error.pseudoKey': '--pseudonymize needs a key in the environment variable GIACHECK_PSEUDO_KEY (at least 16 characters that are not spaces, 8 of them different)',
   'error.internal': 'internal error: {message} (run again with --debug for details)',
 
   'profile.unknownKind': '{path}: unknown rule kind "{kind}" ({kinds})',
