@@ -98,9 +98,16 @@ export function csvDialect(lang: 'nl' | 'en' = getLang()): CsvDialect {
 /** the dialect of the open csvStream; the finding writer calls findingCsvRow(f) without one */
 let active: CsvDialect = MACHINE;
 
-/** Neutralise formula injection in a text cell. */
+/**
+ * What a spreadsheet may still read as the start of a formula once it skips what it ignores in
+ * front: = + - @ (and their fullwidth forms, which Excel's IME input turns into the ASCII ones),
+ * `|` (DDE), tab, CR and LF, behind any run of spaces, quotes, NUL (or the U+FFFD that replaced it) and zero-width characters.
+ */
+const FORMULA_START = /^[\s"'\u0000\ufffd\u200b-\u200d\u2060\ufeff]*[=+\-@|\uff1d\uff0b\uff0d\uff20\uff5c\t\r\n]/;
+
+/** Neutralise formula injection in a text cell: a leading apostrophe makes the cell text. */
 export function neutralise(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? "'" + text : text;
+  return FORMULA_START.test(text) ? "'" + text : text;
 }
 
 export function csvCell(v: unknown, separator: ',' | ';' = ','): string {

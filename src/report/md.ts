@@ -11,6 +11,7 @@ import type { Counts, GroupSummary } from './aggregate.js';
 import { displayDate, routeLabel } from './messages.js';
 import type { Report } from './model.js';
 import { notAssessableText as zichtNotAssessable, zichtCountTable, zichtIntro, zichtQuotes, zichtUnclearTable } from './zicht-format.js';
+import { printable } from '../model/text.js';
 import {
   baseName,
   groupFindings,
@@ -44,8 +45,7 @@ const REJECTED_LIMIT = 50;
  * path `Z:\exports\mei.csv` stays as it is instead of showing every backslash doubled.
  */
 export function mdEscape(text: string): string {
-  return text
-    .replace(/\r\n|\r|\n/g, ' ')
+  return printable(text.replace(/\r\n|\r|\n/g, ' '))
     .replace(/\\(?=[!-/:-@[-`{-~]|$)|[`*_[\]<>|~]/g, '\\$&')
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
 }
