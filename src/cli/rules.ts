@@ -12,6 +12,7 @@ import { bundledProfileIds, bundledProfileList, loadProfile, Profile, RuleDef } 
 import { conditionText } from '../rules/conditions.js';
 import { kindOf, RuleSpec } from '../rules/registry.js';
 import { formatProblem } from '../yaml/file.js';
+import { zichtBlockLines } from '../report/zicht-format.js';
 import { suggest } from '../ingest/suggest.js';
 import { lintProfile } from '../validate/lint.js';
 import { addGlobalOptions, GlobalOptions, useColor } from './common.js';
@@ -142,6 +143,8 @@ export async function rulesShow(id: string, opts: RulesOptions, io: Io = process
   const format = formatOf(opts);
   const profiles = profilesOf(opts);
   const key = id.trim().toUpperCase();
+  // `rules show zicht`: the zicht_op_veiligheid block of each profile, with its seed quotes
+  if (key === 'ZICHT' || key === 'ZICHT_OP_VEILIGHEID') return showZicht(profiles, opts, io, format);
   const hits = profiles.flatMap((p) => p.rules.filter((r) => r.id.toUpperCase() === key).map((r) => ({ p, r })));
   // a rule is shown from the profile that declares it; an inherited copy adds nothing
   const declared = hits.filter((h) => h.r.origin === h.p.id);
@@ -164,6 +167,17 @@ export async function rulesShow(id: string, opts: RulesOptions, io: Io = process
   }
   const chalk = new Chalk({ level: useColor(opts, Boolean(io.stdout.isTTY), io.env) ? 1 : 0 });
   await write(shown.map(({ p, r }) => profileHeading(p, chalk) + '\n\n' + ruleBlock(r, p, chalk, true)).join('\n\n') + '\n', io);
+  return 0;
+}
+
+async function showZicht(profiles: Profile[], opts: RulesOptions, io: Io, format: string): Promise<number> {
+  if (format === 'json') {
+    await write(JSON.stringify(profiles.map((p) => ({ profile: p.id, zicht_op_veiligheid: p.zicht ?? null })), null, 2) + '\n', io);
+    return 0;
+  }
+  const chalk = new Chalk({ level: useColor(opts, Boolean(io.stdout.isTTY), io.env) ? 1 : 0 });
+  const blocks = profiles.map((p) => profileHeading(p, chalk) + '\n\n' + (p.zicht ? zichtBlockLines(p.zicht, p.id).join('\n') : t('zicht.notConfigured')));
+  await write(blocks.join('\n\n') + '\n', io);
   return 0;
 }
 

@@ -19,6 +19,8 @@ import type { ReadOptions } from '../ingest/readers.js';
 import type { Profile } from '../profile/load.js';
 import { OUT, OutcomeResults, STATUSES } from '../rules/index.js';
 import { Aggregator } from '../report/aggregate.js';
+import { ZichtCounter, zichtFields } from '../report/zicht.js';
+import { calendarOf } from '../profile/load.js';
 import { emitFinding, FindingTarget, FindingWriter } from '../report/finding-writer.js';
 import { compareFindings, Finding, isFinding } from '../report/findings.js';
 import type { FindingStream, Rejected, Report } from '../report/model.js';
@@ -83,6 +85,8 @@ export interface CheckRun {
   resolved: ResolvedInput;
   engine: EngineResult;
   aggregator: Aggregator;
+  /** who holds the zicht op veiligheid per case (when the profile has the block) */
+  zicht?: ZichtCounter;
   /** the findings, sorted (empty when streamed) */
   findings: Finding[];
   rejected: Rejected[];
@@ -152,6 +156,17 @@ export async function check(resolved: ResolvedInput, opts: CheckOptions): Promis
   let oldest = EMPTY_CELL;
   let afterPeildatum = 0;
   const aggregator = new Aggregator(resolved.profile, rules, { peildatum: resolved.peildatum, period: resolved.period?.unit, only: resolved.gemeenten });
+  const zichtSpec = resolved.profile.zicht;
+  const zicht = zichtSpec
+    ? new ZichtCounter(
+        zichtSpec,
+        resolved.profile,
+        calendarOf(resolved.profile),
+        peildatum,
+        zichtFields(zichtSpec).filter((f) => surveys.some((s) => !s.present.has(f))),
+        opts.pseudo,
+      )
+    : undefined;
   const writer = new FindingWriter(rules);
   const results = new OutcomeResults(rules);
   const stream = opts.stream;
@@ -177,6 +192,7 @@ export async function check(resolved: ResolvedInput, opts: CheckOptions): Promis
     {
       onRow(row, outcomes) {
         aggregator.add(row, outcomes);
+        zicht?.add(row);
         // the dates a run as of the peildatum sets aside, and the newest date of the export
         const { ints, base } = row;
         for (let k = 0; k < DATE_FIELDS.length; k++) {
@@ -209,6 +225,7 @@ export async function check(resolved: ResolvedInput, opts: CheckOptions): Promis
     resolved,
     engine,
     aggregator,
+    ...(zicht ? { zicht } : {}),
     findings,
     rejected,
     failing,
@@ -226,6 +243,7 @@ export function buildReport(run: Omit<CheckRun, 'failing'>, opts: { includePasse
   const { resolved, engine, aggregator } = run;
   const p = resolved.profile;
   const summary = aggregator.summary();
+  if (run.zicht) summary.zicht_op_veiligheid = run.zicht.summary();
   // the rules that could not be judged stand in the rule list as such, with no figures
   const blocked = new Map(run.notAssessable.map((b) => [b.rule_id, b]));
   const judged = new Map(summary.rules.map((r) => [r.rule_id, r]));

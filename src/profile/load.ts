@@ -10,7 +10,7 @@ import { UserError } from '../errors.js';
 import { getLang, t } from '../i18n/index.js';
 import { parseIsoDay, Day } from '../calendar/days.js';
 import { Besluit, checkFeestdagRule, ClosedDay, Feestdag, WerkdagCalendar } from '../calendar/werkdagen.js';
-import { ProfileSchema, ProfileSpec, RuleOverrideSchema, RuleOverride } from './schema.js';
+import { ProfileSchema, ProfileSpec, RuleOverrideSchema, RuleOverride, ZichtSchema, ZichtSpec } from './schema.js';
 import { RuleDef, RuleSchema, RuleSpec, RULE_KINDS } from '../rules/registry.js';
 import { readYaml, readUserFile, zodProblems, YamlFile, YamlProblem, formatProblem, shownKey } from '../yaml/file.js';
 import { BUNDLED_DIR, fileExists, readTextFile, seaAsset } from './bundled.js';
@@ -316,6 +316,13 @@ function merge(raw: RawProfile, parent: Profile | undefined, file: string, probl
       problems.push(yaml.problemAt(['gemeente_aliases', alias], t('profile.aliasTarget', { alias, target })));
     }
   }
+  // zicht_op_veiligheid: this profile's keys over the inherited block; the result must be complete
+  let zicht: ZichtSpec | undefined = parent?.zicht;
+  if (spec.zicht_op_veiligheid) {
+    const merged = ZichtSchema.safeParse({ ...(parent?.zicht ?? {}), ...spec.zicht_op_veiligheid });
+    if (merged.success) zicht = merged.data;
+    else problems.push(...zodProblems(yaml, merged.error, ['zicht_op_veiligheid']));
+  }
   let triage = parent?.triage;
   if (spec.triage && !isYamlPath(spec.triage)) problems.push(yaml.problemAt(['triage'], t('profile.triageNotYaml')));
   else if (spec.triage) triage = resolve(dirname(file), spec.triage);
@@ -342,6 +349,7 @@ function merge(raw: RawProfile, parent: Profile | undefined, file: string, probl
     routeAliases: { ...(parent?.routeAliases ?? {}), ...(spec.route_aliases ?? {}) },
     gemeenteAliases,
     monitoringDuration: spec.monitoring_duration ?? parent?.monitoringDuration,
+    zicht,
     triage,
     regie: { ...(parent?.regie ?? {}), ...(spec.regie ?? {}) },
   };

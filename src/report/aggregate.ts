@@ -3,6 +3,7 @@
  * monitoring duration. Summaries are counters, never lists of findings, so memory does not grow
  * with the number of rows.
  */
+import type { ZichtSummary } from './zicht.js';
 import { Day, isoDate, todayDay } from '../calendar/days.js';
 import { periodKey, PeriodUnit } from '../calendar/periods.js';
 import { FIELD_INDEX, RouteCode, ROUTES } from '../model/fields.js';
@@ -82,6 +83,8 @@ export interface Summary {
   lead_times: LeadTimeSummary;
   /** the open items at the peildatum by age (werkvoorraad.ts) */
   werkvoorraad: WerkvoorraadSummary;
+  /** who holds the zicht op veiligheid per case at the peildatum (src/report/zicht.ts) */
+  zicht_op_veiligheid?: ZichtSummary;
 }
 
 export interface AggregateOptions {

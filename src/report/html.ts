@@ -32,6 +32,8 @@ import {
   reportTitle,
   outsideText,
 } from './overview.js';
+import { ZICHT_HOLDERS } from './zicht.js';
+import { holderLabel, notAssessableText as zichtNotAssessable, zichtCountTable, zichtIntro, zichtUnclearTable } from './zicht-format.js';
 import { complianceBarChart, complianceColour, complianceColumnChart, countBarChart, esc } from './svg.js';
 import { distributionChart } from './leadtime-chart.js';
 import { Grid, leadGrids, periodColumn, periodText, periodTitle, stockGrids } from './stats-view.js';
@@ -336,6 +338,46 @@ export function formatHtml(report: Report): string {
     }
     const stock = stockGrids(report);
     if (stock.length) parts.push({ id: 'werkvoorraad', title: t('stock.title'), html: stock.map(grid).join('') });
+  }
+
+  // ---- zicht op veiligheid at the peildatum: counts per gemeente, the unclear dossiers, the quotes
+  {
+    const z = report.summary.zicht_op_veiligheid;
+    if (z) {
+      let html = `<p>${esc(zichtIntro(z))}</p>`;
+      if (!z.assessable) html += `<p class="not-assessable"><strong>${esc(zichtNotAssessable(z))}</strong></p>`;
+      else {
+        html += countBarChart(
+          ZICHT_HOLDERS.map((h) => ({ label: holderLabel(h), count: z.totals[h], valueText: `${formatNumber(z.totals[h])} (${formatPercent(z.totals.cases ? z.totals[h] / z.totals.cases : null)})` })),
+          { id: 'chart-zicht', title: t('zicht.title'), desc: t('zicht.chartDesc') },
+        );
+        const counts = zichtCountTable(z);
+        html += table(
+          t('zicht.title'),
+          counts.head.map((h, i) => th(h, i ? ' class="num"' : '')),
+          counts.rows.map((r) => `<tr><th scope="row">${esc(r[0])}</th>${r.slice(1).map((c) => td(c, 'num')).join('')}</tr>`),
+          'zicht',
+        );
+        html += `<h3>${esc(t('zicht.unclear', { count: formatNumber(z.unclear.length) }))}</h3>`;
+        if (!z.unclear.length) html += `<p>${esc(t('zicht.noneUnclear'))}</p>`;
+        else {
+          const list = zichtUnclearTable(z, 0);
+          html += table(
+            t('zicht.unclear', { count: formatNumber(z.unclear.length) }),
+            list.head.map((h) => th(h)),
+            list.rows.map((r) => `<tr><th scope="row">${esc(r[0])}</th>${td(r[1])}${td(r[2])}${td(r[3], 'date')}</tr>`),
+            'zicht-unclear',
+          );
+        }
+      }
+      // the legend: the seed quotes the section rests on, and its reading
+      html +=
+        `<dl class="sources zicht-sources"><dt class="sources-h">${esc(t('zicht.sources'))}</dt>` +
+        z.quotes.map((q) => `<dd><b>${esc(`${q.document} ${q.section}`)}</b>: “${esc(q.text)}”</dd>`).join('') +
+        '</dl>' +
+        (z.interpretation ? `<p class="legend">${esc(t('zicht.show.interpretation', { text: z.interpretation }))}</p>` : '');
+      parts.push({ id: 'zicht', title: t('zicht.title'), html });
+    }
   }
 
   // ---- findings: all of them (a meeting format), grouped by rule, then gemeente; collapsible

@@ -52,6 +52,7 @@ export function jsonlStream(out: StreamOut): FindingStream {
           period_unit: report.summary.period_unit,
           lead_times: report.summary.lead_times,
           werkvoorraad: report.summary.werkvoorraad,
+          ...(report.summary.zicht_op_veiligheid ? { zicht_op_veiligheid: report.summary.zicht_op_veiligheid } : {}),
         }),
       );
     },

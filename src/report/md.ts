@@ -11,6 +11,8 @@ import type { Counts, GroupSummary } from './aggregate.js';
 import { displayDate, routeLabel } from './messages.js';
 import type { Report } from './model.js';
 import { Grid, leadGrids, periodColumn, periodText, periodTitle, stockGrids } from './stats-view.js';
+import { notAssessableText as zichtNotAssessable, zichtCountTable, zichtIntro, zichtQuotes, zichtUnclearTable } from './zicht-format.js';
+import { printable } from '../model/text.js';
 import {
   baseName,
   groupFindings,
@@ -44,8 +46,7 @@ const REJECTED_LIMIT = 50;
  * path `Z:\exports\mei.csv` stays as it is instead of showing every backslash doubled.
  */
 export function mdEscape(text: string): string {
-  return text
-    .replace(/\r\n|\r|\n/g, ' ')
+  return printable(text.replace(/\r\n|\r|\n/g, ' '))
     .replace(/\\(?=[!-/:-@[-`{-~]|$)|[`*_[\]<>|~]/g, '\\$&')
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
 }
@@ -197,6 +198,26 @@ export function formatMarkdown(report: Report): string {
   if (stock.length) {
     heading(t('stock.title'));
     stock.forEach(grid);
+  }
+
+  const zicht = report.summary.zicht_op_veiligheid;
+  if (zicht) {
+    heading(t('zicht.title'));
+    out.push(mdEscape(zichtIntro(zicht)));
+    if (!zicht.assessable) out.push('', `**${mdEscape(zichtNotAssessable(zicht))}**`);
+    else {
+      const counts = zichtCountTable(zicht);
+      out.push('', mdTable([counts.head[0], ...counts.head.slice(1).map(num)], counts.rows));
+      out.push('', `### ${mdEscape(t('zicht.unclear', { count: formatNumber(zicht.unclear.length) }))}`, '');
+      // every unclear dossier (a meeting format, like the findings)
+      if (!zicht.unclear.length) out.push(mdEscape(t('zicht.noneUnclear')));
+      else {
+        const list = zichtUnclearTable(zicht, 0);
+        out.push(mdTable(list.head, list.rows));
+      }
+    }
+    out.push('', `_${mdEscape(t('zicht.sources'))}:_`, '', ...zichtQuotes(zicht.quotes).map((q) => `- ${mdEscape(q)}`));
+    if (zicht.interpretation) out.push('', `_${mdEscape(t('zicht.show.interpretation', { text: zicht.interpretation }))}_`);
   }
 
   heading(t('report.findings'));

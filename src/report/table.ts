@@ -13,6 +13,8 @@ import type { Report } from './model.js';
 import { baseName, hasNorm, headline, normCell, noticeLines, outsideText, peildatumText, reportTitle } from './overview.js';
 import '../i18n/catalog/usage.js';
 import { Grid, leadGrids, periodColumn, periodText, periodTitle, stockGrids } from './stats-view.js';
+import { ZICHT_HOLDERS, type ZichtSummary } from './zicht.js';
+import { notAssessableText as zichtNotAssessable, zichtCountTable, zichtIntro, zichtUnclearTable } from './zicht-format.js';
 import '../i18n/catalog/report.js';
 
 export interface TableOptions {
@@ -242,6 +244,12 @@ function formatWide(report: Report, opts: TableOptions, requested: number): stri
     stock.forEach(wideGrid);
   }
 
+  const zicht = report.summary.zicht_op_veiligheid;
+  if (zicht) {
+    heading(t('zicht.title'));
+    out.push(...zichtLines(zicht, width, chalk, opts.maxFindings));
+  }
+
   heading(t('report.findings'));
   if (report.findings.length === 0) out.push(t('report.noFindings'));
   else {
@@ -438,6 +446,12 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
     stock.forEach(compactGrid);
   }
 
+  const zicht = report.summary.zicht_op_veiligheid;
+  if (zicht) {
+    heading(cut(t('zicht.title'), width));
+    out.push(...zichtLines(zicht, width, chalk, opts.maxFindings));
+  }
+
   heading(t('report.findings'));
   if (report.findings.length === 0) para(t('report.noFindings'));
   else {
@@ -491,6 +505,27 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
     );
   }
   return out.join('\n') + '\n';
+}
+
+/**
+ * The zicht-op-veiligheid section, the same in both layouts: the counts per gemeente (short holder
+ * heads, explained below the table) and the unclear dossiers, the oldest term first.
+ */
+function zichtLines(z: ZichtSummary, width: number, chalk: ChalkInstance, maxItems: number): string[] {
+  const out = wrapWords(zichtIntro(z), width);
+  if (!z.assessable) return [...out, ...wrapWords(zichtNotAssessable(z), width).map((l) => chalk.yellow(l))];
+  const counts = zichtCountTable(z);
+  const columns: CompactColumn[] = [{ head: counts.head[0], flex: true }, { head: counts.head[1], right: true }, ...ZICHT_HOLDERS.map((h) => ({ head: t(`zicht.short.${h}`), right: true }))];
+  out.push(compactTable(columns, counts.rows, width, (s) => chalk.bold(s)));
+  out.push(...wrapWords(t('zicht.legend'), width).map((l) => chalk.dim(l)));
+  out.push('', chalk.bold(cut(t('zicht.unclear', { count: formatNumber(z.unclear.length) }), width)));
+  if (!z.unclear.length) out.push(t('zicht.noneUnclear'));
+  else {
+    const list = zichtUnclearTable(z, maxItems);
+    out.push(compactTable([{ head: list.head[0] }, { head: list.head[1] }, { head: list.head[2], flex: true }, { head: list.head[3] }], list.rows, width, (s) => chalk.bold(s)));
+    if (list.rows.length < z.unclear.length) out.push(chalk.dim(cut(t('zicht.shown', { shown: formatNumber(list.rows.length), total: formatNumber(z.unclear.length) }), width)));
+  }
+  return out;
 }
 
 /** The monitoring-duration sentence, the same in both layouts. */

@@ -20,6 +20,8 @@ import '../i18n/catalog/report.js';
 import { parseIsoDay } from '../calendar/days.js';
 import type { Counts, GroupSummary } from './aggregate.js';
 import { neutralise } from './csv.js';
+import { ZICHT_HOLDERS, type ZichtCounts } from './zicht.js';
+import { notAssessableText as zichtNotAssessable, zichtCountTable, zichtIntro, zichtQuotes, zichtUnclearTable } from './zicht-format.js';
 import { routeLabel } from './messages.js';
 import type { Report } from './model.js';
 import type { LeadTime } from './leadtime.js';
@@ -397,6 +399,45 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
     const ws = addSheet(wb, t('stock.sheet'), tableWidths(cols, rows), 1);
     writeTable(ws, 1, cols, rows);
     ws.commit();
+  }
+
+  // ---- Zicht op veiligheid: counts per gemeente (and the total), the seed quotes below; the
+  // unclear dossiers (ids only) on their own sheet
+  const zicht = report.summary.zicht_op_veiligheid;
+  if (zicht) {
+    const counts = zichtCountTable(zicht);
+    const cols: Col[] = [{ header: counts.head[0], type: 'text' }, ...counts.head.slice(1).map((h): Col => ({ header: h, type: 'int' }))];
+    const cells = (c: ZichtCounts) => [c.cases, ...ZICHT_HOLDERS.map((h) => c[h])];
+    const rows: CellValue[][] = zicht.assessable
+      ? [...Object.entries(zicht.by_gemeente).map(([g, c]) => [g, ...cells(c)]), [t('zicht.total'), ...cells(zicht.totals)]]
+      : [];
+    const ws = addSheet(wb, t('zicht.sheet'), tableWidths(cols, rows), 1);
+    let next = writeTable(ws, 1, cols, rows) + 2;
+    const note = (text: string, bold = false) => {
+      const row = ws.getRow(next++);
+      row.getCell(1).value = neutralise(text);
+      if (bold) row.getCell(1).font = { bold: true };
+      row.commit();
+    };
+    note(zichtIntro(zicht));
+    if (!zicht.assessable) note(zichtNotAssessable(zicht), true);
+    note(t('zicht.sources'), true);
+    for (const q of zichtQuotes(zicht.quotes)) note(q);
+    if (zicht.interpretation) note(t('zicht.show.interpretation', { text: zicht.interpretation }));
+    ws.commit();
+    if (zicht.assessable) {
+      const list = zichtUnclearTable(zicht, 0);
+      const ucols: Col[] = [
+        { header: list.head[0], type: 'text' },
+        { header: list.head[1], type: 'text' },
+        { header: list.head[2], type: 'text' },
+        { header: list.head[3], type: 'date' },
+      ];
+      const urows = zicht.unclear.map((u, i) => [u.dossier_id, u.gemeente, list.rows[i][2], u.term_end]);
+      const us = addSheet(wb, t('zicht.sheetUnclear'), tableWidths(ucols, urows), 1);
+      writeTable(us, 1, ucols, urows);
+      us.commit();
+    }
   }
 
   await wb.commit();

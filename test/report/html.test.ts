@@ -151,8 +151,8 @@ describe('formatHtml', () => {
     const html = formatHtml(report);
     expect(html).toContain('@page { size: A4;');
     expect(html).toContain('section { break-before: page;');
-    // rules, gemeenten, deelregio's, months, routes, lead times, werkvoorraad, findings, rejected
-    expect(html.match(/<section id="/g)?.length).toBe(9);
+    // rules, gemeenten, deelregio's, months, routes, lead times, werkvoorraad, zicht op veiligheid, findings, rejected
+    expect(html.match(/<section id="/g)?.length).toBe(10);
     expect(html).toContain('<section id="rules" aria-labelledby="rules-h" class="first">');
   });
 

@@ -5,6 +5,7 @@ const nl = {
   'error.binary': '{file}: dit lijkt een binair bestand, geen CSV/JSON-export',
   'error.invalidUtf8': '{file}: ongeldige UTF-8 rond byte {offset}; probeer --encoding windows-1252',
   'error.isDirectory': '{file}: is een map, geen bestand',
+  'error.notRegularFile': '{file}: is geen gewoon bestand (een apparaat, pijp of socket); geef een bestand',
   'error.notFound': '{file}: bestand niet gevonden',
   'error.csvSyntax': '{file}: regel {line} (rij {row}): {message}',
   'error.emptyFile': '{file}: leeg bestand (geen kopregel)',
@@ -30,7 +31,7 @@ const nl = {
   'error.output': '{file}: kan niet schrijven: {message}',
   'error.formatUnsupported': '--format {format} wordt door dit commando niet ondersteund (kies uit {choices})',
   'error.binaryToStdout': '--format {format} schrijft een binair bestand; geef --output <bestand>',
-  'error.pseudoKey': '--pseudonymize vraagt een sleutel in de omgevingsvariabele GIACHECK_PSEUDO_KEY (minstens 16 tekens)',
+  'error.pseudoKey': '--pseudonymize vraagt een sleutel in de omgevingsvariabele GIACHECK_PSEUDO_KEY (minstens 16 tekens die geen spatie zijn, waarvan 8 verschillende)',
   'error.internal': 'interne fout: {message} (draai opnieuw met --debug voor details)',
 
   // profiles and mappings (YAML problems; the location is added in front)
@@ -235,6 +236,7 @@ const en: Record<keyof typeof nl, string> = {
   'error.binary': '{file}: this looks like a binary file, not a CSV/JSON export',
   'error.invalidUtf8': '{file}: invalid UTF-8 around byte {offset}; try --encoding windows-1252',
   'error.isDirectory': '{file}: is a directory, not a file',
+  'error.notRegularFile': '{file}: is not a regular file (a device, pipe or socket); give a file',
   'error.notFound': '{file}: file not found',
   'error.csvSyntax': '{file}: line {line} (row {row}): {message}',
   'error.emptyFile': '{file}: empty file (no header row)',
@@ -260,7 +262,7 @@ const en: Record<keyof typeof nl, string> = {
   'error.output': '{file}: cannot write: {message}',
   'error.formatUnsupported': '--format {format} is not supported by this command (choose from {choices})',
   'error.binaryToStdout': '--format {format} writes a binary file; pass --output <file>',
-  'error.pseudoKey': '--pseudonymize needs a key in the environment variable GIACHECK_PSEUDO_KEY (at least 16 characters)',
+  'error.pseudoKey': '--pseudonymize needs a key in the environment variable GIACHECK_PSEUDO_KEY (at least 16 characters that are not spaces, 8 of them different)',
   'error.internal': 'internal error: {message} (run again with --debug for details)',
 
   'profile.unknownKind': '{path}: unknown rule kind "{kind}" ({kinds})',
