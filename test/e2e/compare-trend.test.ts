@@ -109,7 +109,8 @@ describe('compare with three runs', () => {
     const row = (key: string, text = r80.stdout) => text.split('\n').find((l) => l.startsWith(`${key} `))?.trim().split(/\s{2,}/);
     // the norm column: ZL-01 keeps the 90 % of LV-03, which it replaces
     expect(row('ZL-01')).toEqual(['ZL-01', 'Veiligheidsbeoordeli…', '90%', '50,0%', '66,7%', '66,7%', '+16,7 pp']);
-    expect(lines).toContain('Mediane doorlooptijd: niet beschikbaar (de rapporten bevatten geen');
+    expect(lines).toContain('Mediane doorlooptijd per regel per run');
+    expect(lines).toContain('ZL-01        3 wd        3 wd        3 wd');
     expect(row('Heerlen')).toEqual(['Heerlen', '–', '50,0%', '50,0%', '0,0 pp']);
     const r120 = await run(['compare', runs.oct, runs.nov, runs.dec, '--width', '120']);
     for (const l of r120.stdout.split('\n')) expect(l.length).toBeLessThanOrEqual(120);
@@ -129,6 +130,8 @@ describe('compare with three runs', () => {
     expect(zl01).toEqual([
       ['ZL-01', '90%', '50,0%', '66,7%', '66,7%', '66,7%', '66,7%'],
       ['ZL-01', '90%', '66,7%', '66,7%', '66,7%', '+16,7 pp'],
+      ['ZL-01', '3 wd', '3 wd', '3 wd', '3 wd', '3 wd', '3 wd'],
+      ['ZL-01', '3 wd', '3 wd'],
     ]);
   });
 
@@ -145,8 +148,9 @@ describe('compare with three runs', () => {
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain("default-src 'none'");
     const rules = JSON.parse((await run(['compare', runs.oct, runs.nov, runs.dec, '--format', 'json'])).stdout).rules.length;
-    // one chart over all rules, one per rule, one per gemeente (16), one per deelregio (3)
-    expect(html.match(/<svg /g)?.length).toBe(1 + rules + 16 + 3);
+    // one chart over all rules, one per rule, one per gemeente (16), one per deelregio (3), and the
+    // lead-time medians of ZL-01 and ZL-02 (the rules with a lead time in the reports)
+    expect(html.match(/<svg /g)?.length).toBe(1 + rules + 16 + 3 + 2);
     const zl01 = html.slice(html.indexOf('<title id="trend-4-t">'));
     expect(zl01.startsWith('<title id="trend-4-t">ZL-01 · Veiligheidsbeoordeling binnen 5 werkdagen na de melding</title>')).toBe(true);
     const chart = zl01.slice(0, zl01.indexOf('</svg>'));

@@ -53,21 +53,22 @@ describe('formatXlsx', () => {
     expect(rowValues(ws, 9)).toEqual(['verlopen', report.summary.totals.overdue]);
     expect(rowValues(ws, 10)).toEqual(['te laat', report.summary.totals.late]);
     expect(rowValues(ws, 11)).toEqual(['ontbreekt', report.summary.totals.missing]);
-    // the newest date of the export (13.11: a stale export is visible), then the rule table
-    expect(rowValues(ws, 12)[0]).toBe('Nieuwste datum in de export');
-    expect(rowValues(ws, 14)).toEqual(['Regel', 'Omschrijving', 'Ernst', 'Toepasbaar', 'op tijd', 'te laat', 'verlopen', 'open', 'ontbreekt', 'te vroeg', 'afwijking', 'Naleving', 'Norm', 'Norm gehaald', 'Bron']);
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 14 });
-    expect(ws.autoFilter).toBe('A14:O27');
-    // ZL-01 is the third rule (row 17): 2 applicable, 1 on time, 1 late, compliance 0.5 as a number with a % format,
+    // the period (14.5), the newest date of the export (13.11: a stale export is visible), then the rule table
+    expect(rowValues(ws, 12)).toEqual(['Periode', 'alle meldingen; periodetabel per maand']);
+    expect(rowValues(ws, 13)[0]).toBe('Nieuwste datum in de export');
+    expect(rowValues(ws, 15)).toEqual(['Regel', 'Omschrijving', 'Ernst', 'Toepasbaar', 'op tijd', 'te laat', 'verlopen', 'open', 'ontbreekt', 'te vroeg', 'afwijking', 'Naleving', 'Norm', 'Norm gehaald', 'Bron']);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 15 });
+    expect(ws.autoFilter).toBe('A15:O28');
+    // ZL-01 is the third rule (row 18): 2 applicable, 1 on time, 1 late, compliance 0.5 as a number with a % format,
     // below its norm of 90 % (inherited from LV-03, which it replaces)
-    expect(rowValues(ws, 17)).toEqual(['ZL-01', 'Veiligheidsbeoordeling binnen 5 werkdagen na de melding', 'fout', 2, 1, 1, 0, 0, 0, 0, 0, 0.5, 0.9, 'niet gehaald', 'ZL-afspraken §5.1.1']);
-    expect(ws.getCell('L17').numFmt).toBe('0.0%');
-    expect(ws.getCell('L17').type).toBe(ExcelJS.ValueType.Number);
-    expect(ws.getCell('M17').numFmt).toBe('0.0%');
+    expect(rowValues(ws, 18)).toEqual(['ZL-01', 'Veiligheidsbeoordeling binnen 5 werkdagen na de melding', 'fout', 2, 1, 1, 0, 0, 0, 0, 0, 0.5, 0.9, 'niet gehaald', 'ZL-afspraken §5.1.1']);
+    expect(ws.getCell('L18').numFmt).toBe('0.0%');
+    expect(ws.getCell('L18').type).toBe(ExcelJS.ValueType.Number);
+    expect(ws.getCell('M18').numFmt).toBe('0.0%');
     // LV-04: nothing judged, so its norm cannot be judged (not "below the norm")
-    expect(rowValues(ws, 16).slice(11, 14)).toEqual([null, 0.8, 'niet te beoordelen']);
-    expect(ws.getCell('D15').type).toBe(ExcelJS.ValueType.Number);
-    expect(rowValues(ws, 15)[11]).toBeNull(); // LV-01: nothing judged, no compliance
+    expect(rowValues(ws, 17).slice(11, 14)).toEqual([null, 0.8, 'niet te beoordelen']);
+    expect(ws.getCell('D16').type).toBe(ExcelJS.ValueType.Number);
+    expect(rowValues(ws, 16)[11]).toBeNull(); // LV-01: nothing judged, no compliance
     expect(ws.getColumn(2).width).toBeGreaterThan(40);
     // the route mix below: a count and a % share
     const routeRow = [...Array(ws.rowCount).keys()].map((i) => i + 1).find((r) => ws.getCell(`A${r}`).value === 'directe overdracht lokale veld')!;
