@@ -5,9 +5,10 @@
  */
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
-import { isoDate, type Day } from '../calendar/days.js';
+import { isoDate, parseIsoDay, type Day } from '../calendar/days.js';
 import { formatNumber, localized, t } from '../i18n/index.js';
 import '../i18n/catalog/report.js';
+import '../i18n/catalog/stats.js';
 import { displayDate, fieldLabel } from '../report/messages.js';
 import { mdEscape, mdTable } from '../report/md.js';
 import type { AgendaGroup, AgendaItem } from './agenda.js';
@@ -18,7 +19,16 @@ export interface AgendaReport {
   peildatum: Day;
   days: number;
   horizon: Day;
-  input: { files: string[]; rows_read: number; rows_checked: number; rows_rejected: number };
+  input: {
+    files: string[];
+    rows_read: number;
+    rows_checked: number;
+    rows_rejected: number;
+    /** --from/--to on melding_datum (yyyy-mm-dd; null: open-ended) */
+    period: { from: string | null; to: string | null };
+    /** rows whose melding lies outside the period: read, not on the agenda */
+    rows_outside_period: number;
+  };
   groups: AgendaGroup[];
   total: number;
   pseudonymized: boolean;
@@ -48,7 +58,14 @@ function headLines(r: AgendaReport): string[] {
     t('agenda.period', { from: displayDate(r.peildatum), to: displayDate(r.horizon), days: r.days }),
     `${t('report.files')}: ${r.input.files.join(', ')}`,
     t('report.rows', { read: formatNumber(r.input.rows_read), checked: formatNumber(r.input.rows_checked), rejected: formatNumber(r.input.rows_rejected) }),
+    ...(r.input.period.from || r.input.period.to ? [`${t('period.label')}: ${meldingRange(r.input.period)}`] : []),
+    ...(r.input.rows_outside_period > 0 ? [t('period.outside', { count: formatNumber(r.input.rows_outside_period) })] : []),
   ];
+}
+
+function meldingRange(p: { from: string | null; to: string | null }): string {
+  const d = (iso: string) => displayDate(parseIsoDay(iso)!);
+  return p.from && p.to ? t('period.range', { from: d(p.from), to: d(p.to) }) : p.from ? t('period.fromOnly', { from: d(p.from) }) : t('period.toOnly', { to: d(p.to!) });
 }
 
 const COLS = () => [t('col.gemeente'), t('col.dossier'), t('col.rule'), t('agenda.col.what'), t('col.due'), t('agenda.col.window'), t('col.status'), t('col.severity')];

@@ -14,13 +14,14 @@ import { AgendaCollector, groupAgenda } from '../agenda/agenda.js';
 import { AgendaReport, formatAgendaJson, formatAgendaMarkdown, formatAgendaTable } from '../agenda/format.js';
 import { agendaIcs } from '../agenda/ics.js';
 import { makePseudonymizer } from '../report/pseudonymize.js';
-import { addGemeenteOption, addGlobalOptions, addInputOptions, InputOptions, resolveInput, useColor } from './common.js';
+import { addGemeenteOption, addGlobalOptions, addInputOptions, addPeriodOptions, InputOptions, PeriodOptions, resolveInput, resolvePeriod, useColor } from './common.js';
+import { isoDate } from '../calendar/days.js';
 import { checkOutputTarget, chooseFormat, openOutput, writesFile, writtenLine } from './output.js';
 import { progressReporter, progressWanted } from './progress.js';
 import { TOOL } from './version.js';
 import { processIo, type Io, type Run } from './io.js';
 
-export interface AgendaOptions extends InputOptions {
+export interface AgendaOptions extends InputOptions, Omit<PeriodOptions, 'period'> {
   days?: string;
   ics?: string;
   format?: string;
@@ -42,6 +43,7 @@ export function register(program: Command, run: Run): void {
     .option('--output <bestand>', t('opt.output'))
     .option('--pseudonymize', t('opt.pseudonymize'));
   addInputOptions(cmd);
+  addPeriodOptions(cmd, false);
   addGemeenteOption(cmd);
   addGlobalOptions(cmd);
   cmd.action(async (files: string[], opts: AgendaOptions) => {
@@ -68,7 +70,8 @@ export async function runAgenda(files: string[], opts: AgendaOptions, io: Io = p
   const pseudo = opts.pseudonymize ? makePseudonymizer(io.env.GIACHECK_PSEUDO_KEY) : undefined;
   checkOutputTarget(opts.output);
   checkOutputTarget(opts.ics);
-  const resolved = await resolveInput(files, opts);
+  const period = resolvePeriod(opts);
+  const resolved = { ...(await resolveInput(files, opts)), period };
   if (resolved.inferred && !opts.quiet) {
     io.stderr.write('giacheck: ' + t('cli.regionInferred', { region: localized(resolved.profile.name) }) + '\n');
   }
@@ -80,7 +83,7 @@ export async function runAgenda(files: string[], opts: AgendaOptions, io: Io = p
   let engine;
   try {
     engine = await runEngine(
-      { profile: resolved.profile, rules, inputs: resolved.inputs, mapping: resolved.mapping, peildatum: resolved.peildatum, read: resolved.read, onProgress: progress.update },
+      { profile: resolved.profile, rules, inputs: resolved.inputs, mapping: resolved.mapping, peildatum: resolved.peildatum, read: resolved.read, onProgress: progress.update, period },
       {
         onRow: (row, outcomes, rules) => collector.add(row, outcomes, rules),
         onRejected: (errors) => {
@@ -100,7 +103,14 @@ export async function runAgenda(files: string[], opts: AgendaOptions, io: Io = p
     peildatum: resolved.peildatum,
     days,
     horizon: collector.horizon,
-    input: { files: engine.files.map((f) => f.file), rows_read: engine.rowsRead, rows_checked: engine.rowsChecked, rows_rejected: engine.rowsRejected },
+    input: {
+      files: engine.files.map((f) => f.file),
+      rows_read: engine.rowsRead,
+      rows_checked: engine.rowsChecked,
+      rows_rejected: engine.rowsRejected,
+      period: { from: period.from === undefined ? null : isoDate(period.from), to: period.to === undefined ? null : isoDate(period.to) },
+      rows_outside_period: engine.rowsOutsidePeriod,
+    },
     groups: groupAgenda(collector.items),
     total: collector.items.length,
     pseudonymized: Boolean(pseudo),

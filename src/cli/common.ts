@@ -2,7 +2,7 @@
  * Options shared by the commands (SPEC §2) and their translation into plain option objects.
  * Commands never read process.argv themselves.
  */
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { UserError } from '../errors.js';
 import type { ResolvedInput } from '../engine/check.js';
 import { localized, t } from '../i18n/index.js';
@@ -15,6 +15,9 @@ import type { ReadOptions } from '../ingest/readers.js';
 import type { Delimiter } from '../ingest/csv.js';
 import { bufferStdin } from '../ingest/readers.js';
 import { inferRegion } from '../engine/infer-region.js';
+import { PERIOD_UNITS, PeriodUnit } from '../calendar/periods.js';
+import type { RunPeriod } from '../engine/check.js';
+import '../i18n/catalog/stats.js';
 
 export interface GlobalOptions {
   lang?: string;
@@ -87,16 +90,45 @@ export function resolveGemeenten(values: string[] | undefined, profile: Profile)
 
 export function parsePeildatum(value: string | undefined): Day {
   if (value === undefined) return todayDay();
-  // jjjj-mm-dd, or dd-mm-jjjj as Dutch users write it (also d-m-jjjj)
+  const d = parseOptionDate(value);
+  if (d === undefined) throw new UserError(t('error.asOf', { value }));
+  return d;
+}
+
+/** jjjj-mm-dd, or dd-mm-jjjj as Dutch users write it (also d-m-jjjj); undefined when neither or impossible. */
+export function parseOptionDate(value: string): Day | undefined {
   const nl = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(value.trim());
   if (nl) {
     const [day, month, year] = [Number(nl[1]), Number(nl[2]), Number(nl[3])];
-    if (isValidYMD(year, month, day)) return dayFromYMD(year, month, day);
-    throw new UserError(t('error.asOf', { value }));
+    return isValidYMD(year, month, day) ? dayFromYMD(year, month, day) : undefined;
   }
-  const d = parseIsoDay(value.trim());
-  if (d === undefined) throw new UserError(t('error.asOf', { value }));
-  return d;
+  return parseIsoDay(value.trim());
+}
+
+export interface PeriodOptions {
+  from?: string;
+  to?: string;
+  period?: string;
+}
+
+/** --from, --to (on melding_datum) and --period (the period table): check and agenda. */
+export function addPeriodOptions(cmd: Command, withTable = true): Command {
+  cmd.option('--from <datum>', t('opt.from')).option('--to <datum>', t('opt.to'));
+  if (withTable) cmd.addOption(new Option('--period <eenheid>', t('opt.period')).choices([...PERIOD_UNITS]).default('month'));
+  return cmd;
+}
+
+export function resolvePeriod(opts: PeriodOptions): RunPeriod {
+  const date = (option: string, value: string | undefined) => {
+    if (value === undefined) return undefined;
+    const d = parseOptionDate(value);
+    if (d === undefined) throw new UserError(t('error.periodDate', { option, value }));
+    return d;
+  };
+  const from = date('--from', opts.from);
+  const to = date('--to', opts.to);
+  if (from !== undefined && to !== undefined && from > to) throw new UserError(t('error.periodOrder', { from: opts.from!, to: opts.to! }));
+  return { from, to, unit: (opts.period ?? 'month') as PeriodUnit };
 }
 
 export function readOptions(opts: InputOptions, mapping: Mapping): ReadOptions {
@@ -144,6 +176,31 @@ export function failOnLevel(value: string | undefined): 'error' | 'warning' | 'n
     throw new UserError(t('error.option', { option: '--fail-on', value: v, choices: 'error, warning, never' }));
   }
   return v;
+}
+
+/** What makes `check` exit 1: findings at a severity level, and/or a rule below its norm. */
+export interface FailOn {
+  level: 'error' | 'warning' | 'never';
+  belowNorm: boolean;
+}
+
+const FAIL_ON_CHOICES = ['error', 'warning', 'never', 'below-norm'];
+
+/**
+ * `check --fail-on`: one level (error, warning, never), `below-norm`, or a level and below-norm
+ * with a comma (`error,below-norm`). `below-norm` alone fails on the norms only. A commander
+ * argParser: a wrong value gives commander's own "allowed choices" message (src/cli/help.ts).
+ */
+export function parseFailOn(value: string): FailOn {
+  const parts = value.split(',').map((p) => p.trim().toLowerCase());
+  const levels = parts.filter((p) => p !== 'below-norm');
+  const ok =
+    parts.every((p) => FAIL_ON_CHOICES.includes(p)) &&
+    levels.length <= 1 &&
+    new Set(parts).size === parts.length &&
+    !(levels[0] === 'never' && parts.length > 1);
+  if (!ok) throw new InvalidArgumentError(`Allowed choices are ${FAIL_ON_CHOICES.join(', ')}.`);
+  return { level: (levels[0] ?? 'never') as FailOn['level'], belowNorm: parts.includes('below-norm') };
 }
 
 export function useColor(opts: GlobalOptions, isTTY: boolean, env: NodeJS.ProcessEnv): boolean {

@@ -6,12 +6,13 @@
 import { Command, Option } from 'commander';
 import { Chalk, ChalkInstance } from 'chalk';
 import { UserError } from '../errors.js';
-import { localized, t } from '../i18n/index.js';
+import { formatPercent, localized, t } from '../i18n/index.js';
 import '../i18n/catalog/validate.js';
 import { bundledProfileIds, bundledProfileList, loadProfile, Profile, RuleDef } from '../profile/load.js';
 import { conditionText } from '../rules/conditions.js';
 import { kindOf, RuleSpec } from '../rules/registry.js';
 import { formatProblem } from '../yaml/file.js';
+import { zichtBlockLines } from '../report/zicht-format.js';
 import { suggest } from '../ingest/suggest.js';
 import { lintProfile } from '../validate/lint.js';
 import { addGlobalOptions, GlobalOptions, useColor } from './common.js';
@@ -47,7 +48,7 @@ export function parameterLines(spec: RuleSpec, profile: Profile): string[] {
 }
 
 function ruleJson(def: RuleDef, profile: Profile) {
-  const { kind, title, severity, source, interpretation, norm, when, replaces: _r, ...params } = def.spec as RuleSpec & Record<string, unknown>;
+  const { kind, title, severity, source, interpretation, norm, norm_source, when, replaces: _r, ...params } = def.spec as RuleSpec & Record<string, unknown>;
   return {
     id: def.id,
     kind,
@@ -60,7 +61,14 @@ function ruleJson(def: RuleDef, profile: Profile) {
     source,
     interpretation: interpretation === undefined ? null : localized(interpretation),
     norm: norm ?? null,
+    norm_source: norm_source ?? null,
   };
+}
+
+/** "90% (document section; the title of the document)" */
+function normText(norm: number, source: { document: string; section: string } | undefined, profile: Profile): string {
+  const title = source && profile.sources[source.document]?.title;
+  return `${formatPercent(norm, 0)}${source ? ` (${source.document} ${source.section}${title ? `; ${title}` : ''})` : ''}`;
 }
 
 function ruleBlock(def: RuleDef, profile: Profile, chalk: ChalkInstance, full: boolean): string {
@@ -73,7 +81,7 @@ function ruleBlock(def: RuleDef, profile: Profile, chalk: ChalkInstance, full: b
   if (s.when) out.push(`${pad}${t('rules.when')}: ${conditionText(s.when)}`);
   out.push(`${pad}${t('rules.source')}: ${s.source.document} ${s.source.section}${profile.sources[s.source.document] ? ` (${profile.sources[s.source.document].title})` : ''}`);
   if (full && s.source.quote) out.push(`${pad}${t('rules.quote')}: "${s.source.quote}"`);
-  if (s.norm) out.push(`${pad}${t('rules.norm')}: ${Math.round(s.norm.share * 100)}% (${s.norm.source.document} ${s.norm.source.section})`);
+  if (s.norm !== undefined) out.push(`${pad}${t('rules.norm')}: ${normText(s.norm, s.norm_source, profile)}`);
   if (def.replaces.length) out.push(`${pad}${t('rules.replaces')}: ${def.replaces.join(', ')}`);
   if (full) out.push(`${pad}${t('rules.origin')}: ${def.origin}`);
   if (s.interpretation) out.push(`${pad}${t('rules.interpretation')}: ${localized(s.interpretation).replace(/\s+/g, ' ')}`);
@@ -135,6 +143,8 @@ export async function rulesShow(id: string, opts: RulesOptions, io: Io = process
   const format = formatOf(opts);
   const profiles = profilesOf(opts);
   const key = id.trim().toUpperCase();
+  // `rules show zicht`: the zicht_op_veiligheid block of each profile, with its seed quotes
+  if (key === 'ZICHT' || key === 'ZICHT_OP_VEILIGHEID') return showZicht(profiles, opts, io, format);
   const hits = profiles.flatMap((p) => p.rules.filter((r) => r.id.toUpperCase() === key).map((r) => ({ p, r })));
   // a rule is shown from the profile that declares it; an inherited copy adds nothing
   const declared = hits.filter((h) => h.r.origin === h.p.id);
@@ -157,6 +167,17 @@ export async function rulesShow(id: string, opts: RulesOptions, io: Io = process
   }
   const chalk = new Chalk({ level: useColor(opts, Boolean(io.stdout.isTTY), io.env) ? 1 : 0 });
   await write(shown.map(({ p, r }) => profileHeading(p, chalk) + '\n\n' + ruleBlock(r, p, chalk, true)).join('\n\n') + '\n', io);
+  return 0;
+}
+
+async function showZicht(profiles: Profile[], opts: RulesOptions, io: Io, format: string): Promise<number> {
+  if (format === 'json') {
+    await write(JSON.stringify(profiles.map((p) => ({ profile: p.id, zicht_op_veiligheid: p.zicht ?? null })), null, 2) + '\n', io);
+    return 0;
+  }
+  const chalk = new Chalk({ level: useColor(opts, Boolean(io.stdout.isTTY), io.env) ? 1 : 0 });
+  const blocks = profiles.map((p) => profileHeading(p, chalk) + '\n\n' + (p.zicht ? zichtBlockLines(p.zicht, p.id).join('\n') : t('zicht.notConfigured')));
+  await write(blocks.join('\n\n') + '\n', io);
   return 0;
 }
 

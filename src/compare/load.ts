@@ -102,6 +102,8 @@ export function loadSavedReport(file: string): SavedReport {
   try {
     const st = statSync(file);
     if (st.isDirectory()) throw new UserError(t('error.isDirectory', { file }));
+    // a device or a pipe would hang or grow without end
+    if (!st.isFile()) throw new UserError(t('error.notRegularFile', { file }));
     if (st.size > MAX_BYTES) throw new UserError(t('compare.error.tooLarge', { file }));
     text = readFileSync(file, 'utf8');
   } catch (e) {

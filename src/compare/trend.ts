@@ -108,7 +108,7 @@ function numberAt(o: Loose, keys: string[]): number | undefined {
  * The per-rule lead-time entries of a saved report, by rule id; undefined when the report has
  * none (a report of a giacheck without lead times). Read loosely: `summary.lead_times` as a list of
  * per-rule entries or an object by rule id, the overall median under `median` or under
- * `all`/`overall`/`total`.
+ * `done` (what check writes) or `all`/`overall`/`total`.
  */
 export function leadTimesOf(report: SavedReport): Map<string, LeadTime | null> | undefined {
   const summary = report.summary as Loose;
@@ -120,7 +120,8 @@ export function leadTimesOf(report: SavedReport): Map<string, LeadTime | null> |
   const out = new Map<string, LeadTime | null>();
   for (const [id, e] of entries) {
     if (!id || !isObj(e)) continue;
-    const overall = [e, e.all, e.overall, e.total].find((x): x is Loose => isObj(x) && numberAt(x, ['median', 'p50']) !== undefined);
+    // check's own shape (src/report/leadtime.ts): the median of the cases done under `done`
+    const overall = [e.done, e, e.all, e.overall, e.total].find((x): x is Loose => isObj(x) && numberAt(x, ['median', 'p50']) !== undefined);
     const median = overall ? numberAt(overall, ['median', 'p50']) : undefined;
     const unit = typeof e.unit === 'string' ? e.unit : overall && typeof overall.unit === 'string' ? overall.unit : 'days';
     out.set(id, median === undefined ? null : { median, unit: unit === 'werkdagen' ? 'workdays' : unit === 'dagen' ? 'days' : unit });

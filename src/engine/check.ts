@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { isoDate, Day, todayDay } from '../calendar/days.js';
+import type { PeriodUnit } from '../calendar/periods.js';
 import { FIELD_INDEX, fieldsOfType } from '../model/fields.js';
 import { EMPTY_CELL } from '../model/row.js';
 
@@ -18,6 +19,8 @@ import type { ReadOptions } from '../ingest/readers.js';
 import type { Profile } from '../profile/load.js';
 import { OUT, OutcomeResults, STATUSES } from '../rules/index.js';
 import { Aggregator } from '../report/aggregate.js';
+import { ZichtCounter, zichtFields } from '../report/zicht.js';
+import { calendarOf } from '../profile/load.js';
 import { emitFinding, FindingTarget, FindingWriter } from '../report/finding-writer.js';
 import { compareFindings, Finding, isFinding } from '../report/findings.js';
 import type { FindingStream, Rejected, Report } from '../report/model.js';
@@ -29,6 +32,7 @@ import { UserError } from '../errors.js';
 import type { RuleSummary } from '../report/aggregate.js';
 import type { NotAssessable, ReportWarning } from '../report/model.js';
 import { displayDate } from '../report/messages.js';
+import '../i18n/catalog/stats.js';
 import { lookupKey } from '../profile/lookup.js';
 import { noBesluitWarning, yearsWithoutBesluit } from '../calendar/besluiten.js';
 
@@ -43,8 +47,17 @@ export interface ResolvedInput {
   inferred: boolean;
   /** the peildatum came from --as-of (false: today) */
   peildatumGiven: boolean;
+  /** --from/--to (on melding_datum, bounds included) and --period; absent: every row, per month */
+  period?: RunPeriod;
   /** --gemeente: the official names the run is limited to (undefined: every gemeente) */
   gemeenten?: string[];
+}
+
+/** The period a run is limited to and the unit of its period table (issue 14.5). */
+export interface RunPeriod {
+  from?: Day;
+  to?: Day;
+  unit: PeriodUnit;
 }
 
 /** The rows --gemeente keeps: their official gemeente is one of the names (case and spelling as lookupKey). */
@@ -72,6 +85,8 @@ export interface CheckRun {
   resolved: ResolvedInput;
   engine: EngineResult;
   aggregator: Aggregator;
+  /** who holds the zicht op veiligheid per case (when the profile has the block) */
+  zicht?: ZichtCounter;
   /** the findings, sorted (empty when streamed) */
   findings: Finding[];
   rejected: Rejected[];
@@ -111,6 +126,9 @@ export async function failIfNothingJudged(
   if (run.engine.rowsChecked === 0 && resolved.gemeenten && run.engine.rowsOutsideFilter > 0) {
     throw new UserError(t('run.nothingInFilter', { gemeenten: resolved.gemeenten.join(', '), outside: run.engine.rowsOutsideFilter }));
   }
+  if (run.engine.rowsChecked === 0 && run.engine.rowsOutsidePeriod > 0 && run.engine.rowsRejected === 0) {
+    throw new UserError(t('error.allOutsidePeriod', { read: run.engine.rowsRead, period: periodRange(resolved.period) }));
+  }
   if (run.engine.rowsChecked === 0) throw new UserError(await nothingCheckedReason(run.causes, run.engine.rowsRead, resolved));
 }
 
@@ -137,7 +155,18 @@ export async function check(resolved: ResolvedInput, opts: CheckOptions): Promis
   let newest = EMPTY_CELL;
   let oldest = EMPTY_CELL;
   let afterPeildatum = 0;
-  const aggregator = new Aggregator(resolved.profile, rules, resolved.gemeenten);
+  const aggregator = new Aggregator(resolved.profile, rules, { peildatum: resolved.peildatum, period: resolved.period?.unit, only: resolved.gemeenten });
+  const zichtSpec = resolved.profile.zicht;
+  const zicht = zichtSpec
+    ? new ZichtCounter(
+        zichtSpec,
+        resolved.profile,
+        calendarOf(resolved.profile),
+        peildatum,
+        zichtFields(zichtSpec).filter((f) => surveys.some((s) => !s.present.has(f))),
+        opts.pseudo,
+      )
+    : undefined;
   const writer = new FindingWriter(rules);
   const results = new OutcomeResults(rules);
   const stream = opts.stream;
@@ -156,12 +185,14 @@ export async function check(resolved: ResolvedInput, opts: CheckOptions): Promis
       peildatum: resolved.peildatum,
       read: resolved.read,
       rules,
+      period: resolved.period,
       onProgress: opts.onProgress,
       gemeenteFilter: gemeenteFilter(resolved),
     },
     {
       onRow(row, outcomes) {
         aggregator.add(row, outcomes);
+        zicht?.add(row);
         // the dates a run as of the peildatum sets aside, and the newest date of the export
         const { ints, base } = row;
         for (let k = 0; k < DATE_FIELDS.length; k++) {
@@ -194,6 +225,7 @@ export async function check(resolved: ResolvedInput, opts: CheckOptions): Promis
     resolved,
     engine,
     aggregator,
+    ...(zicht ? { zicht } : {}),
     findings,
     rejected,
     failing,
@@ -211,6 +243,7 @@ export function buildReport(run: Omit<CheckRun, 'failing'>, opts: { includePasse
   const { resolved, engine, aggregator } = run;
   const p = resolved.profile;
   const summary = aggregator.summary();
+  if (run.zicht) summary.zicht_op_veiligheid = run.zicht.summary();
   // the rules that could not be judged stand in the rule list as such, with no figures
   const blocked = new Map(run.notAssessable.map((b) => [b.rule_id, b]));
   const judged = new Map(summary.rules.map((r) => [r.rule_id, r]));
@@ -225,7 +258,8 @@ export function buildReport(run: Omit<CheckRun, 'failing'>, opts: { includePasse
       kind: def.spec.kind,
       source: `${def.spec.source.document} ${def.spec.source.section}`,
       ...zero,
-      norm: def.spec.norm?.share ?? null,
+      norm: def.spec.norm ?? null,
+      norm_source: def.spec.norm_source ? `${def.spec.norm_source.document} ${def.spec.norm_source.section}` : null,
       meets_norm: null,
       assessable: false,
       missing_fields: blocked.get(def.id)?.fields ?? [],
@@ -233,6 +267,9 @@ export function buildReport(run: Omit<CheckRun, 'failing'>, opts: { includePasse
   });
   const pii = run.surveys.flatMap((s) => s.pii.map((c) => ({ file: s.file, column: c.column, kind: t(`pii.${c.kind}`) })));
   const warnings: ReportWarning[] = [
+    ...(engine.rowsOutsidePeriod > 0
+      ? [{ code: 'outside-period' as const, message: t('warn.outsidePeriod', { count: engine.rowsOutsidePeriod, read: engine.rowsRead, period: periodRange(resolved.period) }) }]
+      : []),
     ...run.notAssessable.map((b): ReportWarning => ({ code: 'not-assessable', message: notAssessableText(b) })),
     ...(engine.rowsRejected * 2 > engine.rowsRead
       ? [{ code: 'rejected-majority' as const, message: t('run.rejectedMajority', { rejected: engine.rowsRejected, read: engine.rowsRead }) }]
@@ -272,6 +309,11 @@ export function buildReport(run: Omit<CheckRun, 'failing'>, opts: { includePasse
       peildatum_given: resolved.peildatumGiven,
       gemeenten: resolved.gemeenten ?? null,
       rows_outside_filter: engine.rowsOutsideFilter,
+      period: {
+        from: resolved.period?.from === undefined ? null : isoDate(resolved.period.from),
+        to: resolved.period?.to === undefined ? null : isoDate(resolved.period.to),
+      },
+      rows_outside_period: engine.rowsOutsidePeriod,
       mapping: mappingIdentity(resolved.mapping),
     },
     summary,
@@ -286,6 +328,12 @@ export function buildReport(run: Omit<CheckRun, 'failing'>, opts: { includePasse
 /** One line naming the personal-data columns (and their kind, never values), pointing to validate. */
 export function piiColumnsText(pii: { column: string; kind: string }[]): string {
   return t('run.piiColumns', { columns: pii.map((c) => `${c.column} (${c.kind})`).join(', ') });
+}
+
+/** "01-01-2026 – 30-06-2026" (an open end as …) */
+function periodRange(p: RunPeriod | undefined): string {
+  const d = (x: Day | undefined) => (x === undefined ? '…' : displayDate(x));
+  return `${d(p?.from)} – ${d(p?.to)}`;
 }
 
 /** The mapping's base name and a digest of its content (not its path: the same mapping elsewhere is the same). */

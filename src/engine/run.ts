@@ -10,7 +10,7 @@ import type { Mapping } from '../ingest/mapping.js';
 import type { RowError } from '../ingest/normalize.js';
 import type { ReadOptions } from '../ingest/readers.js';
 import type { InputAccount } from '../report/model.js';
-import { FIELDS } from '../model/fields.js';
+import { FIELD_INDEX, FIELDS } from '../model/fields.js';
 import { calendarOf, Profile } from '../profile/load.js';
 import { compileRule, Kernel, OUT, RuleContext, RuleDef } from '../rules/index.js';
 import { ingest, IngestHandler, IngestJob } from './ingest.js';
@@ -34,6 +34,11 @@ export interface EngineOptions {
    * decided by useWorker (large files, not stdin; GIACHECK_WORKER=0/1 overrides).
    */
   parallel?: boolean;
+  /**
+   * --from/--to: only rows whose melding_datum lies in [from, to] are evaluated; the others are
+   * read and counted as outside the period (rows_outside_period), never silently dropped.
+   */
+  period?: { from?: Day; to?: Day };
   /** --gemeente: only rows whose official gemeente passes are checked; the others are counted as outside */
   gemeenteFilter?: (gemeente: string) => boolean;
 }
@@ -55,6 +60,7 @@ export interface EngineResult {
   rowsRead: number;
   rowsChecked: number;
   rowsRejected: number;
+  rowsOutsidePeriod: number;
   /** rows read and valid but of a gemeente outside --gemeente (0 without it) */
   rowsOutsideFilter: number;
 }
@@ -80,6 +86,9 @@ export async function runEngine(opts: EngineOptions, sink: EngineSink): Promise<
   let nextProgress = 50_000;
   let kernels: Kernel[] = [];
   const outcomes = new Int32Array(rules.length * OUT);
+  const from = opts.period?.from ?? -Infinity;
+  const to = opts.period?.to ?? Infinity;
+  const melding = FIELD_INDEX.melding_datum;
   const filter = opts.gemeenteFilter;
   const onRow = (row: PackedRow) => {
     account!.rows_read++;
@@ -87,8 +96,13 @@ export async function runEngine(opts: EngineOptions, sink: EngineSink): Promise<
       account!.rows_outside_filter = (account!.rows_outside_filter ?? 0) + 1;
       return;
     }
-    account!.rows_checked++;
     const { ints, base } = row;
+    const m = ints[base + melding];
+    if (m < from || m > to) {
+      account!.rows_outside_period++;
+      return;
+    }
+    account!.rows_checked++;
     for (let i = 0; i < kernels.length; i++) kernels[i](ints, base, outcomes, i * OUT);
     sink.onRow(row, outcomes, rules);
   };
@@ -101,7 +115,7 @@ export async function runEngine(opts: EngineOptions, sink: EngineSink): Promise<
   const handler: IngestHandler = {
     file(m) {
       if (account) rowsRead += account.rows_read;
-      account = { file: m.file, format: m.format, encoding: m.encoding, delimiter: m.delimiter, rows_read: 0, rows_checked: 0, rows_rejected: 0 };
+      account = { file: m.file, format: m.format, encoding: m.encoding, delimiter: m.delimiter, rows_read: 0, rows_checked: 0, rows_rejected: 0, rows_outside_period: 0 };
       if (filter) account.rows_outside_filter = 0;
       files.push(account);
       names.push(m.file);
@@ -149,13 +163,14 @@ export async function runEngine(opts: EngineOptions, sink: EngineSink): Promise<
     compile();
     await ingest(job, handler);
   }
-  const sum = (k: 'rows_read' | 'rows_checked' | 'rows_rejected' | 'rows_outside_filter') => files.reduce((n, f) => n + (f[k] ?? 0), 0);
+  const sum = (k: 'rows_read' | 'rows_checked' | 'rows_rejected' | 'rows_outside_period' | 'rows_outside_filter') => files.reduce((n, f) => n + (f[k] ?? 0), 0);
   return {
     rules,
     files,
     rowsRead: sum('rows_read'),
     rowsChecked: sum('rows_checked'),
     rowsRejected: sum('rows_rejected'),
+    rowsOutsidePeriod: sum('rows_outside_period'),
     rowsOutsideFilter: sum('rows_outside_filter'),
   };
 }

@@ -12,6 +12,7 @@ import type { Profile } from '../profile/load.js';
 import { gemeenteResolver, routeResolver, allGemeenten } from '../profile/lookup.js';
 import { FIELDS, FIELD_INDEX, FIELD_TYPES, FieldName, FieldType, REQUIRED_FIELDS, ROUTES } from '../model/fields.js';
 import { EMPTY_CELL } from '../model/row.js';
+import { printable } from '../model/text.js';
 import { IdSet } from './idset.js';
 import type { Mapping } from './mapping.js';
 import { resolveColumns } from './columns.js';
@@ -425,7 +426,7 @@ export class Normalizer {
     if (this.ids.addOrGet(id, row, this.fileIndex) >= 0) return false;
     if (this.idWatch) this.watchId(id);
     const out = this.spanRow;
-    out.dossierId = id;
+    out.dossierId = printable(id);
     out.gemeente = place.gemeente;
     out.deelregio = place.deelregio;
     return true;
@@ -543,7 +544,7 @@ export class Normalizer {
     }
     if (this.idWatch) this.watchId(dossierId!);
     const out = this.spanRow;
-    out.dossierId = dossierId!;
+    out.dossierId = printable(dossierId!);
     out.gemeente = gemeente!.gemeente;
     out.deelregio = gemeente!.deelregio;
     return true;

@@ -10,7 +10,7 @@ import { UserError } from '../errors.js';
 import { getLang, t } from '../i18n/index.js';
 import { parseIsoDay, Day } from '../calendar/days.js';
 import { Besluit, checkFeestdagRule, ClosedDay, Feestdag, WerkdagCalendar } from '../calendar/werkdagen.js';
-import { ProfileSchema, ProfileSpec, RuleOverrideSchema, RuleOverride } from './schema.js';
+import { ProfileSchema, ProfileSpec, RuleOverrideSchema, RuleOverride, ZichtSchema, ZichtSpec } from './schema.js';
 import { RuleDef, RuleSchema, RuleSpec, RULE_KINDS } from '../rules/registry.js';
 import { readYaml, readUserFile, zodProblems, YamlFile, YamlProblem, formatProblem, shownKey } from '../yaml/file.js';
 import { BUNDLED_DIR, fileExists, readTextFile, seaAsset } from './bundled.js';
@@ -122,6 +122,12 @@ export function readProfileFile(
     const r = RuleSchema.safeParse(value);
     if (r.success) rules.set(id, { kind: 'rule', spec: r.data });
     else out.push(...zodProblems(yaml, r.error, ['rules', id]));
+  }
+  // a norm says where its figure comes from, and a norm_source belongs to a norm
+  for (const [id, entry] of rules) {
+    const { norm, norm_source } = entry.spec;
+    if (norm !== undefined && norm_source === undefined) out.push(yaml.problemAt(['rules', id, 'norm'], t('profile.normWithoutSource', { id })));
+    if (norm === undefined && norm_source !== undefined) out.push(yaml.problemAt(['rules', id, 'norm_source'], t('profile.normSourceWithoutNorm', { id })));
   }
   if (!spec) return { problems: out };
   (opts.checkFeestdagen === false ? [] : (spec.calendar?.feestdagen ?? [])).forEach((f, i) => {
@@ -236,7 +242,10 @@ function merge(raw: RawProfile, parent: Profile | undefined, file: string, probl
       const base = rules[idx].spec;
       const next = { ...base } as RuleSpec & Record<string, unknown>;
       if (o.severity) next.severity = o.severity;
-      if (o.norm) next.norm = o.norm;
+      if (o.norm !== undefined) {
+        next.norm = o.norm;
+        next.norm_source = o.norm_source;
+      }
       if (o.interpretation) next.interpretation = o.interpretation;
       if (o.window) {
         if (base.kind !== 'moment') {
@@ -260,6 +269,11 @@ function merge(raw: RawProfile, parent: Profile | undefined, file: string, probl
         continue;
       }
       inactive.push({ id: target, reason: 'replaced', by: id, origin: spec.id });
+      // the replacing rule keeps the replaced rule's norm unless it sets its own (ZL-01 for LV-03)
+      const replaced = rules[at].spec;
+      if (entry.spec.norm === undefined && replaced.norm !== undefined) {
+        entry.spec = { ...entry.spec, norm: replaced.norm, norm_source: replaced.norm_source };
+      }
       rules.splice(at, 1);
     }
     rules.push({ id, spec: entry.spec, origin: spec.id, replaces });
@@ -302,6 +316,13 @@ function merge(raw: RawProfile, parent: Profile | undefined, file: string, probl
       problems.push(yaml.problemAt(['gemeente_aliases', alias], t('profile.aliasTarget', { alias, target })));
     }
   }
+  // zicht_op_veiligheid: this profile's keys over the inherited block; the result must be complete
+  let zicht: ZichtSpec | undefined = parent?.zicht;
+  if (spec.zicht_op_veiligheid) {
+    const merged = ZichtSchema.safeParse({ ...(parent?.zicht ?? {}), ...spec.zicht_op_veiligheid });
+    if (merged.success) zicht = merged.data;
+    else problems.push(...zodProblems(yaml, merged.error, ['zicht_op_veiligheid']));
+  }
   let triage = parent?.triage;
   if (spec.triage && !isYamlPath(spec.triage)) problems.push(yaml.problemAt(['triage'], t('profile.triageNotYaml')));
   else if (spec.triage) triage = resolve(dirname(file), spec.triage);
@@ -328,6 +349,7 @@ function merge(raw: RawProfile, parent: Profile | undefined, file: string, probl
     routeAliases: { ...(parent?.routeAliases ?? {}), ...(spec.route_aliases ?? {}) },
     gemeenteAliases,
     monitoringDuration: spec.monitoring_duration ?? parent?.monitoringDuration,
+    zicht,
     triage,
     regie: { ...(parent?.regie ?? {}), ...(spec.regie ?? {}) },
   };

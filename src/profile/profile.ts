@@ -2,7 +2,7 @@
 import type { CalendarSpec } from '../calendar/werkdagen.js';
 import type { RouteCode } from '../model/fields.js';
 import type { RuleDef } from '../rules/registry.js';
-import type { ProfileSpec } from './schema.js';
+import type { ProfileSpec, ZichtSpec } from './schema.js';
 
 export interface Profile {
   id: string;
@@ -23,6 +23,8 @@ export interface Profile {
   routeAliases: Record<string, RouteCode>;
   gemeenteAliases: Record<string, string>;
   monitoringDuration?: ProfileSpec['monitoring_duration'];
+  /** the zicht_op_veiligheid block, merged over the chain (complete, or absent) */
+  zicht?: ZichtSpec;
   /** absolute path of the triage tree YAML, when the profile has one */
   triage?: string;
   regie: Partial<Record<RouteCode, { nl: string; en: string }>>;

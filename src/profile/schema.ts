@@ -15,6 +15,7 @@ const fromSchema = AnchorSchema;
 export const RuleOverrideSchema = z.strictObject({
   severity: z.enum(['error', 'warning', 'info']).optional(),
   norm: NormSchema.optional(),
+  norm_source: SourceSchema.optional(),
   off: z.boolean().optional(),
   window: WindowSchema.optional(),
   interpretation: z.union([z.string(), LocalizedTextSchema]).optional(),
@@ -65,6 +66,26 @@ export const MonitoringDurationSchema = z.strictObject({
   source: SourceSchema,
 });
 
+/**
+ * Zicht op veiligheid per case at the peildatum (src/report/zicht.ts): the terms, the dates that
+ * say a handover was sent and confirmed, and who holds it after a confirmed handover per route.
+ * A profile that extends another may set any of these keys; the merged block must be complete.
+ */
+const WorkdaysTermSchema = z.strictObject({ workdays: z.number().int().positive().max(365) });
+export const ZichtSchema = z.strictObject({
+  triage_term: WorkdaysTermSchema,
+  confirm_term: WorkdaysTermSchema,
+  sent_by: z.array(DateFieldSchema).min(1),
+  confirmed_by: z.array(DateFieldSchema).min(1),
+  triagetafel_confirms: z.boolean(),
+  /** routes whose handover passes only with a confirmation; on the others it passes with the handover */
+  confirm_for: z.array(RouteSchema),
+  receivers: z.partialRecord(RouteSchema, z.enum(['lokaal_veld', 'gi', 'directbetrokkene', 'geen'])),
+  interpretation: LocalizedTextSchema.optional(),
+  quotes: z.array(z.strictObject({ document: z.string().min(1), section: z.string().min(1), text: z.string().min(1) })).min(1),
+});
+export type ZichtSpec = z.infer<typeof ZichtSchema>;
+
 export const ProfileSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'kleine letters, cijfers en -'),
   version: z.string().min(1),
@@ -80,6 +101,7 @@ export const ProfileSchema = z.strictObject({
   gemeente_aliases: z.record(z.string(), z.string()).optional(),
   route_aliases: z.record(z.string(), RouteSchema).optional(),
   monitoring_duration: MonitoringDurationSchema.optional(),
+  zicht_op_veiligheid: ZichtSchema.partial().optional(),
   /** the triage decision tree of this profile, a YAML file relative to the profile */
   triage: z.string().optional(),
   /** who holds regie op veiligheid after each route (triage outcome screen) */

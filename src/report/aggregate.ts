@@ -3,12 +3,16 @@
  * monitoring duration. Summaries are counters, never lists of findings, so memory does not grow
  * with the number of rows.
  */
-import { Day, monthKey } from '../calendar/days.js';
+import type { ZichtSummary } from './zicht.js';
+import { Day, isoDate, todayDay } from '../calendar/days.js';
+import { periodKey, PeriodUnit } from '../calendar/periods.js';
 import { FIELD_INDEX, RouteCode, ROUTES } from '../model/fields.js';
 import { EMPTY_CELL, Place as RowPlace, RowRef } from '../model/row.js';
-import type { Profile } from '../profile/load.js';
+import { calendarOf, type Profile } from '../profile/load.js';
 import { compileAnchor, compileCondition, Predicate } from '../rules/conditions.js';
 import { OUT, RuleDef, Status, STATUSES } from '../rules/index.js';
+import { LeadTimeGroup, LeadTimes, LeadTimeSummary } from './leadtime.js';
+import { Werkvoorraad, WerkvoorraadGroup, WerkvoorraadSummary } from './werkvoorraad.js';
 
 const ROUTE_FIELD = FIELD_INDEX.triage_besluit;
 const MELDING_FIELD = FIELD_INDEX.melding_datum;
@@ -44,8 +48,11 @@ export interface RuleSummary extends Counts {
   severity: string;
   kind: string;
   source: string;
+  /** the share that should comply (0.9 = 90 %), or null */
   norm: number | null;
-  /** compliance ≥ norm; null without a norm or without judged cases */
+  /** where the norm comes from ("LNVT ambitie 2019: …"), distinct from the rule's source; null without a norm */
+  norm_source: string | null;
+  /** compliance ≥ norm; null without a norm, without judged cases or when not assessable */
   meets_norm: boolean | null;
   /** false when the export lacks a field the rule reads: no findings, no figures (all 0, compliance null) */
   assessable: boolean;
@@ -66,9 +73,27 @@ export interface Summary {
   totals: Counts & { cases: number };
   by_gemeente: Record<string, GroupSummary>;
   by_deelregio: Record<string, GroupSummary>;
-  by_month: Record<string, GroupSummary>;
+  /** what the period table groups by (--period; default month) */
+  period_unit: PeriodUnit;
+  /** per period of melding (month 2026-04, quarter 2026-Q2, half-year 2026-H1, year 2026) */
+  by_period: Record<string, GroupSummary>;
   routes: Record<string, number>;
   monitoring_duration?: MonitoringDurationSummary;
+  /** the actual terms of the deadline rules (leadtime.ts) */
+  lead_times: LeadTimeSummary;
+  /** the open items at the peildatum by age (werkvoorraad.ts) */
+  werkvoorraad: WerkvoorraadSummary;
+  /** who holds the zicht op veiligheid per case at the peildatum (src/report/zicht.ts) */
+  zicht_op_veiligheid?: ZichtSummary;
+}
+
+export interface AggregateOptions {
+  /** default: today */
+  peildatum?: Day;
+  /** default: month */
+  period?: PeriodUnit;
+  /** --gemeente: only these gemeenten (and their deelregios) appear */
+  only?: readonly string[];
 }
 
 export function countsFrom(raw: ArrayLike<number>): Counts {
@@ -97,11 +122,17 @@ export function sourceText(source: { document: string; section: string }): strin
 class Group {
   cases = 0;
   readonly counts: Int32Array;
+  /** the lead-time histograms of the group's cases */
+  readonly lead: LeadTimeGroup;
+  /** a gemeente's open items (only gemeente groups count them) */
+  stock: WerkvoorraadGroup | undefined;
   constructor(
     readonly ruleCount: number,
-    readonly deelregio?: string,
+    readonly deelregio: string | undefined,
+    leadTimes: LeadTimes,
   ) {
     this.counts = new Int32Array(ruleCount * STATUSES.length);
+    this.lead = leadTimes.newGroup();
   }
   /** Count a case by its slots (rule × status), computed once per case for all its groups. */
   addSlots(slots: Int32Array): void {
@@ -115,6 +146,7 @@ class Group {
     const counts = this.counts;
     const more = other.counts;
     for (let i = 0; i < counts.length; i++) counts[i] += more[i];
+    this.lead.merge(other.lead);
   }
   summary(rules: RuleDef[]): GroupSummary {
     const n = STATUSES.length;
@@ -133,7 +165,7 @@ interface Place {
   deelregio: string | undefined;
   gemeente: Group;
   region: Group | undefined;
-  /** this place's cases per month (index in Aggregator.monthGroups), added up in summary() */
+  /** this place's cases per period (index in Aggregator.monthGroups), added up in summary() */
   combos: (Group | undefined)[];
 }
 
@@ -169,22 +201,31 @@ export class Aggregator {
     open: number;
   };
 
+  private readonly leadTimes: LeadTimes;
+  private readonly werkvoorraad: Werkvoorraad;
+  private readonly peildatum: Day;
+  readonly period: PeriodUnit;
+
   constructor(
     readonly profile: Profile,
     readonly rules: RuleDef[],
-    /** --gemeente: only these gemeenten (and their deelregios) appear */
-    only?: readonly string[],
+    opts: AggregateOptions = {},
   ) {
-    this.all = new Group(rules.length);
+    this.peildatum = opts.peildatum ?? todayDay();
+    this.period = opts.period ?? 'month';
+    const calendar = calendarOf(profile);
+    this.leadTimes = new LeadTimes(rules, calendar, this.peildatum);
+    this.werkvoorraad = new Werkvoorraad(rules, calendar, this.peildatum);
+    this.all = this.group();
     this.slots = new Int32Array(rules.length);
     // every gemeente and deelregio of the profile appears, also with zero cases (under --gemeente:
     // the chosen gemeenten and their deelregios)
-    const shown = only ? new Set(only) : undefined;
+    const shown = opts.only ? new Set(opts.only) : undefined;
     for (const [deelregio, gemeenten] of Object.entries(profile.deelregios)) {
       const kept = shown ? gemeenten.filter((g) => shown.has(g)) : gemeenten;
       if (shown && !kept.length) continue;
-      this.deelregios.set(deelregio, new Group(rules.length));
-      for (const g of kept) this.gemeenten.set(g, new Group(rules.length, deelregio));
+      this.deelregios.set(deelregio, this.group());
+      for (const g of kept) this.gemeenten.set(g, this.group(deelregio));
     }
     const md = profile.monitoringDuration;
     if (md) {
@@ -209,7 +250,7 @@ export class Aggregator {
     if (place !== undefined) return place;
     let g = this.gemeenten.get(gemeente);
     if (!g) {
-      g = new Group(this.rules.length, deelregio);
+      g = this.group(deelregio);
       this.gemeenten.set(gemeente, g);
     }
     place = { deelregio, gemeente: g, region: deelregio ? this.deelregios.get(deelregio) : undefined, combos: [] };
@@ -231,7 +272,9 @@ export class Aggregator {
     if (p === undefined) this.rowPlaces.set(row.place, (p = this.placeOf(row.place.gemeente, row.place.deelregio)));
     const { ints, base } = row;
     const route = ints[base + ROUTE_FIELD];
-    this.count(p, ints[base + MELDING_FIELD], route === EMPTY_CELL ? '' : ROUTES[route]);
+    const lead = this.leadTimes.size > 0 && this.leadTimes.measure(ints, base, out);
+    this.count(p, ints[base + MELDING_FIELD], route === EMPTY_CELL ? '' : ROUTES[route], lead);
+    if (this.werkvoorraad.ruleIndex.length) this.werkvoorraad.add((p.gemeente.stock ??= this.werkvoorraad.newGroup()), out);
     const mon = this.monitoring;
     if (mon && mon.when(ints, base)) {
       const from = mon.from(ints, base);
@@ -240,6 +283,10 @@ export class Aggregator {
         this.monitored(from, to === EMPTY_CELL ? undefined : to);
       }
     }
+  }
+
+  private group(deelregio?: string): Group {
+    return new Group(this.rules.length, deelregio, this.leadTimes);
   }
 
   /** A monitored case from `from`: closed on `to`, or still open. */
@@ -254,18 +301,18 @@ export class Aggregator {
   private readonly rowPlaces = new Map<RowPlace, Place>();
 
   /** Count a case (its slots in this.slots) in its (gemeente, month) group, and its route. */
-  private count(place: Place, meldingDatum: Day, route: string): void {
+  private count(place: Place, meldingDatum: Day, route: string, lead: boolean): void {
     const slots = this.slots;
     let m = this.monthGroupOf.get(meldingDatum);
     if (m === undefined) {
       let month = this.monthOf.get(meldingDatum);
       if (month === undefined) {
-        month = monthKey(meldingDatum);
+        month = periodKey(meldingDatum, this.period);
         this.monthOf.set(meldingDatum, month);
       }
       let group = this.months.get(month);
       if (!group) {
-        group = new Group(this.rules.length);
+        group = this.group();
         this.months.set(month, group);
         this.monthGroups[this.monthCount++] = group;
       }
@@ -276,9 +323,10 @@ export class Aggregator {
     if (combo === undefined) {
       // fill any gap first, so the combos array stays dense
       while (place.combos.length < m.index) place.combos.push(undefined);
-      combo = place.combos[m.index] = new Group(this.rules.length);
+      combo = place.combos[m.index] = this.group();
     }
     combo.addSlots(slots);
+    if (lead) combo.lead.addCase(this.leadTimes.values, this.leadTimes.open);
     const counter = this.routeCounts.get(route);
     if (counter === undefined) this.routeCounts.set(route, { n: 1 });
     else counter.n++;
@@ -305,7 +353,7 @@ export class Aggregator {
     const all = this.all.summary(rules);
     const ruleSummaries: RuleSummary[] = rules.map((r) => {
       const counts = all.rules[r.id];
-      const norm = r.spec.norm?.share ?? null;
+      const norm = r.spec.norm ?? null;
       return {
         rule_id: r.id,
         title: r.spec.title,
@@ -314,6 +362,7 @@ export class Aggregator {
         source: sourceText(r.spec.source),
         ...counts,
         norm,
+        norm_source: r.spec.norm_source ? sourceText(r.spec.norm_source) : null,
         meets_norm: norm === null || counts.compliance === null ? null : counts.compliance >= norm,
         assessable: true,
         missing_fields: [],
@@ -330,6 +379,23 @@ export class Aggregator {
       if (n || r !== '') routes[r === '' ? 'onbekend' : r] = n;
     }
     const { rules: _r, deelregio: _d, ...totals } = all;
+    const ids = this.leadTimes.ruleIds;
+    const leadOf = (map: Map<string, Group>, sort = true) => {
+      const keys = [...map.keys()];
+      if (sort) keys.sort((a, b) => a.localeCompare(b, 'nl'));
+      return Object.fromEntries(keys.map((k) => [k, map.get(k)!.lead.summary(ids)]));
+    };
+    const lead_times: LeadTimeSummary = {
+      method: 'nearest-rank',
+      rules: this.leadTimes.ruleSummaries(this.all.lead),
+      by_gemeente: leadOf(this.gemeenten),
+      by_deelregio: leadOf(this.deelregios, false),
+      by_period: leadOf(this.months),
+    };
+    const stocks = [...this.gemeenten]
+      .sort(([a], [b]) => a.localeCompare(b, 'nl'))
+      .flatMap(([gemeente, g]) => (g.stock ? [{ gemeente, deelregio: g.deelregio, group: g.stock }] : []));
+    const werkvoorraad = this.werkvoorraad.summary(stocks, isoDate(this.peildatum));
     const mon = this.monitoring;
     const md = this.profile.monitoringDuration;
     return {
@@ -337,7 +403,8 @@ export class Aggregator {
       totals,
       by_gemeente: groups(this.gemeenten),
       by_deelregio: groups(this.deelregios, false),
-      by_month: groups(this.months),
+      period_unit: this.period,
+      by_period: groups(this.months),
       routes,
       ...(mon && md
         ? {
@@ -350,6 +417,8 @@ export class Aggregator {
             },
           }
         : {}),
+      lead_times,
+      werkvoorraad,
     };
   }
 }

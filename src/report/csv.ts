@@ -12,6 +12,8 @@ import '../i18n/catalog/report.js';
 import type { Finding } from './findings.js';
 import type { FindingStream, StreamOut } from './model.js';
 import { rejectedText } from './rejected.js';
+import { ZICHT_HOLDERS } from './zicht.js';
+import { holderLabel, notAssessableText as zichtNotAssessable, zichtUnclearTable } from './zicht-format.js';
 
 export const FINDING_COLUMNS: (keyof Finding)[] = [
   'dossier_id',
@@ -96,9 +98,16 @@ export function csvDialect(lang: 'nl' | 'en' = getLang()): CsvDialect {
 /** the dialect of the open csvStream; the finding writer calls findingCsvRow(f) without one */
 let active: CsvDialect = MACHINE;
 
-/** Neutralise formula injection in a text cell. */
+/**
+ * What a spreadsheet may still read as the start of a formula once it skips what it ignores in
+ * front: = + - @ (and their fullwidth forms, which Excel's IME input turns into the ASCII ones),
+ * `|` (DDE), tab, CR and LF, behind any run of spaces, quotes, NUL (or the U+FFFD that replaced it) and zero-width characters.
+ */
+const FORMULA_START = /^[\s"'\u0000\ufffd\u200b-\u200d\u2060\ufeff]*[=+\-@|\uff1d\uff0b\uff0d\uff20\uff5c\t\r\n]/;
+
+/** Neutralise formula injection in a text cell: a leading apostrophe makes the cell text. */
 export function neutralise(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? "'" + text : text;
+  return FORMULA_START.test(text) ? "'" + text : text;
 }
 
 export function csvCell(v: unknown, separator: ',' | ';' = ','): string {
@@ -119,7 +128,10 @@ export function findingCsvRow(f: Finding, dialect: CsvDialect = active): string 
   return csvRow(dialect.values(f), dialect.separator);
 }
 
-/** Findings as rows on the output; rejected rows go to standard error (they have other columns). */
+/**
+ * Findings as rows on the output; rejected rows go to standard error (they have other columns), and
+ * so does the zicht-op-veiligheid section at the end: its counts, then one line per unclear dossier.
+ */
 export function csvStream(out: StreamOut, stderr: NodeJS.WritableStream, dialect: CsvDialect = csvDialect()): FindingStream {
   active = dialect;
   return {
@@ -128,6 +140,16 @@ export function csvStream(out: StreamOut, stderr: NodeJS.WritableStream, dialect
     afterRow() {},
     rejected: (r) => stderr.write('giacheck: ' + rejectedText(r) + '\n'),
     drain: () => out.drain(),
-    end() {},
+    end(report) {
+      const z = report.summary.zicht_op_veiligheid;
+      if (!z) return;
+      if (!z.assessable) {
+        stderr.write('giacheck: ' + zichtNotAssessable(z) + '\n');
+        return;
+      }
+      stderr.write('giacheck: ' + t('zicht.csvCounts', { counts: ZICHT_HOLDERS.map((h) => `${holderLabel(h)} ${z.totals[h]}`).join(', ') }) + '\n');
+      const list = zichtUnclearTable(z, 0);
+      for (const r of list.rows) stderr.write('giacheck: ' + t('zicht.csvUnclear', { id: r[0], gemeente: r[1], reason: r[2], date: r[3] }) + '\n');
+    },
   };
 }

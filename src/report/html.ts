@@ -19,6 +19,7 @@ import {
   groupFindings,
   hasImplausible,
   hasNorm,
+  normCell,
   headline,
   noticeLines,
   notAssessableFields,
@@ -31,7 +32,11 @@ import {
   reportTitle,
   outsideText,
 } from './overview.js';
+import { ZICHT_HOLDERS } from './zicht.js';
+import { holderLabel, notAssessableText as zichtNotAssessable, zichtCountTable, zichtIntro, zichtUnclearTable } from './zicht-format.js';
 import { complianceBarChart, complianceColour, complianceColumnChart, countBarChart, esc } from './svg.js';
+import { distributionChart } from './leadtime-chart.js';
+import { Grid, leadGrids, periodColumn, periodText, periodTitle, stockGrids } from './stats-view.js';
 
 const STATUS_COLS = ['on_time', 'late', 'overdue', 'pending', 'missing', 'early', 'violated'] as const;
 const REJECTED_LIMIT = 50;
@@ -118,6 +123,8 @@ td.not-assessable { color: #a15c00; font-style: italic; }
 dl.sources { font-size: 12px; color: #555; margin: 4px 0; }
 dl.sources dt { font-weight: 600; }
 dl.sources dd { margin: 0 0 0 12px; }
+figure.leadtime { margin: 8px 0; }
+figure.leadtime figcaption { font-weight: 600; font-size: 12.5px; }
 footer { margin-top: 32px; color: #555; font-size: 12px; }
 @media print {
   @page { size: A4; margin: 14mm 12mm; }
@@ -180,14 +187,20 @@ export function formatHtml(report: Report): string {
       const missing = notAssessableFields(report, r.rule_id);
       if (missing) {
         // no figures for a rule the export cannot judge
-        return head + `<td class="not-assessable" colspan="${statusCount + 1 + (withNorm ? 1 : 0)}">${esc(t('rep.notAssessableCell', { fields: missing.join(', ') }))}</td></tr>`;
+        // its norm stays in view, "niet te beoordelen": not judged is not below the norm
+        return (
+          head +
+          `<td class="not-assessable" colspan="${statusCount + 1}">${esc(t('rep.notAssessableCell', { fields: missing.join(', ') }))}</td>` +
+          (withNorm ? td(normCell(r), 'num') : '') +
+          '</tr>'
+        );
       }
       return (
         head +
         countCells(r) +
         (withImplausible ? tdNum(r.implausible) : '') +
         pctCell(r.compliance, r.norm) +
-        (withNorm ? td(r.norm === null ? '–' : `${formatPercent(r.norm, 0)}${r.meets_norm === null ? '' : ` (${t(r.meets_norm ? 'rep.normMet' : 'rep.normNotMet')})`}`, 'num') : '') +
+        (withNorm ? td(normCell(r), 'num') : '') +
         '</tr>'
       );
     });
@@ -247,19 +260,22 @@ export function formatHtml(report: Report): string {
     });
   }
 
-  // ---- per month
+  // ---- per period (month unless --period)
   {
-    const months = Object.entries(report.summary.by_month);
+    const unit = report.summary.period_unit;
+    const months = Object.entries(report.summary.by_period);
     const chart = months.length
       ? complianceColumnChart(
           months.map(([m, g]) => ({ label: m, share: g.compliance, valueText: formatPercent(g.compliance, 0) })),
-          { id: 'chart-months', title: t('rep.chartMonths'), desc: t('rep.chartMonthsDesc') },
+          unit === 'month'
+            ? { id: 'chart-months', title: t('rep.chartMonths'), desc: t('rep.chartMonthsDesc') }
+            : { id: 'chart-months', title: periodTitle(unit), desc: periodTitle(unit) },
         )
       : '';
     parts.push({
       id: 'maanden',
-      title: t('report.perMonth'),
-      html: chart + groupTable(t('report.perMonth'), t('col.month'), report.summary.by_month, false, 'months'),
+      title: periodTitle(unit),
+      html: chart + groupTable(periodTitle(unit), periodColumn(unit), report.summary.by_period, false, 'months'),
     });
   }
 
@@ -292,6 +308,79 @@ export function formatHtml(report: Report): string {
       html += `<h3>${esc(t('report.monitoring'))}</h3><p class="monitoring">${esc(line)}</p>`;
     }
     parts.push({ id: 'routes', title: t('report.routes'), html });
+  }
+
+  // ---- lead times (a distribution chart per rule) and werkvoorraad
+  {
+    const grid = (g: Grid) =>
+      `<h3 id="${g.id}">${esc(g.title)}</h3>` +
+      table(
+        g.title,
+        g.columns.map((c) => th(c.head, c.right ? ' class="num"' : '')),
+        g.rows.map((r) => `<tr>${r.map((cell, i) => (i === 0 ? `<th scope="row">${esc(cell)}</th>` : td(cell, g.columns[i].right ? 'num' : ''))).join('')}</tr>`),
+        g.id,
+      ) +
+      (g.note ? `<p class="note">${esc(g.note)}</p>` : '');
+    const lead = leadGrids(report);
+    if (lead.length) {
+      const charts = report.summary.lead_times.rules
+        .map((r) =>
+          distributionChart({
+            id: anchor('chart-lead', r.rule_id),
+            title: t('lead.chartTitle', { rule: r.rule_id }),
+            desc: t('lead.chartDesc', { unit: t(`lead.unit.${r.unit}`) }),
+            histogram: r.histogram.done,
+            term: r.term,
+            unit: t(`lead.unit.${r.unit}`),
+          }),
+        )
+        .map((svg, i) => (svg ? `<figure class="leadtime"><figcaption>${esc(t('lead.chartTitle', { rule: report.summary.lead_times.rules[i].rule_id }))}</figcaption>${svg}</figure>` : ''))
+        .join('');
+      const [first, ...rest] = lead;
+      parts.push({ id: 'doorlooptijden', title: t('lead.title'), html: grid(first) + charts + rest.map(grid).join('') });
+    }
+    const stock = stockGrids(report);
+    if (stock.length) parts.push({ id: 'werkvoorraad', title: t('stock.title'), html: stock.map(grid).join('') });
+  }
+
+  // ---- zicht op veiligheid at the peildatum: counts per gemeente, the unclear dossiers, the quotes
+  {
+    const z = report.summary.zicht_op_veiligheid;
+    if (z) {
+      let html = `<p>${esc(zichtIntro(z))}</p>`;
+      if (!z.assessable) html += `<p class="not-assessable"><strong>${esc(zichtNotAssessable(z))}</strong></p>`;
+      else {
+        html += countBarChart(
+          ZICHT_HOLDERS.map((h) => ({ label: holderLabel(h), count: z.totals[h], valueText: `${formatNumber(z.totals[h])} (${formatPercent(z.totals.cases ? z.totals[h] / z.totals.cases : null)})` })),
+          { id: 'chart-zicht', title: t('zicht.title'), desc: t('zicht.chartDesc') },
+        );
+        const counts = zichtCountTable(z);
+        html += table(
+          t('zicht.title'),
+          counts.head.map((h, i) => th(h, i ? ' class="num"' : '')),
+          counts.rows.map((r) => `<tr><th scope="row">${esc(r[0])}</th>${r.slice(1).map((c) => td(c, 'num')).join('')}</tr>`),
+          'zicht',
+        );
+        html += `<h3>${esc(t('zicht.unclear', { count: formatNumber(z.unclear.length) }))}</h3>`;
+        if (!z.unclear.length) html += `<p>${esc(t('zicht.noneUnclear'))}</p>`;
+        else {
+          const list = zichtUnclearTable(z, 0);
+          html += table(
+            t('zicht.unclear', { count: formatNumber(z.unclear.length) }),
+            list.head.map((h) => th(h)),
+            list.rows.map((r) => `<tr><th scope="row">${esc(r[0])}</th>${td(r[1])}${td(r[2])}${td(r[3], 'date')}</tr>`),
+            'zicht-unclear',
+          );
+        }
+      }
+      // the legend: the seed quotes the section rests on, and its reading
+      html +=
+        `<dl class="sources zicht-sources"><dt class="sources-h">${esc(t('zicht.sources'))}</dt>` +
+        z.quotes.map((q) => `<dd><b>${esc(`${q.document} ${q.section}`)}</b>: “${esc(q.text)}”</dd>`).join('') +
+        '</dl>' +
+        (z.interpretation ? `<p class="legend">${esc(t('zicht.show.interpretation', { text: z.interpretation }))}</p>` : '');
+      parts.push({ id: 'zicht', title: t('zicht.title'), html });
+    }
   }
 
   // ---- findings: all of them (a meeting format), grouped by rule, then gemeente; collapsible
@@ -357,6 +446,7 @@ export function formatHtml(report: Report): string {
     `<dt>${esc(t('report.peildatum'))}</dt><dd>${esc(peildatumText(report, isoToDisplay(report.peildatum)))}</dd>` +
     `<dt>${esc(t('report.files'))}</dt><dd>${esc(report.input.files.map(baseName).join(', '))}</dd>` +
     `<dt>${esc(t('rep.rowsLabel'))}</dt><dd class="rows">${esc(t('rep.rowsValue', { read: formatNumber(report.input.rows_read), checked: formatNumber(report.input.rows_checked), rejected: formatNumber(report.input.rows_rejected) }))}</dd>` +
+    `<dt>${esc(t('period.label'))}</dt><dd class="period">${esc(periodText(report))}${report.input.rows_outside_period > 0 ? '<br>' + esc(t('period.outside', { count: formatNumber(report.input.rows_outside_period) })) : ''}</dd>` +
     (report.options.pseudonymized ? `<dt>${esc(t('col.dossier'))}</dt><dd>${esc(t('rep.pseudonymized'))}</dd>` : '') +
     (report.input.gemeenten ? `<dt>${esc(t('rep.gemeenten'))}</dt><dd>${esc(report.input.gemeenten.join(', ') + outsideText(report))}</dd>` : '') +
     (report.input.newest_date ? `<dt>${esc(t('rep.newestDate'))}</dt><dd>${esc(isoToDisplay(report.input.newest_date))}</dd>` : '') +

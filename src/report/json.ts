@@ -24,6 +24,8 @@ export function reportJson(report: Report) {
       newest_date: input.newest_date,
       peildatum_given: input.peildatum_given,
       gemeenten: input.gemeenten,
+      period: input.period,
+      rows_outside_period: input.rows_outside_period,
       rows_outside_filter: input.rows_outside_filter,
       mapping: input.mapping,
     },

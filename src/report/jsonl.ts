@@ -49,6 +49,10 @@ export function jsonlStream(out: StreamOut): FindingStream {
           profile: { id: report.profile.id, version: report.profile.version },
           input: reportJson(report).input,
           rules: report.summary.rules.map((r) => ({ ...r, title: localized(r.title) })),
+          period_unit: report.summary.period_unit,
+          lead_times: report.summary.lead_times,
+          werkvoorraad: report.summary.werkvoorraad,
+          ...(report.summary.zicht_op_veiligheid ? { zicht_op_veiligheid: report.summary.zicht_op_veiligheid } : {}),
         }),
       );
     },

@@ -10,11 +10,15 @@ import { parseIsoDay } from '../calendar/days.js';
 import type { Counts, GroupSummary } from './aggregate.js';
 import { displayDate, routeLabel } from './messages.js';
 import type { Report } from './model.js';
+import { Grid, leadGrids, periodColumn, periodText, periodTitle, stockGrids } from './stats-view.js';
+import { notAssessableText as zichtNotAssessable, zichtCountTable, zichtIntro, zichtQuotes, zichtUnclearTable } from './zicht-format.js';
+import { printable } from '../model/text.js';
 import {
   baseName,
   groupFindings,
   hasImplausible,
   hasNorm,
+  normCell,
   headline,
   noticeLines,
   notAssessableFields,
@@ -42,8 +46,7 @@ const REJECTED_LIMIT = 50;
  * path `Z:\exports\mei.csv` stays as it is instead of showing every backslash doubled.
  */
 export function mdEscape(text: string): string {
-  return text
-    .replace(/\r\n|\r|\n/g, ' ')
+  return printable(text.replace(/\r\n|\r|\n/g, ' '))
     .replace(/\\(?=[!-/:-@[-`{-~]|$)|[`*_[\]<>|~]/g, '\\$&')
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
 }
@@ -92,6 +95,8 @@ export function formatMarkdown(report: Report): string {
     `- **${mdEscape(t('rep.rowsLabel'))}:** ` +
       mdEscape(t('rep.rowsValue', { read: formatNumber(report.input.rows_read), checked: formatNumber(report.input.rows_checked), rejected: formatNumber(report.input.rows_rejected) })),
   );
+  out.push(`- **${mdEscape(t('period.label'))}:** ${mdEscape(periodText(report))}`);
+  if (report.input.rows_outside_period > 0) out.push(`- ${mdEscape(t('period.outside', { count: formatNumber(report.input.rows_outside_period) }))}`);
   if (report.options.pseudonymized) out.push(`- ${mdEscape(t('rep.pseudonymized'))}`);
   if (report.input.gemeenten) out.push(`- **${mdEscape(t('rep.gemeenten'))}:** ${mdEscape(report.input.gemeenten.join(', ') + outsideText(report))}`);
   if (report.input.newest_date) out.push(`- **${mdEscape(t('rep.newestDate'))}:** ${mdEscape(isoToDisplay(report.input.newest_date))}`);
@@ -126,12 +131,12 @@ export function formatMarkdown(report: Report): string {
       report.summary.rules.map((r) => {
         const missing = notAssessableFields(report, r.rule_id);
         const figures = missing
-          ? [...countCells(r).map(() => '–'), ...(withImplausible ? ['–'] : []), t('rep.notAssessableCell', { fields: missing.join(', ') }), ...(withNorm ? ['–'] : [])]
+          ? [...countCells(r).map(() => '–'), ...(withImplausible ? ['–'] : []), t('rep.notAssessableCell', { fields: missing.join(', ') }), ...(withNorm ? [normCell(r)] : [])]
           : [
               ...countCells(r),
               ...(withImplausible ? [formatNumber(r.implausible)] : []),
               formatPercent(r.compliance),
-              ...(withNorm ? [r.norm === null ? '–' : `${formatPercent(r.norm, 0)}${r.meets_norm === null ? '' : ` (${t(r.meets_norm ? 'rep.normMet' : 'rep.normNotMet')})`}`] : []),
+              ...(withNorm ? [normCell(r)] : []),
             ];
         return [r.rule_id, localized(r.title), t(`severity.${r.severity}`), ...figures, sourceLabel(report, r.source)];
       }),
@@ -156,7 +161,7 @@ export function formatMarkdown(report: Report): string {
   const hasDeelregios = Object.keys(report.summary.by_deelregio).length > 0;
   groupTable(t('report.perGemeente'), t('col.gemeente'), report.summary.by_gemeente, hasDeelregios);
   if (hasDeelregios) groupTable(t('report.perDeelregio'), t('col.deelregio'), report.summary.by_deelregio, false);
-  groupTable(t('report.perMonth'), t('col.month'), report.summary.by_month, false);
+  groupTable(periodTitle(report.summary.period_unit), periodColumn(report.summary.period_unit), report.summary.by_period, false);
 
   heading(t('report.routes'));
   const total = report.summary.totals.cases;
@@ -177,6 +182,42 @@ export function formatMarkdown(report: Report): string {
           : t('report.monitoringLine', { mean: formatNumber(md.mean_months), closed: formatNumber(md.closed), target: md.target_months, source: sourceLabel(report, md.source), open: formatNumber(md.open) }),
       ),
     );
+  }
+
+  const grid = (g: Grid) => {
+    out.push('', `### ${mdEscape(g.title)}`, '');
+    out.push(mdTable(g.columns, g.rows));
+    if (g.note) out.push('', `_${mdEscape(g.note)}_`);
+  };
+  const lead = leadGrids(report);
+  if (lead.length) {
+    heading(t('lead.title'));
+    lead.forEach(grid);
+  }
+  const stock = stockGrids(report);
+  if (stock.length) {
+    heading(t('stock.title'));
+    stock.forEach(grid);
+  }
+
+  const zicht = report.summary.zicht_op_veiligheid;
+  if (zicht) {
+    heading(t('zicht.title'));
+    out.push(mdEscape(zichtIntro(zicht)));
+    if (!zicht.assessable) out.push('', `**${mdEscape(zichtNotAssessable(zicht))}**`);
+    else {
+      const counts = zichtCountTable(zicht);
+      out.push('', mdTable([counts.head[0], ...counts.head.slice(1).map(num)], counts.rows));
+      out.push('', `### ${mdEscape(t('zicht.unclear', { count: formatNumber(zicht.unclear.length) }))}`, '');
+      // every unclear dossier (a meeting format, like the findings)
+      if (!zicht.unclear.length) out.push(mdEscape(t('zicht.noneUnclear')));
+      else {
+        const list = zichtUnclearTable(zicht, 0);
+        out.push(mdTable(list.head, list.rows));
+      }
+    }
+    out.push('', `_${mdEscape(t('zicht.sources'))}:_`, '', ...zichtQuotes(zicht.quotes).map((q) => `- ${mdEscape(q)}`));
+    if (zicht.interpretation) out.push('', `_${mdEscape(t('zicht.show.interpretation', { text: zicht.interpretation }))}_`);
   }
 
   heading(t('report.findings'));

@@ -17,6 +17,8 @@ export interface InputAccount {
   rows_read: number;
   rows_checked: number;
   rows_rejected: number;
+  /** rows whose melding lies outside --from/--to */
+  rows_outside_period: number;
   /** --gemeente: valid rows of other gemeenten, not checked (only with the option) */
   rows_outside_filter?: number;
 }
@@ -40,7 +42,7 @@ export interface PiiColumn {
 
 /** Something every format says at the top of the report, in the run's language. */
 export interface ReportWarning {
-  code: 'not-assessable' | 'rejected-majority' | 'pii-columns' | 'peildatum-today' | 'stale-export' | 'future-dates' | 'implausible-dates' | 'no-besluit';
+  code: 'outside-period' | 'not-assessable' | 'rejected-majority' | 'pii-columns' | 'peildatum-today' | 'stale-export' | 'future-dates' | 'implausible-dates' | 'no-besluit';
   message: string;
 }
 
@@ -62,6 +64,10 @@ export interface ReportInput {
   peildatum_given: boolean;
   /** --gemeente: the official names the run was limited to (null: all gemeenten) */
   gemeenten: string[] | null;
+  /** --from/--to on melding_datum (yyyy-mm-dd, bounds included; null: open-ended) */
+  period: { from: string | null; to: string | null };
+  /** rows whose melding lies outside the period: read, not judged (read = checked + rejected + outside) */
+  rows_outside_period: number;
   /** --gemeente: rows of other gemeenten, read and valid but not checked (0 without the option) */
   rows_outside_filter: number;
   /** the --mapping the run used: its base name and a digest of what it maps (null: none), so compare can tell runs apart */

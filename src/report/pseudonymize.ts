@@ -9,8 +9,18 @@ import { t } from '../i18n/index.js';
 
 export type Pseudonymizer = (dossierId: string) => string;
 
+/**
+ * A key guards the way back to the case numbers: at least 16 characters that are not spaces, of at
+ * least 8 different characters, so 16 spaces or "aaaaaaaaaaaaaaaa" are refused.
+ */
+export function isUsableKey(key: string | undefined): key is string {
+  if (!key) return false;
+  const chars = [...key].filter((c) => !/\s/.test(c));
+  return chars.length >= 16 && new Set(chars).size >= 8;
+}
+
 export function makePseudonymizer(key: string | undefined): Pseudonymizer {
-  if (!key || key.length < 16) throw new UserError(t('error.pseudoKey'));
+  if (!isUsableKey(key)) throw new UserError(t('error.pseudoKey'));
   const cache = new Map<string, string>();
   return (id) => {
     let p = cache.get(id);

@@ -5,10 +5,11 @@
  * the numbers do not depend on colour or on seeing the bars; the HTML report also gives each chart
  * its data table.
  */
+import { printableText } from '../model/text.js';
 
-/** Escape text for XML/HTML content and attribute values. */
+/** Escape text for XML/HTML content and attribute values (no control or bidi-override characters). */
 export function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
+  return printableText(text).replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
 }
 
 export const COLOURS = {

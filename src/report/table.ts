@@ -10,8 +10,11 @@ import { parseIsoDay } from '../calendar/days.js';
 import type { Counts, GroupSummary } from './aggregate.js';
 import { displayDate, routeLabel } from './messages.js';
 import type { Report } from './model.js';
-import { baseName, headline, noticeLines, outsideText, peildatumText, reportTitle } from './overview.js';
+import { baseName, hasNorm, headline, normCell, noticeLines, outsideText, peildatumText, reportTitle } from './overview.js';
 import '../i18n/catalog/usage.js';
+import { Grid, leadGrids, periodColumn, periodText, periodTitle, stockGrids } from './stats-view.js';
+import { ZICHT_HOLDERS, type ZichtSummary } from './zicht.js';
+import { notAssessableText as zichtNotAssessable, zichtCountTable, zichtIntro, zichtUnclearTable } from './zicht-format.js';
 import '../i18n/catalog/report.js';
 
 export interface TableOptions {
@@ -181,7 +184,7 @@ function formatWide(report: Report, opts: TableOptions, requested: number): stri
         [null, titleWidth, null, null, null, null, null, null, null, null, null, null, null],
       );
       for (const r of report.summary.rules) {
-        const compliance = pct(r.compliance, chalk, r.norm) + (r.norm !== null ? chalk.dim(` / ${t('col.norm').toLowerCase()} ${formatPercent(r.norm, 0)}`) : '');
+        const compliance = pct(r.compliance, chalk, r.norm) + (r.norm !== null ? chalk.dim(` / ${t('col.norm').toLowerCase()} ${normCell(r)}`) : '');
         rules.push([r.rule_id, localized(r.title), t(`severity.${r.severity}`), ...countCells(r), compliance, r.source]);
       }
       return rules.toString();
@@ -205,7 +208,7 @@ function formatWide(report: Report, opts: TableOptions, requested: number): stri
   const hasDeelregios = Object.keys(report.summary.by_deelregio).length > 0;
   groupTable(t('report.perGemeente'), t('col.gemeente'), report.summary.by_gemeente, hasDeelregios);
   if (hasDeelregios) groupTable(t('report.perDeelregio'), t('col.deelregio'), report.summary.by_deelregio, false);
-  groupTable(t('report.perMonth'), t('col.month'), report.summary.by_month, false);
+  groupTable(periodTitle(report.summary.period_unit), periodColumn(report.summary.period_unit), report.summary.by_period, false);
 
   heading(t('report.routes'));
   const routes = makeTable([t('col.route'), t('col.count'), t('col.share')], chalk);
@@ -221,6 +224,30 @@ function formatWide(report: Report, opts: TableOptions, requested: number): stri
     out.push(
       monitoringText(md),
     );
+  }
+
+  const wideGrid = (g: Grid) => {
+    out.push('', chalk.bold(g.title));
+    const tbl = makeTable(g.columns.map((c) => c.head), chalk);
+    for (const r of g.rows) tbl.push(r.map((cell, i) => (g.columns[i].right ? { content: cell, hAlign: 'right' as const } : cell)));
+    out.push(tbl.toString());
+    if (g.note) for (const l of wrapWords(g.note, width)) out.push(chalk.dim(l));
+  };
+  const lead = leadGrids(report);
+  if (lead.length) {
+    heading(t('lead.title'));
+    lead.forEach(wideGrid);
+  }
+  const stock = stockGrids(report);
+  if (stock.length) {
+    heading(t('stock.title'));
+    stock.forEach(wideGrid);
+  }
+
+  const zicht = report.summary.zicht_op_veiligheid;
+  if (zicht) {
+    heading(t('zicht.title'));
+    out.push(...zichtLines(zicht, width, chalk, opts.maxFindings));
   }
 
   heading(t('report.findings'));
@@ -301,6 +328,17 @@ function formatWide(report: Report, opts: TableOptions, requested: number): stri
 }
 
 /**
+ * Compliance in the compact rule table, with the norm where the rule has one and no room for a
+ * column: "89,5% < 90%" (below), "87,5% ≥ 80%" (met), "– / 90%" (nothing judged: not below).
+ */
+function compactCompliance(r: { compliance: number | null; norm: number | null; meets_norm: boolean | null }): string {
+  const share = formatPercent(r.compliance);
+  if (r.norm === null) return share;
+  const sign = r.meets_norm === null ? '/' : r.meets_norm ? '≥' : '<';
+  return `${share} ${sign} ${formatPercent(r.norm, 0)}`;
+}
+
+/**
  * The report for a terminal narrower than COMPACT_BELOW (a laptop console of 80–120 columns):
  * per rule only rule, short title, applicable, late+overdue, missing and compliance; the groups
  * the same; findings with a cut message; every line at most `width` characters.
@@ -331,6 +369,7 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
 
   heading(t('report.perRule'));
   const rules = report.summary.rules;
+  const withNorm = hasNorm(report);
   out.push(
     compactTable(
       [
@@ -339,11 +378,12 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
         ...countColumns(),
         { head: t('col.compliance'), right: true, paint: compliancePaint(rules.map((r) => r.compliance), rules.map((r) => r.norm)) },
       ],
-      rules.map((r) => [r.rule_id, localized(r.title), ...counts(r), formatPercent(r.compliance)]),
+      rules.map((r) => [r.rule_id, localized(r.title), ...counts(r), compactCompliance(r)]),
       width,
       bold,
     ),
   );
+  if (withNorm) para(t('table.normLegend'), chalk.dim);
 
   const groupTable = (title: string, firstCol: string, groups: Record<string, GroupSummary>) => {
     const entries = Object.entries(groups);
@@ -365,7 +405,7 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
   };
   groupTable(t('report.perGemeente'), t('col.gemeente'), report.summary.by_gemeente);
   if (Object.keys(report.summary.by_deelregio).length) groupTable(t('report.perDeelregio'), t('col.deelregio'), report.summary.by_deelregio);
-  groupTable(t('report.perMonth'), t('col.month'), report.summary.by_month);
+  groupTable(periodTitle(report.summary.period_unit), periodColumn(report.summary.period_unit), report.summary.by_period);
 
   heading(t('report.routes'));
   const totalCases = report.summary.totals.cases;
@@ -388,6 +428,28 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
     para(
       monitoringText(md),
     );
+  }
+
+  const compactGrid = (g: Grid) => {
+    out.push('', chalk.bold(cut(g.title, width)));
+    for (const block of gridChunks(g, width)) out.push(compactTable(block.columns.map((c) => ({ head: c.head, right: c.right })), block.rows, width, bold));
+    if (g.note) para(g.note, (s) => chalk.dim(s));
+  };
+  const lead = leadGrids(report);
+  if (lead.length) {
+    heading(t('lead.title'));
+    lead.forEach(compactGrid);
+  }
+  const stock = stockGrids(report);
+  if (stock.length) {
+    heading(t('stock.title'));
+    stock.forEach(compactGrid);
+  }
+
+  const zicht = report.summary.zicht_op_veiligheid;
+  if (zicht) {
+    heading(cut(t('zicht.title'), width));
+    out.push(...zichtLines(zicht, width, chalk, opts.maxFindings));
   }
 
   heading(t('report.findings'));
@@ -445,6 +507,27 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
   return out.join('\n') + '\n';
 }
 
+/**
+ * The zicht-op-veiligheid section, the same in both layouts: the counts per gemeente (short holder
+ * heads, explained below the table) and the unclear dossiers, the oldest term first.
+ */
+function zichtLines(z: ZichtSummary, width: number, chalk: ChalkInstance, maxItems: number): string[] {
+  const out = wrapWords(zichtIntro(z), width);
+  if (!z.assessable) return [...out, ...wrapWords(zichtNotAssessable(z), width).map((l) => chalk.yellow(l))];
+  const counts = zichtCountTable(z);
+  const columns: CompactColumn[] = [{ head: counts.head[0], flex: true }, { head: counts.head[1], right: true }, ...ZICHT_HOLDERS.map((h) => ({ head: t(`zicht.short.${h}`), right: true }))];
+  out.push(compactTable(columns, counts.rows, width, (s) => chalk.bold(s)));
+  out.push(...wrapWords(t('zicht.legend'), width).map((l) => chalk.dim(l)));
+  out.push('', chalk.bold(cut(t('zicht.unclear', { count: formatNumber(z.unclear.length) }), width)));
+  if (!z.unclear.length) out.push(t('zicht.noneUnclear'));
+  else {
+    const list = zichtUnclearTable(z, maxItems);
+    out.push(compactTable([{ head: list.head[0] }, { head: list.head[1] }, { head: list.head[2], flex: true }, { head: list.head[3] }], list.rows, width, (s) => chalk.bold(s)));
+    if (list.rows.length < z.unclear.length) out.push(chalk.dim(cut(t('zicht.shown', { shown: formatNumber(list.rows.length), total: formatNumber(z.unclear.length) }), width)));
+  }
+  return out;
+}
+
 /** The monitoring-duration sentence, the same in both layouts. */
 function monitoringText(md: NonNullable<Report['summary']['monitoring_duration']>): string {
   return md.mean_months === null
@@ -456,6 +539,36 @@ function monitoringText(md: NonNullable<Report['summary']['monitoring_duration']
         source: md.source,
         open: formatNumber(md.open),
       });
+}
+
+/**
+ * A grid too wide for `width` split into blocks of columns that fit, each with the first (or, with
+ * two leading text columns, the first two) repeated, so no number is ever cut.
+ */
+export function gridChunks(g: Grid, width: number): Grid[] {
+  const colWidth = (i: number) => Math.max(g.columns[i].head.length, ...g.rows.map((r) => (r[i] ?? '').length));
+  const lead = g.columns.findIndex((c) => c.right);
+  const keep = lead < 0 ? g.columns.length : Math.max(1, lead);
+  const fixed = Array.from({ length: keep }, (_, i) => colWidth(i) + 2).reduce((a, b) => a + b, 0);
+  const chunks: number[][] = [];
+  let cur: number[] = [];
+  let used = fixed;
+  for (let i = keep; i < g.columns.length; i++) {
+    const w = colWidth(i) + 2;
+    if (cur.length && used + w > width) {
+      chunks.push(cur);
+      cur = [];
+      used = fixed;
+    }
+    cur.push(i);
+    used += w;
+  }
+  if (cur.length || !chunks.length) chunks.push(cur);
+  const head = Array.from({ length: keep }, (_, i) => i);
+  return chunks.map((cols) => {
+    const idx = [...head, ...cols];
+    return { ...g, columns: idx.map((i) => g.columns[i]), rows: g.rows.map((r) => idx.map((i) => r[i])) };
+  });
 }
 
 /**
@@ -484,6 +597,8 @@ function headerLines(report: Report, width: number, chalk: ChalkInstance): strin
   if (report.input.gemeenten) {
     para(`${t('rep.gemeenten')}: ${report.input.gemeenten.join(', ')}` + outsideText(report));
   }
+  para(`${t('period.label')}: ${periodText(report)}`);
+  if (report.input.rows_outside_period > 0) para(t('period.outside', { count: formatNumber(report.input.rows_outside_period) }));
   out.push('');
   para(headline(report), (s) => chalk.bold(s));
   const notices = noticeLines(report);

@@ -20,9 +20,13 @@ import '../i18n/catalog/report.js';
 import { parseIsoDay } from '../calendar/days.js';
 import type { Counts, GroupSummary } from './aggregate.js';
 import { neutralise } from './csv.js';
+import { ZICHT_HOLDERS, type ZichtCounts } from './zicht.js';
+import { notAssessableText as zichtNotAssessable, zichtCountTable, zichtIntro, zichtQuotes, zichtUnclearTable } from './zicht-format.js';
 import { routeLabel } from './messages.js';
 import type { Report } from './model.js';
-import { baseName, groupFindings, hasImplausible, hasNorm, noticeLines, notAssessableFields, outsideText, peildatumText, reportTitle, sourceLabel, sourceLegend } from './overview.js';
+import type { LeadTime } from './leadtime.js';
+import { periodColumn, periodText, periodTitle } from './stats-view.js';
+import { baseName, groupFindings, hasImplausible, hasNorm, normVerdict, noticeLines, notAssessableFields, outsideText, peildatumText, reportTitle, sourceLabel, sourceLegend } from './overview.js';
 
 const STATUS_COLS = ['on_time', 'late', 'overdue', 'pending', 'missing', 'early', 'violated'] as const;
 /** Excel's last row is 1,048,576; one goes to the header */
@@ -177,6 +181,8 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
       [t('status.missing'), report.summary.totals.missing, '0'],
     ];
     if (report.summary.totals.implausible) facts.push([t('status.implausible'), report.summary.totals.implausible, '0']);
+    facts.push([t('period.label'), neutralise(periodText(report))]);
+    if (report.input.rows_outside_period > 0) facts.push([t('period.label'), neutralise(t('period.outside', { count: report.input.rows_outside_period }))]);
     if (report.options.pseudonymized) facts.push([t('col.dossier'), t('rep.pseudonymized')]);
     if (report.input.gemeenten) facts.push([t('rep.gemeenten'), neutralise(report.input.gemeenten.join(', ') + outsideText(report))]);
     if (report.input.newest_date) facts.push([t('rep.newestDate'), isoToExcelDate(report.input.newest_date), dateFormat()]);
@@ -210,7 +216,7 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
         ...countValues(r).map(figure),
         ...(withImplausible ? [figure(r.implausible)] : []),
         figure(r.compliance),
-        ...(withNorm ? [r.norm, missing || r.meets_norm === null ? '' : t(r.meets_norm ? 'rep.normMet' : 'rep.normNotMet')] : []),
+        ...(withNorm ? [r.norm, normVerdict(r)] : []),
         sourceLabel(report, r.source),
         ...(anyUnjudged ? [missing ? t('rep.notAssessableCell', { fields: missing.join(', ') }) : ''] : []),
       ];
@@ -333,7 +339,106 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
   }
 
   if (hasDeelregios) groupSheet(wb, t('rep.sheet.deelregios'), t('col.deelregio'), report.summary.by_deelregio, false, ruleIds);
-  groupSheet(wb, t('rep.sheet.months'), t('col.month'), report.summary.by_month, false, ruleIds);
+  const unit = report.summary.period_unit;
+  groupSheet(wb, unit === 'month' ? t('rep.sheet.months') : periodTitle(unit), periodColumn(unit), report.summary.by_period, false, ruleIds);
+
+  // ---- Doorlooptijden: one row per group and deadline rule (all, gemeente, deelregio, period)
+  const lt = report.summary.lead_times;
+  if (lt.rules.length) {
+    const cols: Col[] = [
+      { header: t('lead.col.groupKind'), type: 'text' },
+      { header: t('lead.col.group'), type: 'text' },
+      { header: t('col.rule'), type: 'text' },
+      { header: t('lead.col.unit'), type: 'text' },
+      { header: t('lead.col.term'), type: 'int' },
+      { header: t('lead.col.done'), type: 'int' },
+      { header: t('lead.col.median'), type: 'int' },
+      { header: t('lead.col.p90'), type: 'int' },
+      { header: t('lead.col.max'), type: 'int' },
+      { header: t('lead.col.open'), type: 'int' },
+      { header: t('lead.col.openMedian'), type: 'int' },
+      { header: t('lead.col.openMax'), type: 'int' },
+    ];
+    const units = new Map(lt.rules.map((r) => [r.rule_id, r]));
+    const row = (kind: string, group: string, id: string, l: LeadTime): CellValue[] => {
+      const r = units.get(id)!;
+      return [kind, group, id, t(`lead.unit.${r.unit}`), r.term, l.done.count, l.done.median, l.done.p90, l.done.max, l.open.count, l.open.median, l.open.max];
+    };
+    const groups = (kind: string, map: Record<string, Record<string, LeadTime>>) =>
+      Object.entries(map).flatMap(([name, byRule]) => lt.rules.map((r) => row(kind, name, r.rule_id, byRule[r.rule_id])));
+    const rows = [
+      ...lt.rules.map((r) => row(t('lead.group.all'), t('lead.group.all'), r.rule_id, r)),
+      ...groups(t('lead.group.gemeente'), lt.by_gemeente),
+      ...groups(t('lead.group.deelregio'), lt.by_deelregio),
+      ...groups(t('lead.group.period'), lt.by_period),
+    ];
+    const ws = addSheet(wb, t('lead.sheet'), tableWidths(cols, rows), 1);
+    writeTable(ws, 1, cols, rows);
+    ws.commit();
+  }
+
+  // ---- Werkvoorraad: per rule (all gemeenten), then per rule and gemeente, oldest first
+  const w = report.summary.werkvoorraad;
+  if (w.rules.length) {
+    const cols: Col[] = [
+      { header: t('col.rule'), type: 'text' },
+      { header: t('col.gemeente'), type: 'text' },
+      { header: t('col.deelregio'), type: 'text' },
+      { header: t('stock.col.open'), type: 'int' },
+      { header: t('stock.col.over20'), type: 'int' },
+      { header: t('stock.col.6to20'), type: 'int' },
+      { header: t('stock.col.upTo5'), type: 'int' },
+      { header: t('stock.col.notDue'), type: 'int' },
+      { header: t('stock.col.oldest'), type: 'int' },
+    ];
+    const cells = (c: (typeof w.rules)[number]) => [c.open, c.overdue_over_20, c.overdue_6_20, c.overdue_1_5, c.not_due, c.oldest_overdue_werkdagen];
+    const rows = [
+      ...w.rules.map((r) => [r.rule_id, t('lead.group.all'), '', ...cells(r)]),
+      ...w.rows.map((r) => [r.rule_id, r.gemeente, r.deelregio ?? '', ...cells(r)]),
+    ];
+    const ws = addSheet(wb, t('stock.sheet'), tableWidths(cols, rows), 1);
+    writeTable(ws, 1, cols, rows);
+    ws.commit();
+  }
+
+  // ---- Zicht op veiligheid: counts per gemeente (and the total), the seed quotes below; the
+  // unclear dossiers (ids only) on their own sheet
+  const zicht = report.summary.zicht_op_veiligheid;
+  if (zicht) {
+    const counts = zichtCountTable(zicht);
+    const cols: Col[] = [{ header: counts.head[0], type: 'text' }, ...counts.head.slice(1).map((h): Col => ({ header: h, type: 'int' }))];
+    const cells = (c: ZichtCounts) => [c.cases, ...ZICHT_HOLDERS.map((h) => c[h])];
+    const rows: CellValue[][] = zicht.assessable
+      ? [...Object.entries(zicht.by_gemeente).map(([g, c]) => [g, ...cells(c)]), [t('zicht.total'), ...cells(zicht.totals)]]
+      : [];
+    const ws = addSheet(wb, t('zicht.sheet'), tableWidths(cols, rows), 1);
+    let next = writeTable(ws, 1, cols, rows) + 2;
+    const note = (text: string, bold = false) => {
+      const row = ws.getRow(next++);
+      row.getCell(1).value = neutralise(text);
+      if (bold) row.getCell(1).font = { bold: true };
+      row.commit();
+    };
+    note(zichtIntro(zicht));
+    if (!zicht.assessable) note(zichtNotAssessable(zicht), true);
+    note(t('zicht.sources'), true);
+    for (const q of zichtQuotes(zicht.quotes)) note(q);
+    if (zicht.interpretation) note(t('zicht.show.interpretation', { text: zicht.interpretation }));
+    ws.commit();
+    if (zicht.assessable) {
+      const list = zichtUnclearTable(zicht, 0);
+      const ucols: Col[] = [
+        { header: list.head[0], type: 'text' },
+        { header: list.head[1], type: 'text' },
+        { header: list.head[2], type: 'text' },
+        { header: list.head[3], type: 'date' },
+      ];
+      const urows = zicht.unclear.map((u, i) => [u.dossier_id, u.gemeente, list.rows[i][2], u.term_end]);
+      const us = addSheet(wb, t('zicht.sheetUnclear'), tableWidths(ucols, urows), 1);
+      writeTable(us, 1, ucols, urows);
+      us.commit();
+    }
+  }
 
   await wb.commit();
   await finished;

@@ -4,13 +4,13 @@
  * problems; this adds the triage tree the profile points at (its file must exist and, through the
  * triage loader, be a walkable tree).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import '../i18n/catalog/validate.js';
 import { isYamlPath, loadProfileFile, Profile } from '../profile/load.js';
-import { readYaml, YamlProblem } from '../yaml/file.js';
+import { readUserFile, readYaml, YamlProblem } from '../yaml/file.js';
 import { loadTreeFile } from '../triage/load.js';
 
 export interface LintResult {
@@ -20,12 +20,7 @@ export interface LintResult {
 }
 
 function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'ENOENT' ? t('error.notFound', { file }) : code === 'EISDIR' ? t('error.isDirectory', { file }) : `${file}: ${(e as Error).message}`);
-  }
+  return readUserFile(file);
 }
 
 /** The profile's own `triage:` file: it must exist and hold a valid tree. */

@@ -3,7 +3,7 @@
  * name the line and column it is about. Also the guard against hostile YAML: aliases are capped
  * (a "billion laughs" document fails instead of exploding) and duplicate keys are errors.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { LineCounter, parseDocument, isNode, isCollection, Document } from 'yaml';
 import { z, type ZodError, type ZodType } from 'zod';
 import { UserError } from '../errors.js';
@@ -208,8 +208,21 @@ export function formatProblem(p: YamlProblem): string {
   return `${loc}: ${p.message}`;
 }
 
-/** Read a file the user named; a missing or unreadable file is one UserError line naming it. */
-export function readUserFile(file: string, read: (file: string) => string = (f) => readFileSync(f, 'utf8')): string {
+/**
+ * Read a file the user named; a missing or unreadable file is one UserError line naming it. Only a
+ * regular file is read: a device (/dev/zero), a pipe or a socket would hang or grow without end,
+ * and a file far larger than any profile or mapping is refused before it is read.
+ */
+export function readUserFile(file: string, read: (file: string) => string = (f) => readFileSync(f, 'utf8'), maxBytes = MAX_YAML_BYTES): string {
+  let st: Stats | undefined;
+  try {
+    st = statSync(file);
+  } catch {
+    // not on disk: `read` says why (ENOENT), or serves a bundled file from the binary's assets
+  }
+  if (st?.isDirectory()) throw new UserError(t('error.isDirectory', { file }));
+  if (st && !st.isFile()) throw new UserError(t('error.notRegularFile', { file }));
+  if (st && st.size > maxBytes) throw new UserError(`${file}: ${t('yaml.tooLarge', { max: maxBytes })}`);
   try {
     return read(file);
   } catch (e) {

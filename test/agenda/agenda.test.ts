@@ -92,7 +92,7 @@ describe('formatAgendaTable', () => {
     }));
     const out = formatAgendaTable(
       { tool: { name: 'giacheck', version: '0' }, profile: { id: 'zl', version: '1', name: { nl: 'ZL', en: 'ZL' } }, peildatum, days: 14, horizon: peildatum + 14,
-        input: { files: ['x'], rows_read: 250, rows_checked: 250, rows_rejected: 0 }, groups: groupAgenda(items), total: 250, pseudonymized: false },
+        input: { files: ['x'], rows_read: 250, rows_checked: 250, rows_rejected: 0, period: { from: null, to: null }, rows_outside_period: 0 }, groups: groupAgenda(items), total: 250, pseudonymized: false },
       { color: false },
     );
     expect(out.match(/^│ Dossier /gm)).toHaveLength(3);
@@ -150,7 +150,7 @@ describe('giacheck agenda', () => {
   it('JSON holds the items with ISO dates and the window', async () => {
     const j = JSON.parse((await agenda({ format: 'json' })).out);
     expect(j).toMatchObject({ peildatum: '2026-11-04', days: 14, until: '2026-11-18', total: 7, profile: { id: 'zuid-limburg' } });
-    expect(j.input).toEqual({ files: [csv], rows_read: 5, rows_checked: 4, rows_rejected: 1 });
+    expect(j.input).toEqual({ files: [csv], rows_read: 5, rows_checked: 4, rows_rejected: 1, period: { from: null, to: null }, rows_outside_period: 0 });
     expect(j.items[0]).toEqual({
       week: 'overdue', gemeente: 'Maastricht', deelregio: 'Maastricht-Heuvelland', dossier_id: 'B-1', rule_id: 'ZL-01',
       title: 'Veiligheidsbeoordeling binnen 5 werkdagen na de melding', kind: 'deadline', field: 'veiligheidsbeoordeling_datum',

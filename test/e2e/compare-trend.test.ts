@@ -71,9 +71,9 @@ describe('compare with three runs', () => {
     // ZL-01 (5 werkdagen): 04-11 C-1 on time, B-1 overdue, A-1 pending (due 09-11) → 1 of 2;
     // 20-11 and 01-12 A-1 on time → 2 of 3
     expect(rule(j, 'ZL-01').points).toEqual([
-      { peildatum: '2026-11-04', present: true, applicable: 3, on_time: 1, overdue: 1, pending: 1, compliance: 0.5, lead_time_median: null, lead_time_unit: null },
-      { peildatum: '2026-11-20', present: true, applicable: 3, on_time: 2, overdue: 1, pending: 0, compliance: 2 / 3, lead_time_median: null, lead_time_unit: null },
-      { peildatum: '2026-12-01', present: true, applicable: 3, on_time: 2, overdue: 1, pending: 0, compliance: 2 / 3, lead_time_median: null, lead_time_unit: null },
+      { peildatum: '2026-11-04', present: true, applicable: 3, on_time: 1, overdue: 1, pending: 1, compliance: 0.5, lead_time_median: 3, lead_time_unit: 'workdays' },
+      { peildatum: '2026-11-20', present: true, applicable: 3, on_time: 2, overdue: 1, pending: 0, compliance: 2 / 3, lead_time_median: 3, lead_time_unit: 'workdays' },
+      { peildatum: '2026-12-01', present: true, applicable: 3, on_time: 2, overdue: 1, pending: 0, compliance: 2 / 3, lead_time_median: 3, lead_time_unit: 'workdays' },
     ]);
     expect(rule(j, 'ZL-01').compliance_delta).toBe(0.1667);
     // ZL-02 (letter within 5 werkdagen): only C-1 ever got one: 1 of 2 → 1 of 3 → 1 of 3
@@ -94,7 +94,8 @@ describe('compare with three runs', () => {
     expect(gem('Kerkrade').points.map((p: { compliance: number | null }) => p.compliance)).toEqual([1, 1, 1]);
     expect(j.gemeenten).toHaveLength(16);
     expect(j.deelregios.map((d: { deelregio: string }) => d.deelregio)).toEqual(['Parkstad', 'Westelijke Mijnstreek', 'Maastricht-Heuvelland']);
-    expect(j.lead_times).toEqual({ available_runs: 0, note: expect.stringContaining('niet beschikbaar') });
+    // check's summary.lead_times: ZL-01 done in 3 werkdagen (C-1, 04-05 → 08-05 over 5 mei; A-1 later 4) → median 3 (nearest rank)
+    expect(j.lead_times).toEqual({ available_runs: 3 });
     expect(j.totals.points.map((p: { compliance: number | null }) => p.compliance)).toEqual(reports.map((rep) => rep.summary.totals.compliance));
   });
 
@@ -106,13 +107,15 @@ describe('compare with three runs', () => {
     expect(lines.slice(1, 3)).toEqual(['De runs staan op volgorde van peildatum (niet in de volgorde waarin de bestanden', 'zijn genoemd).']);
     for (const l of lines) expect(l.length).toBeLessThanOrEqual(80);
     const row = (key: string, text = r80.stdout) => text.split('\n').find((l) => l.startsWith(`${key} `))?.trim().split(/\s{2,}/);
-    expect(row('ZL-01')).toEqual(['ZL-01', 'Veiligheidsbeoordeling bin…', '50,0%', '66,7%', '66,7%', '+16,7 pp']);
-    expect(lines).toContain('Mediane doorlooptijd: niet beschikbaar (de rapporten bevatten geen');
+    // the norm column: ZL-01 keeps the 90 % of LV-03, which it replaces
+    expect(row('ZL-01')).toEqual(['ZL-01', 'Veiligheidsbeoordeli…', '90%', '50,0%', '66,7%', '66,7%', '+16,7 pp']);
+    expect(lines).toContain('Mediane doorlooptijd per regel per run');
+    expect(lines).toContain('ZL-01        3 wd        3 wd        3 wd');
     expect(row('Heerlen')).toEqual(['Heerlen', '–', '50,0%', '50,0%', '0,0 pp']);
     const r120 = await run(['compare', runs.oct, runs.nov, runs.dec, '--width', '120']);
     for (const l of r120.stdout.split('\n')) expect(l.length).toBeLessThanOrEqual(120);
     expect(r120.stdout.split('\n')[1]).toBe('De runs staan op volgorde van peildatum.');
-    expect(row('ZL-01', r120.stdout)).toEqual(['ZL-01', 'Veiligheidsbeoordeling binnen 5 werkdagen na de melding', '50,0%', '66,7%', '66,7%', '+16,7 pp']);
+    expect(row('ZL-01', r120.stdout)).toEqual(['ZL-01', 'Veiligheidsbeoordeling binnen 5 werkdagen na de melding', '90%', '50,0%', '66,7%', '66,7%', '+16,7 pp']);
     // the deelregio column fits at 120
     expect(row('Heerlen', r120.stdout)).toEqual(['Heerlen', 'Parkstad', '–', '50,0%', '50,0%', '0,0 pp']);
   });
@@ -125,16 +128,18 @@ describe('compare with three runs', () => {
     for (const l of lines) expect(l.length).toBeLessThanOrEqual(80);
     const zl01 = lines.filter((l) => l.startsWith('ZL-01 ')).map((l) => l.trim().split(/\s{2,}/));
     expect(zl01).toEqual([
-      ['ZL-01', '50,0%', '66,7%', '66,7%', '66,7%', '66,7%', '66,7%'],
-      ['ZL-01', '66,7%', '66,7%', '+16,7 pp'],
+      ['ZL-01', '90%', '50,0%', '66,7%', '66,7%', '66,7%', '66,7%'],
+      ['ZL-01', '90%', '66,7%', '66,7%', '66,7%', '+16,7 pp'],
+      ['ZL-01', '3 wd', '3 wd', '3 wd', '3 wd', '3 wd', '3 wd'],
+      ['ZL-01', '3 wd', '3 wd'],
     ]);
   });
 
   it('md and html: the same figures; html with a line chart per rule, no script', async () => {
     const md = await run(['compare', runs.oct, runs.nov, runs.dec, '--format', 'md']);
     expect(md.stdout.startsWith('# Verloop over 3 runs: 04-11-2026 → 01-12-2026\n')).toBe(true);
-    expect(md.stdout).toContain('| ZL-01 | Veiligheidsbeoordeling binnen 5 werkdagen na de melding | 50,0% | 66,7% | 66,7% | +16,7 pp |');
-    expect(md.stdout).toContain('| Regel | Omschrijving | 04-11-2026 | 20-11-2026 | 01-12-2026 | Verschil |');
+    expect(md.stdout).toContain('| ZL-01 | Veiligheidsbeoordeling binnen 5 werkdagen na de melding | 90% | 50,0% | 66,7% | 66,7% | +16,7 pp |');
+    expect(md.stdout).toContain('| Regel | Omschrijving | Norm | 04-11-2026 | 20-11-2026 | 01-12-2026 | Verschil |');
     const out = join(dir, 'trend.html');
     const h = await run(['compare', runs.oct, runs.nov, runs.dec, '--output', out]);
     expect(h.code).toBe(0);
@@ -143,17 +148,18 @@ describe('compare with three runs', () => {
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain("default-src 'none'");
     const rules = JSON.parse((await run(['compare', runs.oct, runs.nov, runs.dec, '--format', 'json'])).stdout).rules.length;
-    // one chart over all rules, one per rule, one per gemeente (16), one per deelregio (3)
-    expect(html.match(/<svg /g)?.length).toBe(1 + rules + 16 + 3);
-    const zl01 = html.slice(html.indexOf('<title id="trend-3-t">'));
-    expect(zl01.startsWith('<title id="trend-3-t">ZL-01 · Veiligheidsbeoordeling binnen 5 werkdagen na de melding</title>')).toBe(true);
+    // one chart over all rules, one per rule, one per gemeente (16), one per deelregio (3), and the
+    // lead-time medians of ZL-01 and ZL-02 (the rules with a lead time in the reports)
+    expect(html.match(/<svg /g)?.length).toBe(1 + rules + 16 + 3 + 2);
+    const zl01 = html.slice(html.indexOf('<title id="trend-4-t">'));
+    expect(zl01.startsWith('<title id="trend-4-t">ZL-01 · Veiligheidsbeoordeling binnen 5 werkdagen na de melding</title>')).toBe(true);
     const chart = zl01.slice(0, zl01.indexOf('</svg>'));
     expect(chart.match(/<circle /g)?.length).toBe(3);
     expect([...chart.matchAll(/<g class="point" data-label="([^"]+)"><title>([^<]+)<\/title>/g)].map((m) => m[2])).toEqual(['04-11-2026: 50,0%', '20-11-2026: 66,7%', '01-12-2026: 66,7%']);
     expect(html).toContain('<td class="num">50,0%</td><td class="num">66,7%</td><td class="num">66,7%</td><td class="num">+16,7 pp</td>');
     const en = await giacheck(['compare', runs.oct, runs.nov, runs.dec, '--format', 'html', '--lang', 'en'], { env: ENV });
     expect(en.stdout).toContain('<h1>Trend over 3 runs: 2026-11-04 → 2026-12-01</h1>');
-    expect(en.stdout).toContain('Median lead time: not available');
+    expect(en.stdout).toContain('Median lead time per rule per run');
   });
 
   it('warns on stderr and in the report when the runs used another mapping', async () => {

@@ -69,7 +69,7 @@ describe('--pseudonymize on every output format of check', () => {
     for (const env of [{ GIACHECK_PSEUDO_KEY: '' }, { GIACHECK_PSEUDO_KEY: 'kort' }]) {
       const r = await giacheck(['check', FIXTURE, ...RUN, '--pseudonymize'], { env });
       expect(r.code).toBe(2);
-      expect(r.stderr).toBe('giacheck: --pseudonymize vraagt een sleutel in de omgevingsvariabele GIACHECK_PSEUDO_KEY (minstens 16 tekens)\n');
+      expect(r.stderr).toBe('giacheck: --pseudonymize vraagt een sleutel in de omgevingsvariabele GIACHECK_PSEUDO_KEY (minstens 16 tekens die geen spatie zijn, waarvan 8 verschillende)\n');
       expect(r.stdout).toBe('');
     }
     expect(() => makePseudonymizer(undefined)).toThrow(UserError);
