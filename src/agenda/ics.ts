@@ -20,7 +20,15 @@ const utcDate = (d: Day): Date => new Date(d * 86_400_000);
 
 export function eventSummary(item: AgendaItem): string {
   return t('agenda.ics.summary', { rule: item.rule_id, dossier: item.dossier_id, field: fieldLabel(item.field) }) +
-    (item.status === 'overdue' ? ' ' + t('agenda.ics.overdueMark') : '');
+    (item.status === 'overdue' ? ' ' + t('agenda.ics.overdueSince', { date: displayDate(item.due) }) : '');
+}
+
+/**
+ * The day an event stands on: its due date, but an overdue item on the peildatum (a calendar
+ * that shows it months in the past is one nobody sees); the summary says since when.
+ */
+export function eventDay(item: AgendaItem, peildatum: Day): Day {
+  return item.status === 'overdue' ? Math.max(item.due, peildatum) : item.due;
 }
 
 export function eventDescription(item: AgendaItem): string {
@@ -34,6 +42,7 @@ export function eventDescription(item: AgendaItem): string {
     lines.push(t('agenda.window', { start: displayDate(item.window_start), end: displayDate(item.window_end) }));
   }
   lines.push(`${t('col.gemeente')}: ${item.gemeente}`);
+  if (item.deelregio) lines.push(`${t('col.deelregio')}: ${item.deelregio}`);
   return lines.join('\n');
 }
 
@@ -74,8 +83,8 @@ export function agendaIcs(items: AgendaItem[], opts: { profileName: string; peil
   for (const item of items) {
     cal.createEvent({
       id: eventUid(item.dossier_id, item.rule_id),
-      start: utcDate(item.due),
-      end: utcDate(item.due + 1),
+      start: utcDate(eventDay(item, opts.peildatum)),
+      end: utcDate(eventDay(item, opts.peildatum) + 1),
       allDay: true,
       stamp,
       summary: eventSummary(item),

@@ -14,6 +14,7 @@ import { AgendaCollector, groupAgenda } from '../agenda/agenda.js';
 import { AgendaReport, formatAgendaJson, formatAgendaMarkdown, formatAgendaTable } from '../agenda/format.js';
 import { agendaIcs } from '../agenda/ics.js';
 import { makePseudonymizer } from '../report/pseudonymize.js';
+import { baseName } from '../report/overview.js';
 import { addGemeenteOption, addGlobalOptions, addInputOptions, addPeriodOptions, InputOptions, PeriodOptions, resolveInput, resolvePeriod, useColor } from './common.js';
 import { isoDate } from '../calendar/days.js';
 import { checkOutputTarget, chooseFormat, openOutput, writesFile, writtenLine } from './output.js';
@@ -104,7 +105,7 @@ export async function runAgenda(files: string[], opts: AgendaOptions, io: Io = p
     days,
     horizon: collector.horizon,
     input: {
-      files: engine.files.map((f) => f.file),
+      files: engine.files.map((f) => baseName(f.file)),
       rows_read: engine.rowsRead,
       rows_checked: engine.rowsChecked,
       rows_rejected: engine.rowsRejected,

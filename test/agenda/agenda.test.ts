@@ -1,7 +1,7 @@
 import { withAllColumns } from '../helpers/cases.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dayFromYMD } from '../../src/calendar/days.js';
@@ -110,7 +110,7 @@ describe('giacheck agenda', () => {
     expect(lines.slice(0, 4)).toEqual([
       'Agenda Zuid-Limburg',
       'Van 04-11-2026 tot en met 18-11-2026 (14 dagen vanaf de peildatum); verlopen termijnen bovenaan',
-      `Bestanden: ${csv}`,
+      `Bestanden: ${basename(csv)}`,
       'Rijen: 5 gelezen, 4 gecontroleerd, 1 afgewezen',
     ]);
     const headings = lines.filter((l) => /^(Verlopen|Week) /.test(l));
@@ -150,7 +150,9 @@ describe('giacheck agenda', () => {
   it('JSON holds the items with ISO dates and the window', async () => {
     const j = JSON.parse((await agenda({ format: 'json' })).out);
     expect(j).toMatchObject({ peildatum: '2026-11-04', days: 14, until: '2026-11-18', total: 7, profile: { id: 'zuid-limburg' } });
-    expect(j.input).toEqual({ files: [csv], rows_read: 5, rows_checked: 4, rows_rejected: 1, period: { from: null, to: null }, rows_outside_period: 0 });
+    expect(j.input).toEqual({ files: [basename(csv)], rows_read: 5, rows_checked: 4, rows_rejected: 1, period: { from: null, to: null }, rows_outside_period: 0 });
+    // the file by its base name (a full path can hold a user's name)
+    expect(JSON.stringify(j)).not.toContain(dir);
     expect(j.items[0]).toEqual({
       week: 'overdue', gemeente: 'Maastricht', deelregio: 'Maastricht-Heuvelland', dossier_id: 'B-1', rule_id: 'ZL-01',
       title: 'Veiligheidsbeoordeling binnen 5 werkdagen na de melding', kind: 'deadline', field: 'veiligheidsbeoordeling_datum',
@@ -165,7 +167,7 @@ describe('giacheck agenda', () => {
     expect(md).toContain('## Week 47 van 2026: 16-11-2026 – 22-11-2026 (1)');
   });
 
-  it('writes an ICS calendar: all-day events on the due date, stable UIDs, no other data', async () => {
+  it('writes an ICS calendar: all-day events on the due date (overdue ones on the peildatum), stable UIDs, no other data', async () => {
     const ics = join(dir, 'agenda.ics');
     const { stderr } = await agenda({ format: 'table', ics });
     expect(stderr).toBe(`giacheck: ${ics}: 7 afspraken geschreven\n`);
@@ -181,7 +183,12 @@ describe('giacheck agenda', () => {
     expect(a1).toContain(`UID:${eventUid('A-1', 'ZL-01')}\r\n`);
     expect(eventUid('A-1', 'ZL-01')).toMatch(/^[0-9a-f]{32}@giacheck$/);
     const b1 = events.find((e) => e.includes('SUMMARY:ZL-01 dossier B-1'))!;
-    expect(b1).toContain('SUMMARY:ZL-01 dossier B-1 – veiligheidsbeoordeling (verlopen)\r\n');
+    // an overdue item stands on the peildatum (04-11), saying since when; its own date in the description
+    expect(b1).toContain('SUMMARY:ZL-01 dossier B-1 – veiligheidsbeoordeling (verlopen sinds 08-10-2026)\r\n');
+    expect(b1).toContain('DTSTART;VALUE=DATE:20261104\r\n');
+    expect(b1).toContain('DTEND;VALUE=DATE:20261105\r\n');
+    expect(b1).toContain('Uiterlijk: 08-10-2026');
+    expect(b1).toContain('Deelregio: Maastricht-Heuvelland');
     const c1 = events.find((e) => e.includes('dossier C-1'))!;
     expect(c1).toContain('DTSTART;VALUE=DATE:20261120');
     expect(c1).toContain('venster 06-11-2026 – 04-12-2026');

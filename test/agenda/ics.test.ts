@@ -29,8 +29,9 @@ describe('agenda ICS', () => {
     for (const it of items) {
       cal.createEvent({
         id: eventUid(it.dossier_id, it.rule_id),
-        start: new Date(it.due * 86_400_000),
-        end: new Date((it.due + 1) * 86_400_000),
+        // an overdue item stands on the peildatum
+        start: new Date(Math.max(it.due, it.status === 'overdue' ? peildatum : it.due) * 86_400_000),
+        end: new Date((Math.max(it.due, it.status === 'overdue' ? peildatum : it.due) + 1) * 86_400_000),
         allDay: true,
         stamp: now,
         summary: eventSummary(it),

@@ -137,6 +137,30 @@ describe('realism', () => {
     expect(share('voorwaarden_en_vervolg') + share('onderzoek')).toBeLessThan(0.3);
   });
 
+  it('services (LV-04) end in a spread: median about 8 weeks, a tail over 10 weeks, some still open; handovers without confirmation or warme overdracht', () => {
+    const codeOf = (text: string) => ((ROUTES as readonly string[]).includes(text) ? text : ZL.routeAliases[text]);
+    const v = (r: (typeof rows)[number], f: keyof typeof FIELD_INDEX) => r.values[FIELD_INDEX[f]];
+    const services = rows.filter((r) => ['voorwaarden_en_vervolg', 'onderzoek'].includes(codeOf(String(v(r, 'triage_besluit')))) && v(r, 'veiligheidsbeoordeling_datum') !== undefined);
+    const days = services.filter((r) => v(r, 'dienst_afgerond_datum') !== undefined).map((r) => (v(r, 'dienst_afgerond_datum') as number) - (v(r, 'veiligheidsbeoordeling_datum') as number));
+    days.sort((a, b) => a - b);
+    const median = days[Math.floor(days.length / 2)];
+    expect(median).toBeGreaterThanOrEqual(45);
+    expect(median).toBeLessThanOrEqual(60);
+    const over = days.filter((d) => d > 70).length / days.length;
+    expect(over).toBeGreaterThan(0.05);
+    expect(over).toBeLessThan(0.2);
+    expect(days.at(-1)!).toBeGreaterThan(100);
+    // services that began shortly before --until are still running: LV-04 pending or overdue
+    expect(services.length - days.length).toBeGreaterThan(0);
+    const handedOver = services.filter((r) => v(r, 'overdracht_datum') !== undefined);
+    const unconfirmed = handedOver.filter((r) => v(r, 'overdracht_bevestigd_datum') === undefined).length / handedOver.length;
+    const noWarm = handedOver.filter((r) => v(r, 'warme_overdracht_datum') === undefined).length / handedOver.length;
+    expect(unconfirmed).toBeGreaterThan(0.03);
+    expect(unconfirmed).toBeLessThan(0.2);
+    expect(noWarm).toBeGreaterThan(0.02);
+    expect(noWarm).toBeLessThan(0.1);
+  });
+
   it('some anonymous melders and GI cases; nothing is dated after --until, nothing before the span', () => {
     const anon = rows.filter((r) => r.values[FIELD_INDEX.melder_anoniem] === true).length / rows.length;
     const gi = rows.filter((r) => r.values[FIELD_INDEX.gi_betrokken] === true).length / rows.length;

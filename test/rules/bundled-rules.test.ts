@@ -257,7 +257,11 @@ table('noord-oost-gelderland', 'NOG-03', [
 table('noord-oost-gelderland', 'NOG-04', [
   ['complete after V&V', { melding_datum: '2026-03-02', triage_besluit: VV, warme_overdracht_datum: '2026-06-01', ov_inhoud_melding: true, ov_contactgegevens_melder: true, ov_wat_doet_lt: true, ov_veiligheidsvoorwaarden: true, ov_veiligheidsplan: true, ov_afspraken_monitoring: true, ov_consequenties: true }, '2026-07-01', { status: 'on_time' }],
   ['NOG always monitors: monitoring agreements required even with monitoring_niet_nodig', { melding_datum: '2026-03-02', triage_besluit: 'onderzoek', warme_overdracht_datum: '2026-06-01', monitoring_niet_nodig: true, ov_inhoud_melding: true, ov_contactgegevens_melder: true, ov_oordeel_vt: true, ov_veiligheidsvoorwaarden: true, ov_veiligheidsplan: true, ov_consequenties: true }, '2026-07-01', { status: 'missing', missing: ['ov_wat_doet_lt', 'ov_afspraken_monitoring'] }],
-  ['not applicable before the warme overdracht', { melding_datum: '2026-03-02', triage_besluit: VV }, '2026-07-01', { status: 'not_applicable' }],
+  // issue 14.8: a written handover (overdracht_datum) without a warme overdracht also needs the document
+  ['applies with only an overdracht_datum: items missing', { melding_datum: '2026-03-02', triage_besluit: VV, overdracht_datum: '2026-05-28', ov_inhoud_melding: true, ov_contactgegevens_melder: true, ov_veiligheidsvoorwaarden: true }, '2026-07-01', { status: 'missing', missing: ['ov_wat_doet_lt', 'ov_veiligheidsplan', 'ov_afspraken_monitoring', 'ov_consequenties'] }],
+  ['complete with only an overdracht_datum', { melding_datum: '2026-03-02', triage_besluit: VV, overdracht_datum: '2026-05-28', ov_inhoud_melding: true, ov_contactgegevens_melder: true, ov_wat_doet_lt: true, ov_veiligheidsvoorwaarden: true, ov_veiligheidsplan: true, ov_afspraken_monitoring: true, ov_consequenties: true }, '2026-07-01', { status: 'on_time' }],
+  ['not applicable before any handover', { melding_datum: '2026-03-02', triage_besluit: VV, dienst_afgerond_datum: '2026-05-20' }, '2026-07-01', { status: 'not_applicable' }],
+  ['not applicable after a direct handover (NOG-03 holds there)', { melding_datum: '2026-03-02', triage_besluit: LV, overdracht_datum: '2026-03-05' }, '2026-07-01', { status: 'not_applicable' }],
 ]);
 
 table('noord-oost-gelderland', 'NOG-05', [
@@ -298,6 +302,10 @@ table('noord-oost-gelderland', 'NOG-09', [
   ['warme overdracht registered after the service', { melding_datum: '2026-03-02', triage_besluit: VV, dienst_afgerond_datum: '2026-05-20', warme_overdracht_datum: '2026-05-27' }, '2026-07-01', { status: 'on_time' }],
   ['service completed without a warme overdracht', { melding_datum: '2026-03-02', triage_besluit: 'onderzoek', dienst_afgerond_datum: '2026-05-20' }, '2026-07-01', { status: 'missing', missing: ['warme_overdracht_datum'] }],
   ['not applicable while the service runs', { melding_datum: '2026-03-02', triage_besluit: VV }, '2026-07-01', { status: 'not_applicable' }],
+  // issue 14.8: a handover after the service shows it finished, even without dienst_afgerond_datum
+  ['handover registered without the end of the service or a warme overdracht', { melding_datum: '2026-03-02', triage_besluit: VV, overdracht_datum: '2026-05-28' }, '2026-07-01', { status: 'missing', missing: ['warme_overdracht_datum'] }],
+  ['handover and warme overdracht, no end date of the service', { melding_datum: '2026-03-02', triage_besluit: 'onderzoek', overdracht_datum: '2026-05-28', warme_overdracht_datum: '2026-06-02' }, '2026-07-01', { status: 'on_time' }],
+  ['not applicable after a direct handover', { melding_datum: '2026-03-02', triage_besluit: LV, overdracht_datum: '2026-03-05' }, '2026-07-01', { status: 'not_applicable' }],
 ]);
 
 table('noord-oost-gelderland', 'NOG-10', [

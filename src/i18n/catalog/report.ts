@@ -62,7 +62,7 @@ const nl = {
   'agenda.daysLate': '{days} dag(en) over tijd',
   'agenda.ics.name': 'giacheck agenda {profile} ({date})',
   'agenda.ics.summary': '{rule} dossier {dossier} – {field}',
-  'agenda.ics.overdueMark': '(verlopen)',
+  'agenda.ics.overdueSince': '(verlopen sinds {date})',
   'agenda.icsWritten': '{file}: {count} afspraken geschreven',
   'agenda.error.sameFile': '--ics en --output wijzen naar hetzelfde bestand ({file})',
 
@@ -173,7 +173,7 @@ const en: Record<keyof typeof nl, string> = {
   'agenda.daysLate': '{days} day(s) overdue',
   'agenda.ics.name': 'giacheck agenda {profile} ({date})',
   'agenda.ics.summary': '{rule} dossier {dossier} – {field}',
-  'agenda.ics.overdueMark': '(overdue)',
+  'agenda.ics.overdueSince': '(overdue since {date})',
   'agenda.icsWritten': '{file}: {count} events written',
   'agenda.error.sameFile': '--ics and --output point at the same file ({file})',
 
