@@ -74,11 +74,15 @@ describe.skipIf(!READY)(`the demo report printed to PDF${why}`, () => {
     const [, w, h] = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(info)!.map(Number);
     expect(Math.abs(w - 595.28)).toBeLessThan(1);
     expect(Math.abs(h - 841.89)).toBeLessThan(1);
-    // 27 pages with a forced page per section (several with 7–12 lines); 20 when they flow
-    expect(pages).toBeGreaterThanOrEqual(15);
-    expect(pages).toBeLessThanOrEqual(22);
+    // before issue 13.10: 27 pages with a forced page per section (several with 7–12 lines); 20
+    // when they flow; 25 since the lead-time, werkvoorraad and zicht sections (issue 14) were added
+    // (a forced page per section would now give about 33)
+    expect(pages).toBeGreaterThanOrEqual(18);
+    expect(pages).toBeLessThanOrEqual(27);
     const counts = lines.map((l) => l.length);
-    for (let i = 0; i < pages - 1; i++) expect(counts[i], `page ${i + 1} of ${pages}: ${counts.join(', ')}`).toBeGreaterThanOrEqual(30);
+    // a near-empty page held 7–12 lines; a page that ends before a chart that may not be split
+    // (break-inside: avoid) holds 27 today, so the bound is 20 of the ~60 lines a page has
+    for (let i = 0; i < pages - 1; i++) expect(counts[i], `page ${i + 1} of ${pages}: ${counts.join(', ')}`).toBeGreaterThanOrEqual(20);
     expect(counts[pages - 1]).toBeGreaterThanOrEqual(5);
     // every section is printed, headed, and no heading is the last line of a page
     const headings = [...html.matchAll(/<h2 id="[^"]+">([^<]+)<\/h2>/g)].map((m) => decode(m[1]));

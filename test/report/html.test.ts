@@ -147,10 +147,11 @@ describe('formatHtml', () => {
     expect(/<g class="bar" data-label="ZL-02">([\s\S]*?)<\/g>/.exec(html)![1]).not.toContain('class="norm"');
   });
 
-  it('is laid out for A4 with a page break between sections', () => {
+  it('is laid out for A4, sections flowing on (no near-empty pages) and headings kept with what follows', () => {
     const html = formatHtml(report);
     expect(html).toContain('@page { size: A4;');
-    expect(html).toContain('section { break-before: page;');
+    expect(html).toContain('section { break-before: auto;');
+    expect(html).not.toContain('break-before: page');
     // rules, gemeenten, deelregio's, months, routes, lead times, werkvoorraad, zicht op veiligheid, findings, rejected
     expect(html.match(/<section id="/g)?.length).toBe(10);
     expect(html).toContain('<section id="rules" aria-labelledby="rules-h" class="first">');
