@@ -10,6 +10,7 @@ import { t } from '../i18n/index.js';
 import '../i18n/catalog/report.js';
 import '../i18n/catalog/usage.js';
 import { STATUSES } from '../rules/types.js';
+import { sha256Hex } from '../model/digest.js';
 
 const int = z.number().int().min(0);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'yyyy-mm-dd');
@@ -27,6 +28,32 @@ const CountsShape = {
 };
 
 const GroupSchema = z.looseObject({ ...CountsShape, cases: int, deelregio: z.string().optional() });
+
+/** The provenance of a saved report (issue 16.1); reports of giacheck before it have none. */
+const ProvenanceSchema = z.looseObject({
+  giacheck: z.looseObject({ version: z.string() }),
+  inputs: z.array(z.looseObject({ file: z.string(), format: z.string(), bytes: int, sha256: z.string().nullable() })),
+  profile: z.looseObject({
+    id: z.string(),
+    version: z.string(),
+    sha256: z.string(),
+    canonical: z.literal('rfc8785-chain'),
+    documents: z.array(z.looseObject({ id: z.string(), file: z.string(), sha256: z.string() })),
+  }),
+  mapping: z.looseObject({ file: z.string(), sha256: z.string() }).nullable(),
+  peildatum: isoDate,
+  peildatum_given: z.boolean(),
+  options: z.looseObject({
+    encoding: z.string(),
+    delimiter: z.string().nullable(),
+    sheet: z.string().nullable(),
+    include_passed: z.boolean(),
+    pseudonymized: z.boolean(),
+    min_cell: z.number().nullable(),
+    aggregate_only: z.boolean(),
+    lang: z.enum(['nl', 'en']),
+  }),
+});
 
 export const SavedReportSchema = z.looseObject({
   tool: z.looseObject({ name: z.literal('giacheck'), version: z.string() }),
@@ -59,10 +86,19 @@ export const SavedReportSchema = z.looseObject({
       days_late: z.number().nullable(),
     }),
   ),
+  provenance: ProvenanceSchema.optional(),
 });
 
 export type SavedReport = z.infer<typeof SavedReportSchema>;
 export type SavedFinding = SavedReport['findings'][number];
+export type SavedProvenance = NonNullable<SavedReport['provenance']>;
+
+/** A compared file as read: its bytes' size and SHA-256 (compare's own provenance). */
+export interface ReadDigest {
+  file: string;
+  bytes: number;
+  sha256: string;
+}
 
 const MAX_BYTES = 512 * 1024 * 1024;
 
@@ -97,13 +133,15 @@ function reportKind(data: unknown): string | undefined {
   return undefined;
 }
 
-export function loadSavedReport(file: string): SavedReport {
+export function loadSavedReport(file: string, digest?: (d: ReadDigest) => void): SavedReport {
   let text: string;
   try {
     const st = statSync(file);
     if (st.isDirectory()) throw new UserError(t('error.isDirectory', { file }));
     if (st.size > MAX_BYTES) throw new UserError(t('compare.error.tooLarge', { file }));
-    text = readFileSync(file, 'utf8');
+    const bytes = readFileSync(file);
+    digest?.({ file, bytes: bytes.length, sha256: sha256Hex(bytes) });
+    text = bytes.toString('utf8');
   } catch (e) {
     if (e instanceof UserError) throw e;
     const code = (e as NodeJS.ErrnoException).code;

@@ -28,6 +28,7 @@ import type { RuleSummary } from '../report/aggregate.js';
 import type { NotAssessable, ReportWarning } from '../report/model.js';
 import { displayDate } from '../report/messages.js';
 import { noBesluitWarning, yearsWithoutBesluit } from '../calendar/besluiten.js';
+import { provenanceOf } from './provenance.js';
 
 /** What a run is about: profile, mapping, reading options, peildatum and the inputs. */
 export interface ResolvedInput {
@@ -257,6 +258,7 @@ export function buildReport(run: Omit<CheckRun, 'failing'>, opts: { includePasse
     rejected: run.rejected,
     warnings,
     options: { include_passed: opts.includePassed, pseudonymized: opts.pseudonymized, lang: getLang() },
+    provenance: provenanceOf(resolved, engine.digests, opts.tool, { includePassed: opts.includePassed, pseudonymized: opts.pseudonymized }),
   };
 }
 

@@ -47,9 +47,19 @@ export interface EngineSink {
   afterBatch?: () => Promise<void>;
 }
 
+/** The bytes of one input as read: size and SHA-256 (null when the file was not read to its end). */
+export interface InputDigest {
+  file: string;
+  format: InputAccount['format'];
+  bytes: number;
+  sha256: string | null;
+}
+
 export interface EngineResult {
   rules: RuleDef[];
   files: InputAccount[];
+  /** per input, in input order: what was read, hashed while reading (one thread or the worker) */
+  digests: InputDigest[];
   rowsRead: number;
   rowsChecked: number;
   rowsRejected: number;
@@ -69,6 +79,7 @@ const TURN_EVERY_MS = 100;
 export async function runEngine(opts: EngineOptions, sink: EngineSink): Promise<EngineResult> {
   const rules = opts.rules ?? opts.profile.rules;
   const files: InputAccount[] = [];
+  const digests: InputDigest[] = [];
   const names: string[] = [];
   const unpacker = new BatchUnpacker(names);
   let account: InputAccount | undefined;
@@ -95,6 +106,9 @@ export async function runEngine(opts: EngineOptions, sink: EngineSink): Promise<
       account = { file: m.file, format: m.format, encoding: m.encoding, delimiter: m.delimiter, rows_read: 0, rows_checked: 0, rows_rejected: 0 };
       files.push(account);
       names.push(m.file);
+    },
+    read(m) {
+      digests.push({ file: account!.file, format: account!.format, bytes: m.bytes, sha256: m.sha256 });
     },
     async batch(b) {
       unpacker.eachRow(b, onRow, onRejected);
@@ -140,5 +154,5 @@ export async function runEngine(opts: EngineOptions, sink: EngineSink): Promise<
     await ingest(job, handler);
   }
   const sum = (k: 'rows_read' | 'rows_checked' | 'rows_rejected') => files.reduce((n, f) => n + f[k], 0);
-  return { rules, files, rowsRead: sum('rows_read'), rowsChecked: sum('rows_checked'), rowsRejected: sum('rows_rejected') };
+  return { rules, files, digests, rowsRead: sum('rows_read'), rowsChecked: sum('rows_checked'), rowsRejected: sum('rows_rejected') };
 }

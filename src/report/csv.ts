@@ -9,6 +9,7 @@
  */
 import { getLang, t } from '../i18n/index.js';
 import '../i18n/catalog/report.js';
+import '../i18n/catalog/provenance.js';
 import type { Finding } from './findings.js';
 import type { FindingStream, StreamOut } from './model.js';
 import { rejectedText } from './rejected.js';
@@ -128,6 +129,7 @@ export function csvStream(out: StreamOut, stderr: NodeJS.WritableStream, dialect
     afterRow() {},
     rejected: (r) => stderr.write('giacheck: ' + rejectedText(r) + '\n'),
     drain: () => out.drain(),
-    end() {},
+    // a CSV reader takes every line for a row: the provenance goes to standard error, one line of JSON
+    end: (report) => stderr.write('giacheck: ' + t('prov.stderr', { json: JSON.stringify(report.provenance) }) + '\n'),
   };
 }

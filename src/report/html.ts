@@ -14,6 +14,7 @@ import { parseIsoDay } from '../calendar/days.js';
 import type { Counts, GroupSummary } from './aggregate.js';
 import { displayDate, routeLabel } from './messages.js';
 import type { Report } from './model.js';
+import { provenanceRows } from './provenance.js';
 import {
   baseName,
   groupFindings,
@@ -117,6 +118,7 @@ dl.sources { font-size: 12px; color: #555; margin: 4px 0; }
 dl.sources dt { font-weight: 600; }
 dl.sources dd { margin: 0 0 0 12px; }
 footer { margin-top: 32px; color: #555; font-size: 12px; }
+.provenance code { font-family: ui-monospace, Menlo, Consolas, monospace; white-space: nowrap; }
 @media print {
   @page { size: A4; margin: 14mm 12mm; }
   body { padding: 0; max-width: none; font-size: 11px; }
@@ -403,7 +405,19 @@ export function formatHtml(report: Report): string {
     '\n<main>\n' +
     body +
     '\n</main>\n' +
-    `<footer>${inactive}<p>${esc(t('rep.generated', { tool: report.tool.name, version: report.tool.version, profile: `${report.profile.id} ${report.profile.version}` }))}</p></footer>\n` +
+    `<footer>${inactive}<p>${esc(t('rep.generated', { tool: report.tool.name, version: report.tool.version, profile: `${report.profile.id} ${report.profile.version}` }))}</p>${provenanceHtml(report)}</footer>\n` +
     '</body></html>\n'
+  );
+}
+
+/** The footer's "Herkomst": version, each file's SHA-256 in groups of four, profile, mapping, peildatum, options. */
+function provenanceHtml(report: Report): string {
+  const rows = provenanceRows(report.provenance)
+    .map((r) => `<tr><th scope="row">${esc(r.what)}</th><td>${r.hash ? `<code>${esc(r.value)}</code>` : esc(r.value)}</td></tr>`)
+    .join('');
+  return (
+    `<section class="provenance" aria-labelledby="herkomst-h"><h2 id="herkomst-h">${esc(t('prov.title'))}</h2>` +
+    `<p>${esc(t('prov.intro'))}</p>` +
+    `<table><thead><tr><th scope="col">${esc(t('prov.col.what'))}</th><th scope="col">${esc(t('prov.col.value'))}</th></tr></thead><tbody>${rows}</tbody></table></section>`
   );
 }

@@ -32,6 +32,7 @@ export function reportJson(report: Report) {
     findings: report.findings,
     findings_total: report.findings_total,
     rejected: report.rejected.map((r) => ({ ...r, file: baseName(r.file) })),
+    provenance: report.provenance,
   };
 }
 

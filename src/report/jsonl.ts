@@ -46,6 +46,7 @@ export function jsonlStream(out: StreamOut): FindingStream {
           profile: { id: report.profile.id, version: report.profile.version },
           input: report.input,
           rules: report.summary.rules.map((r) => ({ ...r, title: localized(r.title) })),
+          provenance: report.provenance,
         }),
       );
     },

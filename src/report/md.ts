@@ -6,6 +6,7 @@
  */
 import { formatNumber, formatPercent, localized, t } from '../i18n/index.js';
 import '../i18n/catalog/report.js';
+import { provenanceRows } from './provenance.js';
 import { parseIsoDay } from '../calendar/days.js';
 import type { Counts, GroupSummary } from './aggregate.js';
 import { displayDate, routeLabel } from './messages.js';
@@ -231,5 +232,8 @@ export function formatMarkdown(report: Report): string {
       ),
     );
   }
+  heading(t('prov.title'));
+  out.push(mdEscape(t('prov.intro')), '');
+  out.push(mdTable([t('prov.col.what'), t('prov.col.value')], provenanceRows(report.provenance).map((r) => [r.what, r.value])));
   return out.join('\n') + '\n';
 }

@@ -62,6 +62,39 @@ export interface ReportInput {
   gemeenten: string[] | null;
 }
 
+/**
+ * Where a report comes from (issue 16.1): what was read, with what, as of when. Hashes are
+ * SHA-256 in lower-case hex; `sha256sum <file>` of an input gives its `sha256`.
+ */
+export interface Provenance {
+  giacheck: { version: string };
+  /** each input as read, before decoding: size in bytes and SHA-256 (null when not read to its end) */
+  inputs: { file: string; format: string; bytes: number; sha256: string | null }[];
+  /**
+   * `sha256`: of the resolved profile, the canonical form of its chain (`canonical`); `documents`:
+   * each profile of the chain, this one first, with the SHA-256 of its file as read
+   */
+  profile: { id: string; version: string; sha256: string; canonical: 'rfc8785-chain'; documents: { id: string; file: string; sha256: string }[] };
+  /** the --mapping file and the SHA-256 of its text, null without one */
+  mapping: { file: string; sha256: string } | null;
+  peildatum: string;
+  /** true: --as-of; false: the day of the run */
+  peildatum_given: boolean;
+  /** the options that change what a report says (reading, selection, privacy, language) */
+  options: ProvenanceOptions;
+}
+
+export interface ProvenanceOptions {
+  encoding: string;
+  delimiter: string | null;
+  sheet: string | null;
+  include_passed: boolean;
+  pseudonymized: boolean;
+  min_cell: number | null;
+  aggregate_only: boolean;
+  lang: 'nl' | 'en';
+}
+
 export interface Rejected {
   file: string;
   row: number;
@@ -98,6 +131,7 @@ export interface Report {
   /** what every format opens with: not-assessable rules, most rows rejected, personal-data columns, … */
   warnings: ReportWarning[];
   options: { include_passed: boolean; pseudonymized: boolean; lang: 'nl' | 'en' };
+  provenance: Provenance;
 }
 
 export interface RenderOptions {

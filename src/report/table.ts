@@ -10,6 +10,7 @@ import { parseIsoDay } from '../calendar/days.js';
 import type { Counts, GroupSummary } from './aggregate.js';
 import { displayDate, routeLabel } from './messages.js';
 import type { Report } from './model.js';
+import { provenanceLine } from './provenance.js';
 import '../i18n/catalog/usage.js';
 
 export interface TableOptions {
@@ -303,6 +304,7 @@ function formatWide(report: Report, opts: TableOptions, requested: number): stri
       ),
     );
   }
+  out.push('', ...wrapWords(provenanceLine(report.provenance), width).map((l) => chalk.dim(l)));
   return out.join('\n') + '\n';
 }
 
@@ -459,6 +461,7 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
       (s) => chalk.dim(s),
     );
   }
+  out.push('', ...wrapWords(provenanceLine(report.provenance), width).map((l) => chalk.dim(l)));
   return out.join('\n') + '\n';
 }
 

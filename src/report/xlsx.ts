@@ -22,6 +22,7 @@ import type { Counts, GroupSummary } from './aggregate.js';
 import { neutralise } from './csv.js';
 import { routeLabel } from './messages.js';
 import type { Report } from './model.js';
+import { provenanceRows } from './provenance.js';
 import { baseName, groupFindings, hasImplausible, hasNorm, noticeLines, notAssessableFields, peildatumText, sourceLabel, sourceLegend } from './overview.js';
 
 const STATUS_COLS = ['on_time', 'late', 'overdue', 'pending', 'missing', 'early', 'violated'] as const;
@@ -334,6 +335,18 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
 
   if (hasDeelregios) groupSheet(wb, t('rep.sheet.deelregios'), t('col.deelregio'), report.summary.by_deelregio, false, ruleIds);
   groupSheet(wb, t('rep.sheet.months'), t('col.month'), report.summary.by_month, false, ruleIds);
+
+  // ---- Herkomst: what the workbook was made from
+  {
+    const cols: Col[] = [
+      { header: t('prov.col.what'), type: 'text', max: 70 },
+      { header: t('prov.col.value'), type: 'text', max: 90 },
+    ];
+    const rows = provenanceRows(report.provenance).map((r) => [r.what, r.value]);
+    const ws = addSheet(wb, t('prov.title'), tableWidths(cols, rows), 1);
+    writeTable(ws, 1, cols, rows);
+    ws.commit();
+  }
 
   await wb.commit();
   await finished;
