@@ -13,6 +13,7 @@ import type { Report } from '../report/model.js';
 import { checkOutputTarget, chooseFormat, openOutput, writesFile, writtenLine } from './output.js';
 import { addGlobalOptions, addInputOptions, failOnLevel, InputOptions, OutputOptions, resolveInput, useColor } from './common.js';
 import { TOOL } from './version.js';
+import '../i18n/catalog/provenance.js';
 import { progressReporter, progressWanted } from './progress.js';
 import { processIo, type Io, type Run } from './io.js';
 
@@ -20,6 +21,8 @@ export interface CheckOptions extends InputOptions, OutputOptions {
   includePassed?: boolean;
   maxFindings?: string;
   width?: string;
+  minCell?: string;
+  aggregateOnly?: boolean;
 }
 
 export function register(program: Command, run: Run): void {
@@ -33,7 +36,9 @@ export function register(program: Command, run: Run): void {
     .option('--include-passed', t('opt.includePassed'))
     .option('--max-findings <n>', t('opt.maxFindings'), '100')
     .option('--width <n>', t('opt.width'))
-    .option('--pseudonymize', t('opt.pseudonymize'));
+    .option('--pseudonymize', t('opt.pseudonymize'))
+    .option('--min-cell <n>', t('opt.minCell'))
+    .option('--aggregate-only', t('opt.aggregateOnly'));
   addInputOptions(cmd);
   addGlobalOptions(cmd);
   cmd.action(async (files: string[], opts: CheckOptions) => {
@@ -60,6 +65,11 @@ export async function runCheck(files: string[], opts: CheckOptions, io: Io = pro
   if (width !== undefined && (!Number.isInteger(width) || width < 40 || width > 1000)) {
     throw new UserError(t('error.option', { option: '--width', value: String(opts.width), choices: '40 … 1000' }));
   }
+  const minCell = opts.minCell === undefined ? undefined : Number(opts.minCell);
+  if (minCell !== undefined && (!/^\d+$/.test(String(opts.minCell).trim()) || !Number.isInteger(minCell) || minCell < 2 || minCell > 1000)) {
+    throw new UserError(t('error.option', { option: '--min-cell', value: String(opts.minCell), choices: '2 … 1000' }));
+  }
+  const aggregateOnly = Boolean(opts.aggregateOnly);
   const pseudo = opts.pseudonymize ? makePseudonymizer(io.env.GIACHECK_PSEUDO_KEY) : undefined;
   checkOutputTarget(opts.output);
   const resolved = await resolveInput(files, opts);
@@ -70,9 +80,9 @@ export async function runCheck(files: string[], opts: CheckOptions, io: Io = pro
   const progress = progressReporter(io.stderr, progressWanted(io.stderr, opts.quiet, io.env));
   try {
     const stream = format.kind === 'stream' ? await format.open(out, io.stderr) : undefined;
-    const run = await check(resolved, { includePassed, failOn, pseudo, stream, onProgress: progress.update });
+    const run = await check(resolved, { includePassed, failOn, pseudo, stream, aggregateOnly, onProgress: progress.update });
     progress.done();
-    const report = buildReport(run, { includePassed, pseudonymized: Boolean(pseudo), tool: TOOL });
+    const report = buildReport(run, { includePassed, pseudonymized: Boolean(pseudo), tool: TOOL, minCell, aggregateOnly });
     // what the report opens with is said on stderr too: a streamed format has no top
     if (!opts.quiet) for (const w of report.warnings) io.stderr.write('giacheck: ' + w.message + '\n');
     if (format.kind === 'stream') {

@@ -9,6 +9,7 @@ import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import '../i18n/catalog/report.js';
 import '../i18n/catalog/usage.js';
+import '../i18n/catalog/provenance.js';
 import { STATUSES } from '../rules/types.js';
 import { sha256Hex } from '../model/digest.js';
 
@@ -114,6 +115,11 @@ export function parseSavedReport(text: string, file: string): SavedReport {
   }
   const kind = reportKind(data);
   if (kind) throw new UserError(t('compare.error.notReport', { file, problem: t(kind) }));
+  // counts shown as "<5" or a report without its findings: a comparison would be wrong, not just rough
+  const options = (data as { provenance?: { options?: { min_cell?: unknown; aggregate_only?: unknown } } }).provenance?.options;
+  if (options && ((options.min_cell !== null && options.min_cell !== undefined) || options.aggregate_only === true)) {
+    throw new UserError(t('compare.error.suppressed', { file }));
+  }
   const parsed = SavedReportSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

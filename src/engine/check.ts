@@ -31,6 +31,7 @@ import type { NotAssessable, ReportWarning } from '../report/model.js';
 import { displayDate } from '../report/messages.js';
 import { noBesluitWarning, yearsWithoutBesluit } from '../calendar/besluiten.js';
 import { provenanceOf } from './provenance.js';
+import { cellPolicy } from '../report/cells.js';
 
 /** What a run is about: profile, mapping, reading options, peildatum and the inputs. */
 export interface ResolvedInput {
@@ -51,6 +52,8 @@ export interface CheckOptions {
   pseudo?: Pseudonymizer;
   /** a streamed format: findings and rejected rows are written as they come and not kept */
   stream?: FindingStream;
+  /** --aggregate-only: no finding and no rejected row is written or kept (they still count) */
+  aggregateOnly?: boolean;
   onProgress?: (rows: number) => void;
 }
 
@@ -128,7 +131,8 @@ export async function check(resolved: ResolvedInput, opts: CheckOptions): Promis
     includePassed: opts.includePassed,
     failOn: opts.failOn,
     pseudo: opts.pseudo,
-    ...(stream ? stream.target : { collect: findings }),
+    // --aggregate-only: no target at all, so a finding is only counted for --fail-on
+    ...(opts.aggregateOnly ? {} : stream ? stream.target : { collect: findings }),
   };
   stream?.begin();
   const engine = await runEngine(
@@ -163,6 +167,7 @@ export async function check(resolved: ResolvedInput, opts: CheckOptions): Promis
       onRejected(errors) {
         const cause = causeOf(errors[0]);
         causes.set(cause, (causes.get(cause) ?? 0) + 1);
+        if (opts.aggregateOnly) return;
         const r = rejectedOf(errors);
         if (stream) stream.rejected(r);
         else rejected.push(r);
@@ -189,7 +194,17 @@ export async function check(resolved: ResolvedInput, opts: CheckOptions): Promis
 }
 
 /** The Report of a run (SPEC §8): what every collected format prints. */
-export function buildReport(run: Omit<CheckRun, 'failing'>, opts: { includePassed: boolean; pseudonymized: boolean; tool: { name: string; version: string } }): Report {
+export interface ReportChoices {
+  includePassed: boolean;
+  pseudonymized: boolean;
+  tool: { name: string; version: string };
+  /** --min-cell N: counts from 1 to N−1 are shown as "<N" (report/cells.ts) */
+  minCell?: number;
+  /** --aggregate-only: the report holds no dossier-level rows */
+  aggregateOnly?: boolean;
+}
+
+export function buildReport(run: Omit<CheckRun, 'failing'>, opts: ReportChoices): Report {
   const { resolved, engine, aggregator } = run;
   const p = resolved.profile;
   const summary = aggregator.summary();
@@ -231,6 +246,11 @@ export function buildReport(run: Omit<CheckRun, 'failing'>, opts: { includePasse
   const last = Math.max(resolved.peildatum, run.newestDate ?? resolved.peildatum) + 31;
   const noBesluit = noBesluitWarning(yearsWithoutBesluit(p.calendarSpec, run.oldestDate ?? resolved.peildatum, last));
   if (noBesluit) warnings.push({ code: 'no-besluit', message: noBesluit });
+  // what the reader must know before reading any figure: small counts hidden, no dossier rows,
+  // pseudonymised ids that are still personal data (issue 16.4)
+  if (opts.minCell !== undefined) warnings.push({ code: 'min-cell', message: t('run.minCell', { n: opts.minCell, below: opts.minCell - 1 }) });
+  if (opts.aggregateOnly) warnings.push({ code: 'aggregate-only', message: t('run.aggregateOnly') });
+  if (opts.pseudonymized && !opts.aggregateOnly) warnings.push({ code: 'pseudonymized', message: t('run.pseudonymized') });
   if (!resolved.peildatumGiven) {
     warnings.push({ code: 'peildatum-today', message: t('run.peildatumToday', { peildatum: day(resolved.peildatum) }) });
     if (run.newestDate !== undefined && resolved.peildatum - run.newestDate > 31) {
@@ -260,8 +280,20 @@ export function buildReport(run: Omit<CheckRun, 'failing'>, opts: { includePasse
     findings_total: run.findings.length,
     rejected: run.rejected,
     warnings,
-    options: { include_passed: opts.includePassed, pseudonymized: opts.pseudonymized, lang: getLang() },
-    provenance: provenanceOf(resolved, engine.digests, opts.tool, { includePassed: opts.includePassed, pseudonymized: opts.pseudonymized }),
+    options: {
+      include_passed: opts.includePassed,
+      pseudonymized: opts.pseudonymized,
+      lang: getLang(),
+      min_cell: opts.minCell ?? null,
+      aggregate_only: Boolean(opts.aggregateOnly),
+    },
+    provenance: provenanceOf(resolved, engine.digests, opts.tool, {
+      includePassed: opts.includePassed,
+      pseudonymized: opts.pseudonymized,
+      minCell: opts.minCell,
+      aggregateOnly: opts.aggregateOnly,
+    }),
+    cells: cellPolicy(opts.minCell ?? null),
   };
 }
 

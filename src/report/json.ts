@@ -2,6 +2,7 @@
 import { localized } from '../i18n/index.js';
 import type { Report } from './model.js';
 import { baseName } from './overview.js';
+import { ALL_CELLS, shownCounts, shownSummary } from './cells.js';
 
 export function reportJson(report: Report) {
   const input = report.input;
@@ -26,9 +27,10 @@ export function reportJson(report: Report) {
       gemeenten: input.gemeenten,
       mapping: input.mapping,
     },
+    // --min-cell: counts below N are the text "<N", percentages that would give one away "*"
     summary: {
-      ...report.summary,
-      rules: report.summary.rules.map((r) => ({ ...r, title: localized(r.title) })),
+      ...(shownSummary(report.summary, report.cells ?? ALL_CELLS) as Report['summary']),
+      rules: report.summary.rules.map((r) => ({ ...(report.cells ? shownCounts(r, report.cells) : r), title: localized(r.title) })),
     },
     findings: report.findings,
     findings_total: report.findings_total,

@@ -8,6 +8,7 @@ import { localized } from '../i18n/index.js';
 import { ByteBuffer } from './bytes.js';
 import type { Finding } from './findings.js';
 import type { FindingStream, Rejected, StreamOut } from './model.js';
+import { shownCounts } from './cells.js';
 
 export function findingLine(f: Finding): string {
   return '{"type":"finding",' + JSON.stringify(f).slice(1) + '\n';
@@ -45,7 +46,9 @@ export function jsonlStream(out: StreamOut): FindingStream {
           peildatum: report.peildatum,
           profile: { id: report.profile.id, version: report.profile.version },
           input: report.input,
-          rules: report.summary.rules.map((r) => ({ ...r, title: localized(r.title) })),
+          rules: report.summary.rules.map((r) => ({ ...(report.cells ? shownCounts(r, report.cells) : r), title: localized(r.title) })),
+          // what a reader must know first (small counts hidden, totals only, pseudonymised ids)
+          warnings: report.warnings.filter((w) => w.code === 'min-cell' || w.code === 'aggregate-only' || w.code === 'pseudonymized'),
           provenance: report.provenance,
         }),
       );

@@ -7,6 +7,7 @@ import type { ByteBuffer } from './bytes.js';
 import type { Finding } from './findings.js';
 import type { RowError } from '../ingest/normalize.js';
 import type { InputFormat } from '../ingest/readers.js';
+import type { CellPolicy } from './cells.js';
 
 /** The row accounting of one input file: read = checked + rejected. */
 export interface InputAccount {
@@ -38,7 +39,18 @@ export interface PiiColumn {
 
 /** Something every format says at the top of the report, in the run's language. */
 export interface ReportWarning {
-  code: 'not-assessable' | 'rejected-majority' | 'pii-columns' | 'peildatum-today' | 'stale-export' | 'future-dates' | 'implausible-dates' | 'no-besluit';
+  code:
+    | 'not-assessable'
+    | 'rejected-majority'
+    | 'pii-columns'
+    | 'peildatum-today'
+    | 'stale-export'
+    | 'future-dates'
+    | 'implausible-dates'
+    | 'no-besluit'
+    | 'min-cell'
+    | 'aggregate-only'
+    | 'pseudonymized';
   message: string;
 }
 
@@ -132,8 +144,13 @@ export interface Report {
   rejected: Rejected[];
   /** what every format opens with: not-assessable rules, most rows rejected, personal-data columns, … */
   warnings: ReportWarning[];
-  options: { include_passed: boolean; pseudonymized: boolean; lang: 'nl' | 'en' };
+  options: { include_passed: boolean; pseudonymized: boolean; lang: 'nl' | 'en'; min_cell?: number | null; aggregate_only?: boolean };
   provenance: Provenance;
+  /**
+   * Small counts (--min-cell): every format asks this policy before it prints an aggregate
+   * (cells.ts); absent = every count shown. Not part of the JSON (its options and provenance say it).
+   */
+  cells?: CellPolicy;
 }
 
 export interface RenderOptions {

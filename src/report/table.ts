@@ -11,6 +11,8 @@ import type { Counts, GroupSummary } from './aggregate.js';
 import { displayDate, routeLabel } from './messages.js';
 import type { Report } from './model.js';
 import { provenanceLine } from './provenance.js';
+import { ALL_CELLS, CellPolicy, HIDDEN_SHARE, monitoringHiddenText } from './cells.js';
+import { privacyNotices } from './overview.js';
 import '../i18n/catalog/usage.js';
 
 export interface TableOptions {
@@ -100,9 +102,15 @@ function makeTable(head: string[], chalk: ChalkInstance, colWidths?: (number | n
   });
 }
 
-function pct(share: number | null, chalk: ChalkInstance, norm?: number | null): string {
-  const text = formatPercent(share);
-  if (share === null) return chalk.dim(text);
+/**
+ * The small-count policy of the report being formatted (report/cells.ts); formatTable sets it
+ * before anything is printed, and the functions below ask it for every aggregate.
+ */
+let cells: CellPolicy = ALL_CELLS;
+
+function pct(share: number | null | typeof HIDDEN_SHARE, chalk: ChalkInstance, norm?: number | null): string {
+  const text = cells.percent(share);
+  if (share === null || share === HIDDEN_SHARE) return chalk.dim(text);
   const target = norm ?? 0.9;
   return share >= target ? chalk.green(text) : share >= target - 0.15 ? chalk.yellow(text) : chalk.red(text);
 }
@@ -116,13 +124,14 @@ function isoToDisplay(iso: string | null): string {
 function worstRule(g: GroupSummary): string {
   let worst: [string, number] | undefined;
   for (const [id, c] of Object.entries(g.rules)) {
-    if (c.compliance !== null && (!worst || c.compliance < worst[1])) worst = [id, c.compliance];
+    const share = cells.compliance(c);
+    if (share !== null && share !== HIDDEN_SHARE && (!worst || share < worst[1])) worst = [id, share];
   }
   return worst ? `${worst[0]} ${formatPercent(worst[1], 0)}` : '–';
 }
 
 function countCells(c: Counts): string[] {
-  return [c.applicable, c.on_time, c.late, c.overdue, c.pending, c.missing, c.early, c.violated].map((n) => formatNumber(n));
+  return [c.applicable, c.on_time, c.late, c.overdue, c.pending, c.missing, c.early, c.violated].map((n) => cells.count(n));
 }
 
 const ANSI = /\x1b\[[0-9;]*m/g;
@@ -152,6 +161,7 @@ function fitted(width: number, flex: number, render: (flex: number) => string): 
 const STATUS_HEADS = ['on_time', 'late', 'overdue', 'pending', 'missing', 'early', 'violated'];
 
 export function formatTable(report: Report, opts: TableOptions): string {
+  cells = report.cells ?? ALL_CELLS;
   const requested = opts.width ?? 100;
   if (requested < COMPACT_BELOW) return formatCompact(report, opts, Math.max(40, requested));
   const wide = formatWide(report, opts, requested);
@@ -180,6 +190,7 @@ function formatWide(report: Report, opts: TableOptions, requested: number): stri
       rejected: formatNumber(report.input.rows_rejected),
     }),
   );
+  for (const line of privacyNotices(report)) out.push(...wrapWords(line, width).map((l) => chalk.bold(l)));
 
   heading(t('report.perRule'));
   out.push(
@@ -190,7 +201,7 @@ function formatWide(report: Report, opts: TableOptions, requested: number): stri
         [null, titleWidth, null, null, null, null, null, null, null, null, null, null, null],
       );
       for (const r of report.summary.rules) {
-        const compliance = pct(r.compliance, chalk, r.norm) + (r.norm !== null ? chalk.dim(` / ${t('col.norm').toLowerCase()} ${formatPercent(r.norm, 0)}`) : '');
+        const compliance = pct(cells.compliance(r), chalk, r.norm) + (r.norm !== null ? chalk.dim(` / ${t('col.norm').toLowerCase()} ${formatPercent(r.norm, 0)}`) : '');
         rules.push([r.rule_id, localized(r.title), t(`severity.${r.severity}`), ...countCells(r), compliance, r.source]);
       }
       return rules.toString();
@@ -207,7 +218,7 @@ function formatWide(report: Report, opts: TableOptions, requested: number): stri
       chalk,
     );
     for (const [name, g] of entries) {
-      tbl.push([name, ...(withDeelregio ? [g.deelregio ?? '–'] : []), formatNumber(g.cases), ...countCells(g), pct(g.compliance, chalk), worstRule(g)]);
+      tbl.push([name, ...(withDeelregio ? [g.deelregio ?? '–'] : []), cells.count(g.cases), ...countCells(g), pct(cells.compliance(g), chalk), worstRule(g)]);
     }
     out.push(tbl.toString());
   };
@@ -220,7 +231,7 @@ function formatWide(report: Report, opts: TableOptions, requested: number): stri
   const routes = makeTable([t('col.route'), t('col.count'), t('col.share')], chalk);
   const totalCases = report.summary.totals.cases;
   for (const [route, n] of Object.entries(report.summary.routes)) {
-    routes.push([routeLabel(route === 'onbekend' ? undefined : route), formatNumber(n), formatPercent(totalCases ? n / totalCases : null)]);
+    routes.push([routeLabel(route === 'onbekend' ? undefined : route), cells.count(n), cells.percent(cells.share(n, totalCases))]);
   }
   out.push(routes.toString());
 
@@ -233,7 +244,8 @@ function formatWide(report: Report, opts: TableOptions, requested: number): stri
   }
 
   heading(t('report.findings'));
-  if (report.findings.length === 0) out.push(t('report.noFindings'));
+  if (report.options.aggregate_only) out.push(t('rep.aggregateOnlyFindings'));
+  else if (report.findings.length === 0) out.push(t('report.noFindings'));
   else {
     const shown = opts.maxFindings > 0 ? report.findings.slice(0, opts.maxFindings) : report.findings;
     const colour = (status: string, text: string) =>
@@ -321,9 +333,9 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
   };
   const heading = (s: string) => out.push('', chalk.bold.underline(cut(s, width)));
   const bold = (s: string) => chalk.bold(s);
-  const compliancePaint = (shares: (number | null)[], norms: (number | null | undefined)[]) => (padded: string, row: number) => {
+  const compliancePaint = (shares: (number | null | typeof HIDDEN_SHARE)[], norms: (number | null | undefined)[]) => (padded: string, row: number) => {
     const share = shares[row];
-    if (share === null) return chalk.dim(padded);
+    if (share === null || share === HIDDEN_SHARE) return chalk.dim(padded);
     const target = norms[row] ?? 0.9;
     return share >= target ? chalk.green(padded) : share >= target - 0.15 ? chalk.yellow(padded) : chalk.red(padded);
   };
@@ -342,13 +354,14 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
       rejected: formatNumber(report.input.rows_rejected),
     }),
   );
+  for (const line of privacyNotices(report)) para(line, (l) => chalk.bold(l));
 
   const countColumns = (): CompactColumn[] => [
     { head: t('col.applicable'), right: true },
     { head: t('table.lateOverdue'), right: true },
     { head: t('table.missing'), right: true },
   ];
-  const counts = (c: Counts) => [formatNumber(c.applicable), formatNumber(c.late + c.overdue), formatNumber(c.missing)];
+  const counts = (c: Counts) => [cells.count(c.applicable), cells.count(c.late + c.overdue), cells.count(c.missing)];
 
   heading(t('report.perRule'));
   const rules = report.summary.rules;
@@ -358,9 +371,9 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
         { head: t('col.rule') },
         { head: t('col.title'), flex: true },
         ...countColumns(),
-        { head: t('col.compliance'), right: true, paint: compliancePaint(rules.map((r) => r.compliance), rules.map((r) => r.norm)) },
+        { head: t('col.compliance'), right: true, paint: compliancePaint(rules.map((r) => cells.compliance(r)), rules.map((r) => r.norm)) },
       ],
-      rules.map((r) => [r.rule_id, localized(r.title), ...counts(r), formatPercent(r.compliance)]),
+      rules.map((r) => [r.rule_id, localized(r.title), ...counts(r), cells.percent(cells.compliance(r))]),
       width,
       bold,
     ),
@@ -376,9 +389,9 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
           { head: firstCol, flex: true },
           { head: t('col.cases'), right: true },
           ...countColumns(),
-          { head: t('col.compliance'), right: true, paint: compliancePaint(entries.map(([, g]) => g.compliance), []) },
+          { head: t('col.compliance'), right: true, paint: compliancePaint(entries.map(([, g]) => cells.compliance(g)), []) },
         ],
-        entries.map(([name, g]) => [name, formatNumber(g.cases), ...counts(g), formatPercent(g.compliance)]),
+        entries.map(([name, g]) => [name, cells.count(g.cases), ...counts(g), cells.percent(cells.compliance(g))]),
         width,
         bold,
       ),
@@ -395,8 +408,8 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
       [{ head: t('col.route'), flex: true }, { head: t('col.count'), right: true }, { head: t('col.share'), right: true }],
       Object.entries(report.summary.routes).map(([route, n]) => [
         routeLabel(route === 'onbekend' ? undefined : route),
-        formatNumber(n),
-        formatPercent(totalCases ? n / totalCases : null),
+        cells.count(n),
+        cells.percent(cells.share(n, totalCases)),
       ]),
       width,
       bold,
@@ -412,7 +425,8 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
   }
 
   heading(t('report.findings'));
-  if (report.findings.length === 0) para(t('report.noFindings'));
+  if (report.options.aggregate_only) para(t('rep.aggregateOnlyFindings'));
+  else if (report.findings.length === 0) para(t('report.noFindings'));
   else {
     const shown = opts.maxFindings > 0 ? report.findings.slice(0, opts.maxFindings) : report.findings;
     const colour = (status: string, text: string) =>
@@ -467,6 +481,7 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
 
 /** The monitoring-duration sentence, the same in both layouts. */
 function monitoringText(md: NonNullable<Report['summary']['monitoring_duration']>): string {
+  if (cells.hides(md.closed) || cells.hides(md.open)) return monitoringHiddenText(md, cells);
   return md.mean_months === null
     ? t('report.monitoringNone', { open: md.open, target: md.target_months, source: md.source })
     : t('report.monitoringLine', {

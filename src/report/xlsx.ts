@@ -23,6 +23,14 @@ import { neutralise } from './csv.js';
 import { routeLabel } from './messages.js';
 import type { Report } from './model.js';
 import { provenanceRows } from './provenance.js';
+import { ALL_CELLS, CellPolicy, HIDDEN_SHARE, meanMonitoringHidden, monitoringHiddenText } from './cells.js';
+
+type Fact = [string, string | number | Date | null, string?];
+
+/** Header facts whose value --min-cell may have made text ("<5", "*"): then without a number format. */
+function xlsxFacts(facts: [string, string | number | null, string][]): Fact[] {
+  return facts.map(([label, value, fmt]) => (typeof value === 'string' ? [label, value] : [label, value, fmt]));
+}
 import { baseName, groupFindings, hasImplausible, hasNorm, noticeLines, notAssessableFields, peildatumText, sourceLabel, sourceLegend } from './overview.js';
 
 const STATUS_COLS = ['on_time', 'late', 'overdue', 'pending', 'missing', 'early', 'violated'] as const;
@@ -50,6 +58,8 @@ export function isoToExcelDate(iso: string | null): Date | null {
 
 function cellValue(type: CellType, v: CellValue): string | number | Date | null {
   if (v === null || v === undefined || v === '') return null;
+  // a count or share --min-cell hides ("<5", "*") stays text in a number column
+  if ((type === 'int' || type === 'pct' || type === 'num') && typeof v === 'string' && (v === HIDDEN_SHARE || v.startsWith('<'))) return v;
   switch (type) {
     case 'text':
       return neutralise(String(v));
@@ -117,11 +127,11 @@ function writeTable(ws: Worksheet, startRow: number, cols: Col[], rows: CellValu
   return startRow + limit;
 }
 
-function countValues(c: Counts): number[] {
-  return [c.applicable, ...STATUS_COLS.map((s) => c[s])];
+function countValues(c: Counts, cells: CellPolicy = ALL_CELLS): (number | string)[] {
+  return [c.applicable, ...STATUS_COLS.map((s) => c[s])].map((n) => cells.value(n));
 }
 
-function groupSheet(wb: WorkbookWriter, name: string, firstCol: string, groups: Record<string, GroupSummary>, withDeelregio: boolean, ruleIds: string[]): void {
+function groupSheet(wb: WorkbookWriter, name: string, firstCol: string, groups: Record<string, GroupSummary>, withDeelregio: boolean, ruleIds: string[], cells: CellPolicy): void {
   const cols: Col[] = [
     { header: firstCol, type: 'text' },
     ...(withDeelregio ? [{ header: t('col.deelregio'), type: 'text' as const }] : []),
@@ -135,10 +145,10 @@ function groupSheet(wb: WorkbookWriter, name: string, firstCol: string, groups: 
   const rows = Object.entries(groups).map(([key, g]) => [
     key,
     ...(withDeelregio ? [g.deelregio ?? ''] : []),
-    g.cases,
-    ...countValues(g),
-    g.compliance,
-    ...ruleIds.map((id) => g.rules[id]?.compliance ?? null),
+    cells.value(g.cases),
+    ...countValues(g, cells),
+    cells.compliance(g),
+    ...ruleIds.map((id) => (g.rules[id] ? cells.compliance(g.rules[id]) : null)),
   ]);
   const ws = addSheet(wb, name, tableWidths(cols, rows), 1);
   writeTable(ws, 1, cols, rows);
@@ -158,11 +168,24 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
   // does not hold a cell object per value in memory
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
   wb.creator = `${report.tool.name} ${report.tool.version}`;
+  // Reproducible bytes (issue 16.2): the workbook's created/modified dates and every zip entry's
+  // timestamp are the peildatum at 00:00 UTC, not the time of the run. archiver stamps an entry
+  // with the current time unless its append() is given a date, so the writer's zip is handed one.
+  const stamp = new Date((parseIsoDay(report.peildatum) ?? 0) * 86_400_000);
+  wb.created = stamp;
+  wb.modified = stamp;
+  const zip = (wb as unknown as { zip?: { append(source: unknown, data: Record<string, unknown>): unknown } }).zip;
+  if (zip) {
+    const append = zip.append.bind(zip);
+    zip.append = (source, data) => append(source, { ...data, date: stamp });
+  }
   const ruleIds = report.summary.rules.map((r) => r.rule_id);
+  const cells = report.cells ?? ALL_CELLS;
+  const totals = report.summary.totals;
 
   // ---- Samenvatting: the header facts, then the per-rule table, the routes and the notes
   {
-    const facts: [string, string | number | Date | null, string?][] = [
+    const facts: Fact[] = [
       [t('report.profile'), neutralise(`${report.profile.id} ${report.profile.version}${report.profile.chain.length > 1 ? ` (extends ${report.profile.chain.slice(1).join(' → ')})` : ''}`)],
       report.input.peildatum_given === false
         ? [t('report.peildatum'), neutralise(peildatumText(report, getLang() === 'nl' ? report.peildatum.split('-').reverse().join('-') : report.peildatum))]
@@ -172,12 +195,16 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
       [t('rep.col.checked'), report.input.rows_checked, '0'],
       [t('rep.col.rejected'), report.input.rows_rejected, '0'],
       // the figures that matter, before any table
-      [t('rep.xlsx.total'), report.summary.totals.compliance, PCT],
-      [t('status.overdue'), report.summary.totals.overdue, '0'],
-      [t('status.late'), report.summary.totals.late, '0'],
-      [t('status.missing'), report.summary.totals.missing, '0'],
+      ...xlsxFacts(
+        [
+          [t('rep.xlsx.total'), cells.compliance(totals), PCT],
+          [t('status.overdue'), cells.value(totals.overdue), '0'],
+          [t('status.late'), cells.value(totals.late), '0'],
+          [t('status.missing'), cells.value(totals.missing), '0'],
+        ],
+      ),
     ];
-    if (report.summary.totals.implausible) facts.push([t('status.implausible'), report.summary.totals.implausible, '0']);
+    if (totals.implausible) facts.push(...xlsxFacts([[t('status.implausible'), cells.value(totals.implausible), '0']]));
     if (report.options.pseudonymized) facts.push([t('col.dossier'), t('rep.pseudonymized')]);
     if (report.input.gemeenten) facts.push([t('rep.gemeenten'), neutralise(report.input.gemeenten.join(', '))]);
     if (report.input.newest_date) facts.push([t('rep.newestDate'), isoToExcelDate(report.input.newest_date), dateFormat()]);
@@ -208,10 +235,10 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
         r.rule_id,
         localized(r.title),
         t(`severity.${r.severity}`),
-        ...countValues(r).map(figure),
-        ...(withImplausible ? [figure(r.implausible)] : []),
-        figure(r.compliance),
-        ...(withNorm ? [r.norm, missing || r.meets_norm === null ? '' : t(r.meets_norm ? 'rep.normMet' : 'rep.normNotMet')] : []),
+        ...countValues(r, cells).map(figure),
+        ...(withImplausible ? [figure(cells.value(r.implausible))] : []),
+        figure(cells.compliance(r)),
+        ...(withNorm ? [r.norm, missing || r.meets_norm === null || cells.compliance(r) === HIDDEN_SHARE ? '' : t(r.meets_norm ? 'rep.normMet' : 'rep.normNotMet')] : []),
         sourceLabel(report, r.source),
         ...(anyUnjudged ? [missing ? t('rep.notAssessableCell', { fields: missing.join(', ') }) : ''] : []),
       ];
@@ -262,9 +289,9 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
     for (const [route, n] of Object.entries(report.summary.routes)) {
       const row = ws.getRow(next++);
       row.getCell(1).value = routeLabel(route === 'onbekend' ? undefined : route);
-      row.getCell(2).value = n;
+      row.getCell(2).value = cells.value(n);
       row.getCell(2).numFmt = '0';
-      row.getCell(3).value = total ? n / total : null;
+      row.getCell(3).value = cells.share(n, total);
       row.getCell(3).numFmt = PCT;
       row.commit();
     }
@@ -274,7 +301,9 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
       line(
         t('report.monitoring'),
         { bold: true },
-        md.mean_months === null
+        meanMonitoringHidden(md, cells) || cells.hides(md.open)
+          ? monitoringHiddenText(md, cells)
+          : md.mean_months === null
           ? t('report.monitoringNone', { open: md.open, target: md.target_months, source: sourceLabel(report, md.source) })
           : t('report.monitoringLine', { mean: String(md.mean_months), closed: md.closed, target: md.target_months, source: sourceLabel(report, md.source), open: md.open }),
       );
@@ -292,8 +321,8 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
     ws.commit();
   }
 
-  // ---- Bevindingen (all of them: a work file)
-  {
+  // ---- Bevindingen (all of them: a work file); --aggregate-only leaves the sheet out
+  if (!report.options.aggregate_only) {
     const cols: Col[] = [
       { header: t('col.dossier'), type: 'text' },
       { header: t('col.rule'), type: 'text' },
@@ -317,10 +346,10 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
 
   // ---- Per gemeente
   const hasDeelregios = Object.keys(report.summary.by_deelregio).length > 0;
-  groupSheet(wb, t('rep.sheet.gemeenten'), t('col.gemeente'), report.summary.by_gemeente, hasDeelregios, ruleIds);
+  groupSheet(wb, t('rep.sheet.gemeenten'), t('col.gemeente'), report.summary.by_gemeente, hasDeelregios, ruleIds, cells);
 
-  // ---- Afgewezen rijen
-  {
+  // ---- Afgewezen rijen (not with --aggregate-only)
+  if (!report.options.aggregate_only) {
     const cols: Col[] = [
       { header: t('col.file'), type: 'text' },
       { header: t('col.row'), type: 'int' },
@@ -333,8 +362,8 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
     ws.commit();
   }
 
-  if (hasDeelregios) groupSheet(wb, t('rep.sheet.deelregios'), t('col.deelregio'), report.summary.by_deelregio, false, ruleIds);
-  groupSheet(wb, t('rep.sheet.months'), t('col.month'), report.summary.by_month, false, ruleIds);
+  if (hasDeelregios) groupSheet(wb, t('rep.sheet.deelregios'), t('col.deelregio'), report.summary.by_deelregio, false, ruleIds, cells);
+  groupSheet(wb, t('rep.sheet.months'), t('col.month'), report.summary.by_month, false, ruleIds, cells);
 
   // ---- Herkomst: what the workbook was made from
   {
