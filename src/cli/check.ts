@@ -11,7 +11,7 @@ import { FORMATS } from '../report/formats.js';
 import { makePseudonymizer } from '../report/pseudonymize.js';
 import type { Report } from '../report/model.js';
 import { checkOutputTarget, chooseFormat, openOutput, writesFile, writtenLine } from './output.js';
-import { addGlobalOptions, addInputOptions, failOnLevel, InputOptions, OutputOptions, resolveInput, useColor } from './common.js';
+import { addGemeenteOption, addGlobalOptions, addInputOptions, failOnLevel, InputOptions, OutputOptions, resolveInput, useColor } from './common.js';
 import { TOOL } from './version.js';
 import '../i18n/catalog/provenance.js';
 import { progressReporter, progressWanted } from './progress.js';
@@ -40,6 +40,7 @@ export function register(program: Command, run: Run): void {
     .option('--min-cell <n>', t('opt.minCell'))
     .option('--aggregate-only', t('opt.aggregateOnly'));
   addInputOptions(cmd);
+  addGemeenteOption(cmd);
   addGlobalOptions(cmd);
   cmd.action(async (files: string[], opts: CheckOptions) => {
     run.exitCode = await runCheck(files, opts, run.io);

@@ -20,6 +20,8 @@ import { suggest } from './suggest.js';
 import { piiKindOfColumnName } from '../privacy/pii.js';
 import '../i18n/catalog/validate.js';
 import '../i18n/catalog/usage.js';
+import '../i18n/catalog/ingest.js';
+import { UnreadableCell } from './input.js';
 import { cellText, dateParserForFormat, parseBool, parseDateText, parseDateValue, parseItem, Parsed } from '../model/values.js';
 
 /** Stable error codes (the validate taxonomy builds on these). */
@@ -294,7 +296,7 @@ export class Normalizer {
       }
       return p;
     }
-    return parseDateValue(v, this.dateText, this.input.format === 'xlsx');
+    return parseDateValue(v, this.dateText, this.input.format === 'xlsx' && (this.input.date1904 ? '1904' : true));
   }
 
   /** Per column of the current file: what the fast path does with it (see normalizeSpan). */
@@ -465,6 +467,11 @@ export class Normalizer {
       if (ci < 0) continue;
       const raw = cells[ci];
       const field = FIELDS[fi];
+      if (raw instanceof UnreadableCell) {
+        // a JSON object/array, an Excel error value, a formula without a value: named, never shown
+        fail(field, 'type-error', t(`reject.cell.${raw.kind}`));
+        continue;
+      }
       switch (FIELD_TYPES[field]) {
         case 'date': {
           const p = this.parseDate(raw);
@@ -506,8 +513,9 @@ export class Normalizer {
         }
       }
     }
-    if (dossierId === undefined) fail('dossier_id', 'missing-required', t('reject.required'));
-    if (gemeenteText === undefined) fail('gemeente', 'missing-required', t('reject.required'));
+    const failed = (f: FieldName) => errors?.some((e) => e.column === this.columnLabel(f)) === true;
+    if (dossierId === undefined && !failed('dossier_id')) fail('dossier_id', 'missing-required', t('reject.required'));
+    if (gemeenteText === undefined && !failed('gemeente')) fail('gemeente', 'missing-required', t('reject.required'));
     if (ints[base + MELDING_FIELD] === EMPTY_CELL && !errors?.some((e) => e.column === this.columnLabel('melding_datum'))) {
       fail('melding_datum', 'missing-required', t('reject.required'));
     }

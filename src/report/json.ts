@@ -25,6 +25,7 @@ export function reportJson(report: Report) {
       newest_date: input.newest_date,
       peildatum_given: input.peildatum_given,
       gemeenten: input.gemeenten,
+      rows_outside_filter: input.rows_outside_filter,
       mapping: input.mapping,
     },
     // --min-cell: counts below N are the text "<N", percentages that would give one away "*"

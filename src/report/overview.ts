@@ -3,7 +3,7 @@
  * grouped by rule and then gemeente, and the weakest rule of a group. Plain data; each format
  * lays it out.
  */
-import { formatPercent, t } from '../i18n/index.js';
+import { formatNumber, formatPercent, localized, t } from '../i18n/index.js';
 import '../i18n/catalog/report.js';
 import type { GroupSummary } from './aggregate.js';
 import type { Finding, Report } from './model.js';
@@ -169,4 +169,17 @@ export function baseName(file: string): string {
 /** What a reader must know before any figure (issue 16.4): small counts hidden, totals only, pseudonymised ids still personal data. */
 export function privacyNotices(report: Report): string[] {
   return (report.warnings ?? []).filter((w) => w.code === 'min-cell' || w.code === 'aggregate-only' || w.code === 'pseudonymized').map((w) => w.message);
+}
+
+/** The report's title; under --gemeente it names the gemeenten it is limited to. */
+export function reportTitle(report: Pick<Report, 'profile' | 'input'>): string {
+  const profile = localized(report.profile.name);
+  const gemeenten = report.input.gemeenten;
+  return gemeenten ? t('report.titleGemeenten', { profile, gemeenten: gemeenten.join(', ') }) : t('report.title', { profile });
+}
+
+/** " (312 rijen van andere gemeenten niet meegeteld)" under --gemeente; '' without such rows. */
+export function outsideText(report: Pick<Report, 'input'>): string {
+  const n = report.input.rows_outside_filter ?? 0;
+  return n > 0 ? ' ' + t('rep.outsideFilter', { count: formatNumber(n) }) : '';
 }

@@ -88,7 +88,7 @@ describe('--min-cell', () => {
     const col = ['cases', 'applicable', 'on_time', 'late', 'overdue', 'pending', 'missing', 'early', 'violated'].find((k) => g[k] === '<5')!;
     const at = ['cases', 'applicable', 'on_time', 'late', 'overdue', 'pending', 'missing', 'early', 'violated'].indexOf(col) + 2;
     const table = (await giacheck([...RUN, '--min-cell', '5', '--width', '250'])).stdout;
-    expect(table.split('\n').slice(0, 6).join('\n')).toContain('Kleine aantallen beschermd (--min-cell 5)');
+    expect(table.split('\n').slice(0, 12).join('\n')).toContain('Kleine aantallen beschermd (--min-cell 5)');
     const row = table.split('\n').find((l) => l.includes(`│ ${month} `))!.split('│').map((c) => c.trim());
     expect(row[at]).toBe('<5');
     expect(row[11]).toBe('*');
