@@ -15,7 +15,12 @@
  * 4. Prints wall time, rows/s and peak RSS (GNU time), the ratios against their targets, and a
  *    cross-check that DuckDB and giacheck count the same statuses for ZL-01 and ZL-03.
  *
- * Options: --repeat N, --sizes 100000,1000000, --no-extras (skip d1 and b'), --json <file>.
+ * Options: --repeat N, --sizes 100000,1000000, --no-extras (skip d1 and b'), --json <file>,
+ *          --baseline <checkout>: another checkout of giacheck, built (its dist/), to compare with:
+ *          (d) on the largest export alternating baseline / this build, best of --repeat each, with
+ *          the ratio and both peak RSS; then the outputs of both builds compared byte for byte (the
+ *          largest export as jsonl, the demo exports in every format). Where they differ only in
+ *          fields the baseline does not have (JSON formats), that is said apart.
  * Not part of `npm test`: timings are measured here, never asserted in tests.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -35,6 +40,7 @@ const REPEAT = Number(opt('--repeat', '3'));
 const SIZES = opt('--sizes', '100000,1000000').split(',').map(Number);
 const EXTRAS = !argv.includes('--no-extras');
 const JSON_OUT = opt('--json', undefined);
+const BASELINE = opt('--baseline', undefined);
 const AS_OF = '2026-11-01';
 const BIN = join(root, 'bin', 'giacheck.js');
 const log = (s) => process.stderr.write(s + '\n');
@@ -151,6 +157,70 @@ function startup(env) {
 const startEnv = startup(process.env);
 const startClean = startup({ PATH: process.env.PATH ?? '' });
 
+// --- against a baseline build (before/after claims) ----------------------------------------------
+/** Drop, recursively, the keys of `now` that `then` does not have (fields added since the baseline). */
+function withoutAdded(now, then) {
+  if (Array.isArray(now) && Array.isArray(then)) return now.map((v, i) => withoutAdded(v, then[i]));
+  if (now && then && typeof now === 'object' && typeof then === 'object') {
+    const o = {};
+    for (const k of Object.keys(now)) if (k in then) o[k] = withoutAdded(now[k], then[k]);
+    return o;
+  }
+  return now;
+}
+/** 'identical' | 'identical apart from added fields' | 'different' */
+function sameOutput(now, then, json) {
+  if (now.equals(then)) return 'identical';
+  if (!json) return 'different';
+  try {
+    // a whole JSON document, or JSON Lines
+    const parse = (b) => {
+      const text = b.toString('utf8');
+      try {
+        return [JSON.parse(text)];
+      } catch {
+        return text.trimEnd().split('\n').map((l) => JSON.parse(l));
+      }
+    };
+    const a = parse(now);
+    const b = parse(then);
+    if (a.length !== b.length) return 'different';
+    for (let i = 0; i < a.length; i++) if (JSON.stringify(withoutAdded(a[i], b[i])) !== JSON.stringify(b[i])) return 'different';
+    return 'identical apart from added fields';
+  } catch {
+    return 'different';
+  }
+}
+let baseline;
+if (BASELINE) {
+  const OLD = join(resolve(BASELINE), 'bin', 'giacheck.js');
+  if (!existsSync(OLD)) throw new Error(`--baseline ${BASELINE}: no bin/giacheck.js there`);
+  const file = files[Math.max(...SIZES)];
+  const args = (bin) => [bin, ...checkArgs(file).slice(1)];
+  log(`bench: baseline ${BASELINE}, (d) alternating, ${REPEAT} pairs`);
+  const pairs = [];
+  for (let i = 0; i < REPEAT; i++) {
+    const then = measure(process.execPath, args(OLD), { stdout: 'devnull' });
+    const now = measure(process.execPath, args(BIN), { stdout: 'devnull' });
+    pairs.push({ baseline: then.wall, build: now.wall, baselineRss: then.rssMb, buildRss: now.rssMb });
+    log(`bench:   pair ${i + 1}: baseline ${then.wall.toFixed(2)} s, this build ${now.wall.toFixed(2)} s (${(now.wall / then.wall).toFixed(2)})`);
+  }
+  const minOf = (k) => Math.min(...pairs.map((p) => p[k]));
+  const maxOf = (k) => Math.max(...pairs.map((p) => p[k] ?? 0));
+  const outputs = [];
+  const run = (bin, a) => spawnSync(process.execPath, [bin, ...a], { maxBuffer: 1 << 30 }).stdout;
+  const big1 = ['check', file, '--region', 'zuid-limburg', '--as-of', AS_OF, '--format', 'jsonl', '--fail-on', 'never', '--quiet'];
+  outputs.push({ what: `${Math.max(...SIZES).toLocaleString('en')} rows, jsonl`, result: sameOutput(run(BIN, big1), run(OLD, big1), true) });
+  const demos = [['zuid-limburg', 'fixtures/demo/zuid-limburg-demo.csv'], ['noord-oost-gelderland', 'fixtures/demo/noord-oost-gelderland-demo.csv']];
+  for (const [region, demo] of demos) {
+    for (const format of ['table', 'json', 'jsonl', 'csv', 'md', 'html']) {
+      const a = ['check', join(root, demo), '--region', region, '--as-of', AS_OF, '--format', format, '--fail-on', 'never', '--quiet', '--width', '120'];
+      outputs.push({ what: `${region} demo, ${format}`, result: sameOutput(run(BIN, a), run(OLD, a), format === 'json' || format === 'jsonl') });
+    }
+  }
+  baseline = { dir: BASELINE, pairs, best: { baseline: minOf('baseline'), build: minOf('build') }, rss: { baseline: maxOf('baselineRss'), build: maxOf('buildRss') }, outputs };
+}
+
 // --- report ------------------------------------------------------------------------------------
 const big = Math.max(...SIZES);
 const small = Math.min(...SIZES);
@@ -195,7 +265,16 @@ for (const n of SIZES) {
   const c = results[n].crossCheck;
   out.push(`cross-check ${n.toLocaleString('en')} rows, ZL-01 and ZL-03 status counts, giacheck = DuckDB: ${c.equal ? 'yes' : 'NO'}${c.equal ? '' : `\n  giacheck ${JSON.stringify(c.giacheck)}\n  duckdb   ${JSON.stringify(c.duckdb)}`}; ${results[n].findings.toLocaleString('en')} findings written`);
 }
+if (baseline) {
+  const b = baseline;
+  out.push('');
+  out.push(`against the baseline ${b.dir} (alternating, best of ${b.pairs.length} each):`);
+  out.push(`  (d) baseline ${b.best.baseline.toFixed(2)} s, this build ${b.best.build.toFixed(2)} s: ratio ${(b.best.build / b.best.baseline).toFixed(2)} (≤ 1: not slower)`);
+  out.push(`  pairs: ${b.pairs.map((p) => (p.build / p.baseline).toFixed(2)).join(', ')}`);
+  out.push(`  peak RSS: baseline ${b.rss.baseline.toFixed(0)} MB, this build ${b.rss.build.toFixed(0)} MB`);
+  for (const o of b.outputs) out.push(`  output ${o.what}: ${o.result}`);
+}
 process.stdout.write(out.join('\n') + '\n');
 if (JSON_OUT) {
-  writeFileSync(JSON_OUT, JSON.stringify({ results, startup: { env: startEnv, clean: startClean }, targets: targets.map(([label, value, goal]) => ({ label, value, goal })) }, null, 2));
+  writeFileSync(JSON_OUT, JSON.stringify({ baseline, results, startup: { env: startEnv, clean: startClean }, targets: targets.map(([label, value, goal]) => ({ label, value, goal })) }, null, 2));
 }
