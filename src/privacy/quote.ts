@@ -37,6 +37,11 @@ export function shownIdentifier(text: string): string {
   return isIdentifier(text) ? text : t('quote.notShown');
 }
 
+/** `"text"` when it looks like an identifier, else "(niet getoond)". */
+export function quotedIdentifier(text: string): string {
+  return isIdentifier(text) ? `"${text}"` : t('quote.notShown');
+}
+
 const ROUTE_MAX = 30;
 const DATE_LIKE = /^\d{1,4}(?:[-/. ]\d{1,4}){0,2}(?:[T ]\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?Z?)?$/;
 const DIGITS_ONLY = /^\d{1,8}(?:[.,]\d+)?$/;

@@ -45,9 +45,9 @@ const nl = {
   'profile.replacesMissing': 'rules.{id}.replaces: geen overgeërfde regel {target}',
   'profile.aliasTarget': 'gemeente_aliases.{alias}: "{target}" is geen gemeente van dit profiel',
   'profile.moreProblems': '(en nog {count}; zie giacheck rules lint)',
-  'profile.unknownRegion': 'onbekende regio "{id}"; kies uit: {regions}',
-  'mapping.badDateFormat': 'date_format "{format}" is geen bruikbaar datumformaat (bijv. dd-MM-yyyy)',
-  'mapping.columnTwice': 'kolom "{column}" is al gekoppeld aan {field}',
+  'profile.unknownRegion': 'onbekende regio {id}; kies uit: {regions}',
+  'mapping.badDateFormat': 'date_format {format} is geen bruikbaar datumformaat (bijv. dd-MM-yyyy)',
+  'mapping.columnTwice': 'kolom {column} is al gekoppeld aan {field}',
 
   // rejected rows
   'reject.blankRow': 'lege rij',
@@ -286,9 +286,9 @@ const en: Record<keyof typeof nl, string> = {
   'profile.replacesMissing': 'rules.{id}.replaces: no inherited rule {target}',
   'profile.aliasTarget': 'gemeente_aliases.{alias}: "{target}" is not a gemeente of this profile',
   'profile.moreProblems': '(and {count} more; see giacheck rules lint)',
-  'profile.unknownRegion': 'unknown region "{id}"; choose from: {regions}',
-  'mapping.badDateFormat': 'date_format "{format}" is not a usable date format (e.g. dd-MM-yyyy)',
-  'mapping.columnTwice': 'column "{column}" is already mapped to {field}',
+  'profile.unknownRegion': 'unknown region {id}; choose from: {regions}',
+  'mapping.badDateFormat': 'date_format {format} is not a usable date format (e.g. dd-MM-yyyy)',
+  'mapping.columnTwice': 'column {column} is already mapped to {field}',
 
   'reject.blankRow': 'empty row',
   'reject.columnCount': 'row has {found} fields, the header {expected}',
