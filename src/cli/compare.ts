@@ -1,7 +1,9 @@
 /**
- * `giacheck compare <old.json> <new.json>`: the compliance change between two check runs saved
- * with `--format json` (month over month). Warnings (another profile, dates in the wrong order)
- * go to stderr and into the md/json output.
+ * `giacheck compare <old.json> <new.json> [more.json…]`: with two check runs saved with `--format
+ * json`, the compliance change between them and the cases that changed (month over month); with
+ * three or more (or `--trend`, or `--format html`), the trend over the runs in order of peildatum.
+ * Warnings (another profile, mapping or period, dates in the wrong order) go to stderr and into
+ * the md/json/html output.
  */
 import { Command, Option } from 'commander';
 import { UserError } from '../errors.js';
@@ -10,6 +12,9 @@ import '../i18n/catalog/report.js';
 import { compareReports, Comparison } from '../compare/compare.js';
 import { formatCompareJson, formatCompareMarkdown, formatCompareTable, warningText } from '../compare/format.js';
 import { loadSavedReport } from '../compare/load.js';
+import { trendReports } from '../compare/trend.js';
+import { formatTrendHtml, formatTrendJson, formatTrendMarkdown, formatTrendTable, trendWarningText } from '../compare/trend-format.js';
+import '../i18n/catalog/trend.js';
 import { makePseudonymizer } from '../report/pseudonymize.js';
 import { addGlobalOptions, GlobalOptions, useColor } from './common.js';
 import { checkOutputTarget, chooseFormat, openOutput, writesFile, writtenLine } from './output.js';
@@ -21,9 +26,11 @@ export interface CompareOptions extends GlobalOptions {
   output?: string;
   maxFindings?: string;
   pseudonymize?: boolean;
+  trend?: boolean;
+  width?: string;
 }
 
-const FORMATS = ['table', 'md', 'json'];
+const FORMATS = ['table', 'md', 'json', 'html'];
 
 export function register(program: Command, run: Run): void {
   const cmd = program
@@ -31,19 +38,62 @@ export function register(program: Command, run: Run): void {
     .description(t('cmd.compare'))
     .argument('<oud.json>', t('arg.compareOld'))
     .argument('<nieuw.json>', t('arg.compareNew'))
+    .argument('[meer.json...]', t('arg.compareMore'))
     .addOption(new Option('--format <formaat>', t('opt.compareFormat')))
+    .option('--trend', t('opt.compareTrend'))
+    .option('--width <n>', t('opt.width'))
     .option('--output <bestand>', t('opt.output'))
     .option('--max-findings <n>', t('opt.compareMax'), '100')
     .option('--pseudonymize', t('opt.pseudonymize'));
   addGlobalOptions(cmd);
-  cmd.action(async (oldFile: string, newFile: string, opts: CompareOptions) => {
-    run.exitCode = await runCompare(oldFile, newFile, opts, run.io);
+  cmd.action(async (oldFile: string, newFile: string, more: string[], opts: CompareOptions) => {
+    // the per-case lists need exactly two runs; the trend (and any HTML) takes two or more
+    run.exitCode = more.length || opts.trend || chooseFormat(opts.format, opts.output, FORMATS) === 'html'
+      ? await runTrend([oldFile, newFile, ...more], opts, run.io)
+      : await runCompare(oldFile, newFile, opts, run.io);
   });
+}
+
+/** The trend over two or more runs (in order of peildatum). */
+export async function runTrend(files: string[], opts: CompareOptions, io: Io = processIo()): Promise<number> {
+  const format = chooseFormat(opts.format, opts.output, FORMATS);
+  if (!FORMATS.includes(format)) throw new UserError(t('error.formatUnsupported', { format, choices: FORMATS.join(', ') }));
+  const width = opts.width === undefined ? undefined : Number(opts.width);
+  if (width !== undefined && (!Number.isInteger(width) || width < 40 || width > 1000)) {
+    throw new UserError(t('error.option', { option: '--width', value: String(opts.width), choices: '40 … 1000' }));
+  }
+  checkOutputTarget(opts.output);
+  // the trend lists no dossier ids, so --pseudonymize has nothing to hash here
+  const trend = trendReports(files.map((file) => ({ file, report: loadSavedReport(file) })));
+  if (!opts.quiet) {
+    for (const w of trend.warnings) io.stderr.write('giacheck: ' + t('compare.warningLabel') + ': ' + trendWarningText(w) + '\n');
+  }
+  const out = openOutput(opts.output, io.stdout);
+  try {
+    out.write(
+      format === 'json'
+        ? formatTrendJson(trend, TOOL)
+        : format === 'md'
+          ? formatTrendMarkdown(trend)
+          : format === 'html'
+            ? formatTrendHtml(trend, TOOL)
+            : formatTrendTable(trend, { color: useColor(opts, out.isTTY, io.env), width: width ?? (out.isTTY ? io.stdout.columns : undefined) }),
+    );
+    await out.close();
+  } catch (e) {
+    out.abort();
+    throw e;
+  }
+  if (writesFile(opts.output) && !opts.quiet) {
+    io.stderr.write('giacheck: ' + writtenLine(opts.output, format, 'runs', trend.runs.length) + '\n');
+  }
+  return 0;
 }
 
 export async function runCompare(oldFile: string, newFile: string, opts: CompareOptions, io: Io = processIo()): Promise<number> {
   const format = chooseFormat(opts.format, opts.output, FORMATS);
   if (!FORMATS.includes(format)) throw new UserError(t('error.formatUnsupported', { format, choices: FORMATS.join(', ') }));
+  if (format === 'html' || opts.trend) return runTrend([oldFile, newFile], opts, io);
   const maxItems = Number(opts.maxFindings ?? '100');
   if (!Number.isInteger(maxItems) || maxItems < 0) {
     throw new UserError(t('error.option', { option: '--max-findings', value: String(opts.maxFindings), choices: '0, 1, 2, …' }));

@@ -356,7 +356,7 @@ export function checkOutputTarget(file: string | undefined): void {
   }
 }
 
-export type WrittenWhat = 'findings' | 'issues' | 'items' | 'changes' | 'rows';
+export type WrittenWhat = 'findings' | 'issues' | 'items' | 'changes' | 'rows' | 'runs';
 
 /** "Rapport geschreven naar rapport.html (html, 245 bevindingen)" */
 export function writtenLine(file: string, format: string, what: WrittenWhat, count: number): string {

@@ -95,7 +95,7 @@ function reportKind(data: unknown): string | undefined {
   const o = data as Record<string, unknown>;
   if ('issues' in o && !('findings' in o)) return 'compare.problem.validate';
   if ('days' in o && 'horizon' in o) return 'compare.problem.agenda';
-  if ('old' in o && 'new' in o) return 'compare.problem.compare';
+  if (('old' in o && 'new' in o) || o.kind === 'trend') return 'compare.problem.compare';
   return undefined;
 }
 

@@ -4,6 +4,8 @@
  * streamed format, write them as they come. `src/cli/check.ts` only turns options into a
  * CheckRequest, calls this and picks the formatter.
  */
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
 import { isoDate, Day, todayDay } from '../calendar/days.js';
 import { FIELD_INDEX, fieldsOfType } from '../model/fields.js';
 import { EMPTY_CELL } from '../model/row.js';
@@ -250,6 +252,7 @@ export function buildReport(run: Omit<CheckRun, 'failing'>, opts: { includePasse
       newest_date: run.newestDate === undefined ? null : isoDate(run.newestDate),
       peildatum_given: resolved.peildatumGiven,
       gemeenten: null,
+      mapping: mappingIdentity(resolved.mapping),
     },
     summary,
     findings: run.findings,
@@ -263,4 +266,11 @@ export function buildReport(run: Omit<CheckRun, 'failing'>, opts: { includePasse
 /** One line naming the personal-data columns (and their kind, never values), pointing to validate. */
 export function piiColumnsText(pii: { column: string; kind: string }[]): string {
   return t('run.piiColumns', { columns: pii.map((c) => `${c.column} (${c.kind})`).join(', ') });
+}
+
+/** The mapping's base name and a digest of its content (not its path: the same mapping elsewhere is the same). */
+function mappingIdentity(m: Mapping): { file: string; digest: string } | null {
+  if (!m.file) return null;
+  const content = { columns: m.columns, routes: m.routes, dateFormat: m.dateFormat ?? null, encoding: m.encoding ?? null, delimiter: m.delimiter ?? null, sheet: m.sheet ?? null };
+  return { file: basename(m.file), digest: createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 12) };
 }

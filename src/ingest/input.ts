@@ -7,6 +7,19 @@ export const PREVIEW_ROWS = 10;
 
 export type InputFormat = 'csv' | 'json' | 'jsonl' | 'xlsx';
 
+/**
+ * A cell a reader cannot turn into a plain value: a JSON object or array (a date or yes/no cell
+ * holding `{"toString": …}` or a 10,000-deep array), an XLSX error value (#N/A) or a formula
+ * without a value Excel computed. The normaliser rejects the row naming the column and the kind,
+ * never the content; `String()` of it is safe (no user code, no recursion).
+ */
+export class UnreadableCell {
+  constructor(readonly kind: 'object' | 'array' | 'error' | 'formula') {}
+  toString(): string {
+    return `[${this.kind}]`;
+  }
+}
+
 export interface RawRecord {
   /** row number as a spreadsheet shows it (CSV/XLSX header = 1), JSON element number, JSONL line */
   row: number;
@@ -29,6 +42,8 @@ export interface OpenedInput {
    * row below title rows when the required columns are missing.
    */
   preview?: string[][];
+  /** XLSX: the workbook counts its serial dates from 1904 (Mac Excel before 2011), not 1900 */
+  date1904?: boolean;
   /** XLSX: every sheet's name and the first rows of each, to point at the sheet holding the data */
   sheets?: { name: string; preview: string[][] }[];
   /**

@@ -22,6 +22,8 @@ import { piiKindOfColumnName } from '../privacy/pii.js';
 import { describedCell, isFreeTextId, isImplausiblePlace, routeWords, scrubText, shownCell } from '../privacy/quote.js';
 import '../i18n/catalog/validate.js';
 import '../i18n/catalog/usage.js';
+import '../i18n/catalog/ingest.js';
+import { UnreadableCell } from './input.js';
 import { cellText, dateParserForFormat, parseBool, parseDateText, parseDateValue, parseItem, Parsed } from '../model/values.js';
 
 /** Stable error codes (the validate taxonomy builds on these). */
@@ -309,7 +311,7 @@ export class Normalizer {
       }
       return p;
     }
-    return parseDateValue(v, this.dateText, this.input.format === 'xlsx');
+    return parseDateValue(v, this.dateText, this.input.format === 'xlsx' && (this.input.date1904 ? '1904' : true));
   }
 
   /** Per column of the current file: what the fast path does with it (see normalizeSpan). */
@@ -488,6 +490,11 @@ export class Normalizer {
       if (ci < 0) continue;
       const raw = cells[ci];
       const field = FIELDS[fi];
+      if (raw instanceof UnreadableCell) {
+        // a JSON object/array, an Excel error value, a formula without a value: named, never shown
+        fail(field, 'type-error', t(`reject.cell.${raw.kind}`));
+        continue;
+      }
       switch (FIELD_TYPES[field]) {
         case 'date': {
           const p = this.parseDate(raw);
@@ -529,7 +536,10 @@ export class Normalizer {
         }
       }
     }
-    if (dossierId === undefined) fail('dossier_id', 'missing-required', t('reject.required'));
+    const failed = (f: FieldName) => errors?.some((e) => e.column === this.columnLabel(f)) === true;
+    if (dossierId === undefined) {
+      if (!failed('dossier_id')) fail('dossier_id', 'missing-required', t('reject.required'));
+    }
     // a name, a sentence or a phone number in the id column would be printed with every finding
     else if (isFreeTextId(dossierId)) fail('dossier_id', 'type-error', t('reject.dossierId', { value: describedCell(dossierId) }));
     else if (this.bsnAmongIds(dossierId)) {
@@ -538,7 +548,7 @@ export class Normalizer {
       if (this.idWatch) this.watchId(dossierId);
       this.countId(dossierId);
     }
-    if (gemeenteText === undefined) fail('gemeente', 'missing-required', t('reject.required'));
+    if (gemeenteText === undefined && !failed('gemeente')) fail('gemeente', 'missing-required', t('reject.required'));
     if (ints[base + MELDING_FIELD] === EMPTY_CELL && !errors?.some((e) => e.column === this.columnLabel('melding_datum'))) {
       fail('melding_datum', 'missing-required', t('reject.required'));
     }

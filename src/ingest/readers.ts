@@ -12,7 +12,7 @@ import { CsvParser, CsvSyntaxError, SpanBatch } from './csv.js';
 import { decodeStream, DecodeInfo } from './decode.js';
 
 export type { InputFormat, OpenedInput, RawRecord, ReadOptions } from './input.js';
-import { PREVIEW_ROWS } from './input.js';
+import { PREVIEW_ROWS, UnreadableCell } from './input.js';
 import type { InputFormat, OpenedInput, RawRecord, ReadOptions } from './input.js';
 
 export function formatFromName(path: string): InputFormat | undefined {
@@ -274,6 +274,63 @@ function jsonErrorLocation(text: string, e: Error): string {
   return `:${line}:${col}`;
 }
 
+/**
+ * Numbers JSON.parse cannot keep: an integer of more than 15 digits that is not a safe integer
+ * (a long numeric dossier id, 123456789012345678901, would become 123456789012345680000 and
+ * collide with its neighbours) and a number beyond the double range (1e400 becomes Infinity).
+ * Such number tokens are turned into strings holding their text before parsing, so an id keeps
+ * every digit and a date cell shows what it held. Outside strings only; a quick test skips the
+ * scan for texts without such a token.
+ */
+export function quoteUnsafeNumbers(text: string): string {
+  if (!/\d{16}|\d[eE][+-]?\d{3}/.test(text)) return text;
+  let out = '';
+  let from = 0;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // a string: skip to its closing quote
+      i++;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i += 2;
+        else if (d === 0x22) break;
+        else i++;
+      }
+      i++;
+    } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+      const start = i;
+      i++;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if ((d >= 0x30 && d <= 0x39) || d === 0x2e || d === 0x65 || d === 0x45 || d === 0x2b || d === 0x2d) i++;
+        else break;
+      }
+      const token = text.slice(start, i);
+      const v = Number(token);
+      const unsafe = Number.isNaN(v) ? false : !Number.isFinite(v) || (/^-?\d{16,}$/.test(token) && !Number.isSafeInteger(v));
+      if (unsafe) {
+        out += text.slice(from, start) + '"' + token + '"';
+        from = i;
+      }
+    } else i++;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/** A JSON value as a cell: objects and arrays are not cell values (see UnreadableCell). */
+function jsonCell(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  return new UnreadableCell(Array.isArray(v) ? 'array' : 'object');
+}
+
+/** The cells of a JSON object in header order: own keys only (a missing "toString" is not Object.prototype's). */
+function jsonCells(header: string[], o: Record<string, unknown>): unknown[] {
+  return header.map((k) => (Object.hasOwn(o, k) ? jsonCell(o[k]) : undefined));
+}
+
 async function openJson(text: AsyncGenerator<string>, file: string, info: Partial<DecodeInfo>): Promise<OpenedInput> {
   let all = '';
   for await (const chunk of text) {
@@ -283,8 +340,15 @@ async function openJson(text: AsyncGenerator<string>, file: string, info: Partia
   if (all.charCodeAt(0) === 0xfeff) all = all.slice(1);
   let data: unknown;
   try {
-    data = JSON.parse(all);
-  } catch (e) {
+    data = JSON.parse(quoteUnsafeNumbers(all));
+  } catch (first) {
+    // the position of the error in the file as written, not in the text with quoted numbers
+    let e = first;
+    try {
+      JSON.parse(all);
+    } catch (original) {
+      e = original;
+    }
     throw new UserError(t('error.jsonSyntax', { file: file + jsonErrorLocation(all, e as Error), message: safeJsonError(e) }));
   }
   if (!Array.isArray(data)) throw new UserError(t('error.jsonNotArray', { file }));
@@ -303,7 +367,7 @@ async function openJson(text: AsyncGenerator<string>, file: string, info: Partia
       for (let j = i; j < Math.min(rows.length, i + size); j++) {
         const el = rows[j];
         if (el && typeof el === 'object' && !Array.isArray(el)) {
-          out.push({ row: j + 1, values: header.map((k) => (el as Record<string, unknown>)[k]) });
+          out.push({ row: j + 1, values: jsonCells(header, el as Record<string, unknown>) });
         } else {
           out.push({ row: j + 1, values: [], error: t('error.jsonNotObject') });
         }
@@ -324,7 +388,7 @@ async function openJsonLines(text: AsyncGenerator<string>, file: string, info: P
     if (!s) return undefined;
     let obj: unknown;
     try {
-      obj = JSON.parse(s);
+      obj = JSON.parse(quoteUnsafeNumbers(s));
     } catch (e) {
       return { row: lineNo, values: [], error: t('error.jsonLine', { message: safeJsonError(e) }) };
     }
@@ -337,13 +401,25 @@ async function openJsonLines(text: AsyncGenerator<string>, file: string, info: P
       }
     }
     first = false;
-    return { row: lineNo, values: header.map((k) => o[k]) };
+    return { row: lineNo, values: jsonCells(header, o) };
   };
   let lineNo = 0;
   let carry = '';
   async function* lines(): AsyncGenerator<RawRecord[]> {
+    // the text of a line not yet ended, in pieces: a long line read in small chunks is joined
+    // once, not copied again with every chunk
+    const pending: string[] = [];
+    let pendingLength = 0;
     for await (const chunk of text) {
-      const buf = carry + chunk;
+      if (chunk.indexOf('\n') < 0) {
+        pending.push(chunk);
+        pendingLength += chunk.length;
+        if (carry.length + pendingLength > 16 * 1024 * 1024) throw new UserError(t('error.lineTooLong', { file, line: lineNo + 1 }));
+        continue;
+      }
+      const buf = carry + pending.join('') + chunk;
+      pending.length = 0;
+      pendingLength = 0;
       const parts = buf.split('\n');
       carry = parts.pop() ?? '';
       if (carry.length > 16 * 1024 * 1024) throw new UserError(t('error.lineTooLong', { file, line: lineNo + 1 }));
@@ -355,6 +431,7 @@ async function openJsonLines(text: AsyncGenerator<string>, file: string, info: P
       }
       if (out.length) yield out;
     }
+    carry += pending.join('');
     if (carry.trim()) {
       lineNo++;
       const r = toRecord(lineNo === 1 ? carry.replace(/^\uFEFF/, '') : carry, lineNo);

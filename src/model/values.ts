@@ -112,17 +112,47 @@ export function isUsableDateFormat(fmt: string): boolean {
   }
 }
 
-/** A value from JSON or XLSX: a string, an Excel serial number or a Date. */
-export function parseDateValue(v: unknown, textParser: (raw: string) => Parsed<Day>, excelSerials: boolean): Parsed<Day> {
+/** Days between Excel's two epochs: serial 0 of the 1904 system is serial 1462 of the 1900 system. */
+export const EXCEL_1904_OFFSET = 1462;
+
+/**
+ * The day of an Excel serial in the 1900 system (the one Excel writes by default), or undefined
+ * for a serial that is no day Excel shows: 60 is Excel's 29 February 1900, which never was, and
+ * the serials below it count one day fewer from 1970 than the ones above (Lotus 1-2-3's leap-year
+ * bug); the time part of a serial is dropped. `date1904`: the workbook counts from 1904.
+ */
+export function excelSerialDay(serial: number, date1904 = false): Day | undefined {
+  if (!Number.isFinite(serial)) return undefined;
+  const s = Math.floor(serial) + (date1904 ? EXCEL_1904_OFFSET : 0);
+  if (s < 1 || s === 60) return undefined;
+  return s < 60 ? s - EXCEL_EPOCH_OFFSET + 1 : s - EXCEL_EPOCH_OFFSET;
+}
+
+/** A day number in the years dates can have here (1900–2199, calendar/days.ts). */
+function inRange(d: Day): boolean {
+  const date = new Date(d * 86_400_000);
+  return isValidYMD(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+/**
+ * A value from JSON or XLSX: a string, an Excel serial number or a Date. `excelSerials`: a
+ * number is an Excel serial (XLSX), counted from 1900 or, with '1904', from 1904. A date outside
+ * 1900–2199 (a Date of the year 1 or 9999, a serial of the year 2500) is impossible, not shifted.
+ */
+export function parseDateValue(v: unknown, textParser: (raw: string) => Parsed<Day>, excelSerials: boolean | '1904'): Parsed<Day> {
   if (v === undefined || v === null) return EMPTY;
   if (typeof v === 'string') return textParser(v);
   if (v instanceof Date) {
     if (Number.isNaN(v.getTime())) return { ok: false, reason: 'date' };
-    return { ok: true, value: dayFromYMD(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate()) };
+    const [y, m, d] = [v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate()];
+    if (!isValidYMD(y, m, d)) return { ok: false, reason: 'date_impossible' };
+    return { ok: true, value: dayFromYMD(y, m, d) };
   }
   if (typeof v === 'number' && excelSerials) {
-    if (!Number.isFinite(v) || v < 1 || v > 120000) return { ok: false, reason: 'date' };
-    return { ok: true, value: Math.floor(v) - EXCEL_EPOCH_OFFSET };
+    if (!Number.isFinite(v) || v < 0) return { ok: false, reason: 'date' };
+    const day = excelSerialDay(v, excelSerials === '1904');
+    if (day === undefined || !inRange(day)) return { ok: false, reason: 'date_impossible' };
+    return { ok: true, value: day };
   }
   return { ok: false, reason: 'date' };
 }

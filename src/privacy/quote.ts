@@ -44,7 +44,8 @@ export function quotedIdentifier(text: string): string {
 
 const ROUTE_MAX = 30;
 const DATE_LIKE = /^\d{1,4}(?:[-/. ]\d{1,4}){0,2}(?:[T ]\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?Z?)?$/;
-const DIGITS_ONLY = /^\d{1,8}(?:[.,]\d+)?$/;
+/** a number as a spreadsheet or JSON writes it (an Excel serial, `1e400`) */
+const DIGITS_ONLY = /^\d{1,8}(?:[.,]\d+)?(?:e[+-]?\d{1,4})?$/i;
 const BOOL_LIKE = /^[\p{L}\d?!./-]{1,10}$/u;
 const CAPITALISED = /^\p{Lu}\p{Ll}{2,}/u;
 const NINE_DIGITS_IN_TEXT = /(?<!\d)(\d{3})[ .]?(\d{3})[ .]?(\d{3})(?!\d)/g;

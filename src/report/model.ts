@@ -60,6 +60,8 @@ export interface ReportInput {
   peildatum_given: boolean;
   /** --gemeente: the official names the run was limited to (null: all gemeenten) */
   gemeenten: string[] | null;
+  /** the --mapping the run used: its base name and a digest of what it maps (null: none), so compare can tell runs apart */
+  mapping: { file: string; digest: string } | null;
 }
 
 export interface Rejected {

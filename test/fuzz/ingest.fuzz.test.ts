@@ -5,7 +5,7 @@
  * happens is either a UserError (exit 2 with one line) or a run in which every row is accounted
  * for: rows read = checked + rejected.
  *
- * Runs per property: GIACHECK_FUZZ_RUNS (default 1500).
+ * Runs per property: GIACHECK_FUZZ_RUNS (default 1500); seed: GIACHECK_FUZZ_SEED (harness.ts).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -22,6 +22,7 @@ import { loadProfile } from '../../src/profile/load.js';
 import { UserError } from '../../src/errors.js';
 import { runValidation } from '../../src/validate/validate.js';
 import { parseIsoDay } from '../../src/calendar/days.js';
+import { SEED } from './harness.js';
 
 const RUNS = Number(process.env.GIACHECK_FUZZ_RUNS ?? 1500);
 /** more runs (GIACHECK_FUZZ_RUNS) need more time than vitest's default */
@@ -159,7 +160,7 @@ describe('fuzz: any bytes as input', () => {
         });
         outcomes[outcome]++;
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
     // the generator reaches both ends: readable exports and refused ones
     expect(outcomes.ok).toBeGreaterThan(RUNS / 10);
@@ -183,7 +184,7 @@ describe('fuzz: any bytes as input', () => {
           expect(JSON.stringify(rest)).not.toContain('111222333');
         });
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
   }, TIMEOUT);
 
@@ -196,7 +197,7 @@ describe('fuzz: any bytes as input', () => {
         // a decoding decision is made on the first chunk, so only compare when both read the file
         if (whole !== 'user-error' && small !== 'user-error') expect(small).toEqual(whole);
       }),
-      { numRuns: Math.ceil(RUNS / 3) },
+      { numRuns: Math.ceil(RUNS / 3), seed: SEED },
     );
   }, TIMEOUT);
 });
@@ -225,7 +226,7 @@ describe('fuzz: damaged XLSX', () => {
           expect(r.read).toBe(r.checked + r.rejected);
         });
       }),
-      { numRuns: Math.ceil(RUNS / 10) },
+      { numRuns: Math.ceil(RUNS / 10), seed: SEED },
     );
   }, TIMEOUT);
 });

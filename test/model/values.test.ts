@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isoDate } from '../../src/calendar/days.js';
-import { dateParserForFormat, parseBool, parseDateText, parseDateValue, parseItem } from '../../src/model/values.js';
+import { dateParserForFormat, excelSerialDay, parseBool, parseDateText, parseDateValue, parseItem } from '../../src/model/values.js';
 
 const date = (s: string) => {
   const p = parseDateText(s);
@@ -54,6 +54,35 @@ describe('dates (each value parsed on its own)', () => {
     const d = parseDateValue(new Date(Date.UTC(2026, 3, 28)), parseDateText, true);
     expect(d.ok && isoDate(d.value!)).toBe('2026-04-28');
     expect(parseDateValue(46140, parseDateText, false)).toEqual({ ok: false, reason: 'date' });
+  });
+
+  it('XLSX serials of a 1904 workbook count from 1 January 1904 (1,462 days fewer), and the time part is dropped', () => {
+    const iso = (r: ReturnType<typeof parseDateValue>) => (r.ok ? isoDate(r.value!) : r.reason);
+    expect(iso(parseDateValue(46140 - 1462, parseDateText, '1904'))).toBe('2026-04-28');
+    expect(iso(parseDateValue(0, parseDateText, '1904'))).toBe('1904-01-01');
+    expect(iso(parseDateValue(46140.99, parseDateText, true))).toBe('2026-04-28');
+    expect(excelSerialDay(46140 - 1462, true)).toBe(excelSerialDay(46140));
+  });
+
+  it("Excel's 29 February 1900 (serial 60) does not exist; serials before it are one day later than the formula above it says", () => {
+    const iso = (r: ReturnType<typeof parseDateValue>) => (r.ok ? isoDate(r.value!) : r.reason);
+    expect(iso(parseDateValue(60, parseDateText, true))).toBe('date_impossible');
+    expect(iso(parseDateValue(59, parseDateText, true))).toBe('1900-02-28');
+    expect(iso(parseDateValue(61, parseDateText, true))).toBe('1900-03-01');
+    expect(iso(parseDateValue(1, parseDateText, true))).toBe('1900-01-01');
+    expect(iso(parseDateValue(0, parseDateText, true))).toBe('date_impossible');
+    expect(iso(parseDateValue(-5, parseDateText, true))).toBe('date');
+  });
+
+  it('dates outside 1900–2199 (years 1, 1850, 9999) are impossible, not shifted', () => {
+    const reason = (v: unknown) => parseDateValue(v, parseDateText, true);
+    expect(reason(new Date(Date.UTC(1850, 0, 1)))).toEqual({ ok: false, reason: 'date_impossible' });
+    const year1 = new Date(Date.UTC(2000, 0, 1));
+    year1.setUTCFullYear(1);
+    expect(reason(year1)).toEqual({ ok: false, reason: 'date_impossible' });
+    expect(reason(new Date(Date.UTC(9999, 11, 31)))).toEqual({ ok: false, reason: 'date_impossible' });
+    expect(reason(2958465)).toEqual({ ok: false, reason: 'date_impossible' }); // 9999-12-31
+    expect(reason(new Date(Number.NaN))).toEqual({ ok: false, reason: 'date' });
   });
 });
 

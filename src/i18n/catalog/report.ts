@@ -4,13 +4,13 @@ import { registerCatalog } from '../index.js';
 const nl = {
   // commands and options
   'cmd.agenda': 'wat de komende dagen afloopt: termijnen en monitoringmomenten van open dossiers, verlopen bovenaan',
-  'cmd.compare': 'verandering in naleving tussen twee runs (giacheck check --format json), bijvoorbeeld maand op maand',
+  'cmd.compare': 'verandering in naleving tussen twee runs (giacheck check --format json), bijvoorbeeld maand op maand; met drie of meer runs het verloop',
   'arg.compareOld': 'oud rapport (JSON van giacheck check --format json)',
   'arg.compareNew': 'nieuw rapport (JSON van giacheck check --format json)',
   'opt.days': 'aantal dagen vanaf de peildatum (standaard 14)',
   'opt.ics': 'schrijf ook een agenda (iCalendar, .ics): één gebeurtenis per termijn, zonder persoonsgegevens',
   'opt.agendaFormat': 'uitvoerformaat: table, md, json (standaard volgens de extensie van --output, anders table)',
-  'opt.compareFormat': 'uitvoerformaat: table, md, json (standaard volgens de extensie van --output, anders table)',
+  'opt.compareFormat': 'uitvoerformaat: table, md, json, html (html: het verloop met lijngrafieken; standaard volgens de extensie van --output, anders table)',
   'opt.compareMax': 'aantal dossiers in de lijsten nieuw verlopen en opgelost (0 = alle)',
 
   // HTML / Markdown / XLSX report
@@ -112,13 +112,13 @@ const nl = {
 
 const en: Record<keyof typeof nl, string> = {
   'cmd.agenda': 'what falls due in the coming days: deadlines and monitoring moments of open cases, overdue ones on top',
-  'cmd.compare': 'compliance change between two runs (giacheck check --format json), e.g. month over month',
+  'cmd.compare': 'compliance change between two runs (giacheck check --format json), e.g. month over month; with three or more runs the trend',
   'arg.compareOld': 'old report (JSON from giacheck check --format json)',
   'arg.compareNew': 'new report (JSON from giacheck check --format json)',
   'opt.days': 'number of days from the reference date (default 14)',
   'opt.ics': 'also write a calendar (iCalendar, .ics): one event per deadline, no personal data',
   'opt.agendaFormat': 'output format: table, md, json (default from the extension of --output, else table)',
-  'opt.compareFormat': 'output format: table, md, json (default from the extension of --output, else table)',
+  'opt.compareFormat': 'output format: table, md, json, html (html: the trend with line charts; default from the extension of --output, else table)',
   'opt.compareMax': 'number of cases in the lists newly overdue and resolved (0 = all)',
 
   'rep.rowsLabel': 'Rows',

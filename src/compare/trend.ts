@@ -1,0 +1,257 @@
+/**
+ * The trend over two or more check runs (e.g. every month of a year): per rule, per gemeente and
+ * per deelregio the compliance at each run, and per deadline rule the median lead time when the
+ * saved report carries it. Pure: saved reports in, one Trend out.
+ *
+ * The runs are put in the order of their peildatum (the order on the command line does not
+ * matter; the report says when it changed it). Runs that differ in what they measure (another
+ * profile, another mapping, another period or selection of gemeenten) are warned about, not refused:
+ * a coordinator may well want to see the effect of a new profile version, but must know it.
+ */
+import type { SavedReport } from './load.js';
+
+export interface TrendRun {
+  file: string;
+  peildatum: string;
+  profile: { id: string; version: string };
+  rows_checked: number;
+  findings: number;
+  /** the mapping the run used, "file (digest)"; null = none; undefined when the report does not say */
+  mapping: string | null | undefined;
+  /** the period the run was limited to, "from – to"; null = none; undefined when the report does not say */
+  period: string | null | undefined;
+  /** the gemeenten the run was limited to (null = all) */
+  gemeenten: string | null;
+}
+
+export interface LeadTime {
+  median: number;
+  /** 'workdays' or 'days' */
+  unit: string;
+}
+
+export interface TrendPoint {
+  applicable: number;
+  on_time: number;
+  overdue: number;
+  pending: number;
+  compliance: number | null;
+  /** undefined: the run's report has no lead times at all; null: it has them, not for this rule */
+  lead_time?: LeadTime | null;
+}
+
+export interface TrendSeries {
+  key: string;
+  title?: string;
+  deelregio?: string;
+  norm?: number | null;
+  /** one per run, in run order; null where the run has no such rule / gemeente */
+  points: (TrendPoint | null)[];
+  /** compliance of the last run − the first run that has one (a share) */
+  delta: number | null;
+}
+
+/** One value some of the runs share: null = none (no mapping, no period), undefined = the report does not say. */
+export interface WarningGroup {
+  value: string | null | undefined;
+  /** run numbers, 1-based, in peildatum order */
+  runs: number[];
+}
+
+export type TrendWarning =
+  | { code: 'profiles' | 'mappings' | 'periods' | 'gemeenten'; groups: WarningGroup[] }
+  | { code: 'samePeildatum'; peildatum: string; runs: number[] };
+
+export interface Trend {
+  runs: TrendRun[];
+  /** the order of the files on the command line was not the order of their peildatum */
+  reordered: boolean;
+  warnings: TrendWarning[];
+  /** runs whose report carries lead times (0: "niet beschikbaar") */
+  lead_time_runs: number;
+  totals: TrendSeries;
+  rules: TrendSeries[];
+  gemeenten: TrendSeries[];
+  deelregios: TrendSeries[];
+}
+
+type Loose = Record<string, unknown>;
+const isObj = (v: unknown): v is Loose => !!v && typeof v === 'object' && !Array.isArray(v);
+
+interface CountsIn {
+  applicable: number;
+  on_time: number;
+  overdue: number;
+  pending: number;
+  compliance: number | null;
+}
+
+const point = (c: CountsIn | undefined, lead?: LeadTime | null): TrendPoint | null =>
+  c ? { applicable: c.applicable, on_time: c.on_time, overdue: c.overdue, pending: c.pending, compliance: c.compliance, ...(lead !== undefined ? { lead_time: lead } : {}) } : null;
+
+function delta(points: (TrendPoint | null)[]): number | null {
+  const judged = points.filter((p): p is TrendPoint => p !== null && p.compliance !== null);
+  if (judged.length < 2) return null;
+  return judged[judged.length - 1].compliance! - judged[0].compliance!;
+}
+
+/** A number out of a loosely shaped object: the first of `keys` that holds one. */
+function numberAt(o: Loose, keys: string[]): number | undefined {
+  for (const k of keys) {
+    const v = o[k];
+    if (typeof v === 'number' && Number.isFinite(v)) return v;
+  }
+  return undefined;
+}
+
+/**
+ * The per-rule lead-time entries of a saved report, by rule id; undefined when the report has
+ * none (a report of a giacheck without lead times). Read loosely: `summary.lead_times` as a list of
+ * per-rule entries or an object by rule id, the overall median under `median` or under
+ * `all`/`overall`/`total`.
+ */
+export function leadTimesOf(report: SavedReport): Map<string, LeadTime | null> | undefined {
+  const summary = report.summary as Loose;
+  const raw = summary.lead_times;
+  let entries: [string, unknown][];
+  if (Array.isArray(raw)) entries = raw.filter(isObj).map((e) => [String(e.rule_id ?? ''), e]);
+  else if (isObj(raw)) entries = Object.entries(isObj(raw.rules) ? raw.rules : Array.isArray(raw.rules) ? Object.fromEntries((raw.rules as Loose[]).filter(isObj).map((e) => [String(e.rule_id ?? ''), e])) : raw);
+  else return undefined;
+  const out = new Map<string, LeadTime | null>();
+  for (const [id, e] of entries) {
+    if (!id || !isObj(e)) continue;
+    const overall = [e, e.all, e.overall, e.total].find((x): x is Loose => isObj(x) && numberAt(x, ['median', 'p50']) !== undefined);
+    const median = overall ? numberAt(overall, ['median', 'p50']) : undefined;
+    const unit = typeof e.unit === 'string' ? e.unit : overall && typeof overall.unit === 'string' ? overall.unit : 'days';
+    out.set(id, median === undefined ? null : { median, unit: unit === 'werkdagen' ? 'workdays' : unit === 'dagen' ? 'days' : unit });
+  }
+  return out;
+}
+
+/** The period a run was limited to (--from/--to), "–" when none; undefined when the report does not say. */
+function periodOf(report: SavedReport): string | null | undefined {
+  const input = report.input as Loose;
+  const range = (p: Loose): string | null => {
+    const from = typeof p.from === 'string' ? p.from : null;
+    const to = typeof p.to === 'string' ? p.to : null;
+    return from === null && to === null ? null : `${from ?? '…'} – ${to ?? '…'}`;
+  };
+  for (const p of [input.period, (report as Loose).period]) {
+    if (p === null) return null;
+    if (isObj(p) && ('from' in p || 'to' in p)) return range(p);
+  }
+  if ('from' in input || 'to' in input) return range(input);
+  return undefined;
+}
+
+/** The mapping a run used: its file name and a digest of its content ("" = no mapping). */
+function mappingOf(report: SavedReport): string | null | undefined {
+  const m = (report.input as Loose).mapping;
+  if (m === undefined || m === null) return m;
+  if (isObj(m)) return `${typeof m.file === 'string' ? m.file : '?'}${typeof m.digest === 'string' ? ` (${m.digest})` : ''}`;
+  return String(m);
+}
+
+/** The distinct values with the run numbers that have them; [] when all runs agree. */
+function differing(runs: TrendRun[], value: (r: TrendRun) => string | null | undefined): WarningGroup[] {
+  const groups = new Map<string | null | undefined, number[]>();
+  runs.forEach((r, i) => {
+    const v = value(r);
+    groups.set(v, [...(groups.get(v) ?? []), i + 1]);
+  });
+  return groups.size < 2 ? [] : [...groups].map(([v, ns]) => ({ value: v, runs: ns }));
+}
+
+function seriesOfGroups(reports: SavedReport[], pick: (r: SavedReport) => Record<string, CountsIn & { deelregio?: string }> | undefined): TrendSeries[] {
+  // the last run's order (gemeenten alphabetical, deelregio's as in the profile), then the rest
+  const keys: string[] = [];
+  const seen = new Set<string>();
+  for (let i = reports.length - 1; i >= 0; i--) {
+    for (const k of Object.keys(pick(reports[i]) ?? {})) {
+      if (seen.has(k)) continue;
+      seen.add(k);
+      keys.push(k);
+    }
+  }
+  return keys.map((k) => {
+    const points = reports.map((r) => point(pick(r)?.[k]));
+    const deelregio = reports.map((r) => pick(r)?.[k]?.deelregio).find((d) => d !== undefined);
+    return { key: k, ...(deelregio ? { deelregio } : {}), points, delta: delta(points) };
+  });
+}
+
+export interface TrendInput {
+  file: string;
+  report: SavedReport;
+}
+
+const gemeentenOf = (r: SavedReport): string | null => {
+  const g = (r.input as Loose).gemeenten;
+  return Array.isArray(g) ? g.map(String).join(', ') : null;
+};
+
+export function trendReports(inputs: TrendInput[]): Trend {
+  const order = inputs.map((x, i) => ({ ...x, i }));
+  // stable: runs with the same peildatum keep their command-line order
+  order.sort((a, b) => a.report.peildatum.localeCompare(b.report.peildatum) || a.i - b.i);
+  const reordered = order.some((x, i) => x.i !== i);
+  const reports = order.map((x) => x.report);
+  const runs: TrendRun[] = order.map(({ file, report }) => ({
+    file,
+    peildatum: report.peildatum,
+    profile: { id: report.profile.id, version: report.profile.version },
+    rows_checked: report.input.rows_checked,
+    findings: report.findings.filter((f) => f.status !== 'on_time' && f.status !== 'not_applicable').length,
+    mapping: mappingOf(report),
+    period: periodOf(report),
+    gemeenten: gemeentenOf(report),
+  }));
+
+  const warnings: TrendWarning[] = [];
+  const profiles = differing(runs, (r) => `${r.profile.id} ${r.profile.version}`);
+  if (profiles.length) warnings.push({ code: 'profiles', groups: profiles });
+  // a report that does not record its mapping or period (an older giacheck) is only "unknown"
+  // when another run does record one
+  if (runs.some((r) => r.mapping !== undefined)) {
+    const mappings = differing(runs, (r) => r.mapping);
+    if (mappings.length) warnings.push({ code: 'mappings', groups: mappings });
+  }
+  if (runs.some((r) => r.period !== undefined)) {
+    const periods = differing(runs, (r) => r.period);
+    if (periods.length) warnings.push({ code: 'periods', groups: periods });
+  }
+  const gemeenten = differing(runs, (r) => r.gemeenten);
+  if (gemeenten.length) warnings.push({ code: 'gemeenten', groups: gemeenten });
+  const byDate = new Map<string, number[]>();
+  runs.forEach((r, i) => byDate.set(r.peildatum, [...(byDate.get(r.peildatum) ?? []), i + 1]));
+  for (const [peildatum, ns] of byDate) if (ns.length > 1) warnings.push({ code: 'samePeildatum', peildatum, runs: ns });
+
+  const leads = reports.map(leadTimesOf);
+  // rules in the last run's order, then rules only earlier runs had
+  const ruleIds: string[] = [];
+  const seen = new Set<string>();
+  for (let i = reports.length - 1; i >= 0; i--) {
+    for (const r of reports[i].summary.rules) {
+      if (seen.has(r.rule_id)) continue;
+      seen.add(r.rule_id);
+      ruleIds.push(r.rule_id);
+    }
+  }
+  const rules: TrendSeries[] = ruleIds.map((id) => {
+    const perRun = reports.map((r) => r.summary.rules.find((x) => x.rule_id === id));
+    const points = perRun.map((r, i) => point(r, leads[i] === undefined ? undefined : (leads[i]!.get(id) ?? null)));
+    const last = [...perRun].reverse().find((r) => r !== undefined)!;
+    return { key: id, title: last.title, norm: last.norm ?? null, points, delta: delta(points) };
+  });
+  const totalPoints = reports.map((r) => point(r.summary.totals));
+  return {
+    runs,
+    reordered,
+    warnings,
+    lead_time_runs: leads.filter((l) => l !== undefined).length,
+    totals: { key: 'totals', points: totalPoints, delta: delta(totalPoints) },
+    rules,
+    gemeenten: seriesOfGroups(reports, (r) => r.summary.by_gemeente),
+    deelregios: seriesOfGroups(reports, (r) => r.summary.by_deelregio),
+  };
+}
