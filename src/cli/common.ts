@@ -2,10 +2,11 @@
  * Options shared by the commands (SPEC §2) and their translation into plain option objects.
  * Commands never read process.argv themselves.
  */
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { UserError } from '../errors.js';
 import type { ResolvedInput } from '../engine/check.js';
-import { t } from '../i18n/index.js';
+import { localized, t } from '../i18n/index.js';
+import { allGemeenten, gemeenteResolver } from '../profile/lookup.js';
 import { Day, dayFromYMD, isValidYMD, parseIsoDay, todayDay, isoDate } from '../calendar/days.js';
 import { bundledProfileList, loadProfile, Profile } from '../profile/load.js';
 import { loadMapping, Mapping } from '../ingest/mapping.js';
@@ -30,6 +31,8 @@ export interface InputOptions extends GlobalOptions {
   encoding?: string;
   delimiter?: string;
   sheet?: string;
+  /** --gemeente (check, agenda): repeatable */
+  gemeente?: string[];
 }
 
 export interface OutputOptions {
@@ -57,6 +60,29 @@ export function addInputOptions(cmd: Command): Command {
     .option('--encoding <naam>', t('opt.encoding'))
     .option('--delimiter <teken>', t('opt.delimiter'))
     .option('--sheet <naam|nummer>', t('opt.sheet'));
+}
+
+/** --gemeente <naam>, repeatable (check and agenda). */
+export function addGemeenteOption(cmd: Command): Command {
+  return cmd.option('--gemeente <naam>', t('opt.gemeente'), (value: string, previous: string[] = []) => [...previous, value]);
+}
+
+/**
+ * The official names of --gemeente's values, spelled as the gemeente column may spell them
+ * (aliases, case, hyphens); an unknown name is a usage error listing the profile's gemeenten.
+ */
+export function resolveGemeenten(values: string[] | undefined, profile: Profile): string[] | undefined {
+  if (!values?.length) return undefined;
+  const resolve = gemeenteResolver(profile);
+  const names: string[] = [];
+  for (const v of values) {
+    const hit = v.trim() ? resolve(v) : undefined;
+    if (!hit) {
+      throw new UserError(t('error.unknownGemeente', { value: v, profile: localized(profile.name), list: allGemeenten(profile).join(', ') }));
+    }
+    if (!names.includes(hit.gemeente)) names.push(hit.gemeente);
+  }
+  return names;
 }
 
 export function parsePeildatum(value: string | undefined): Day {
@@ -108,7 +134,8 @@ export async function resolveInput(files: string[], opts: InputOptions): Promise
     profile = await inferRegion(files, mapping, read);
     inferred = true;
   }
-  return { profile, mapping, read, peildatum, inputs: files, inferred, peildatumGiven: opts.asOf !== undefined };
+  const gemeenten = resolveGemeenten(opts.gemeente, profile);
+  return { profile, mapping, read, peildatum, inputs: files, inferred, peildatumGiven: opts.asOf !== undefined, ...(gemeenten ? { gemeenten } : {}) };
 }
 
 export function failOnLevel(value: string | undefined): 'error' | 'warning' | 'never' {
@@ -117,6 +144,31 @@ export function failOnLevel(value: string | undefined): 'error' | 'warning' | 'n
     throw new UserError(t('error.option', { option: '--fail-on', value: v, choices: 'error, warning, never' }));
   }
   return v;
+}
+
+/** What makes `check` exit 1: findings at a severity level, and/or a rule below its norm. */
+export interface FailOn {
+  level: 'error' | 'warning' | 'never';
+  belowNorm: boolean;
+}
+
+const FAIL_ON_CHOICES = ['error', 'warning', 'never', 'below-norm'];
+
+/**
+ * `check --fail-on`: one level (error, warning, never), `below-norm`, or a level and below-norm
+ * with a comma (`error,below-norm`). `below-norm` alone fails on the norms only. A commander
+ * argParser: a wrong value gives commander's own "allowed choices" message (src/cli/help.ts).
+ */
+export function parseFailOn(value: string): FailOn {
+  const parts = value.split(',').map((p) => p.trim().toLowerCase());
+  const levels = parts.filter((p) => p !== 'below-norm');
+  const ok =
+    parts.every((p) => FAIL_ON_CHOICES.includes(p)) &&
+    levels.length <= 1 &&
+    new Set(parts).size === parts.length &&
+    !(levels[0] === 'never' && parts.length > 1);
+  if (!ok) throw new InvalidArgumentError(`Allowed choices are ${FAIL_ON_CHOICES.join(', ')}.`);
+  return { level: (levels[0] ?? 'never') as FailOn['level'], belowNorm: parts.includes('below-norm') };
 }
 
 export function useColor(opts: GlobalOptions, isTTY: boolean, env: NodeJS.ProcessEnv): boolean {

@@ -44,8 +44,11 @@ export interface RuleSummary extends Counts {
   severity: string;
   kind: string;
   source: string;
+  /** the share that should comply (0.9 = 90 %), or null */
   norm: number | null;
-  /** compliance ≥ norm; null without a norm or without judged cases */
+  /** where the norm comes from ("LNVT ambitie 2019: …"), distinct from the rule's source; null without a norm */
+  norm_source: string | null;
+  /** compliance ≥ norm; null without a norm, without judged cases or when not assessable */
   meets_norm: boolean | null;
   /** false when the export lacks a field the rule reads: no findings, no figures (all 0, compliance null) */
   assessable: boolean;
@@ -172,13 +175,19 @@ export class Aggregator {
   constructor(
     readonly profile: Profile,
     readonly rules: RuleDef[],
+    /** --gemeente: only these gemeenten (and their deelregios) appear */
+    only?: readonly string[],
   ) {
     this.all = new Group(rules.length);
     this.slots = new Int32Array(rules.length);
-    // every gemeente and deelregio of the profile appears, also with zero cases
+    // every gemeente and deelregio of the profile appears, also with zero cases (under --gemeente:
+    // the chosen gemeenten and their deelregios)
+    const shown = only ? new Set(only) : undefined;
     for (const [deelregio, gemeenten] of Object.entries(profile.deelregios)) {
+      const kept = shown ? gemeenten.filter((g) => shown.has(g)) : gemeenten;
+      if (shown && !kept.length) continue;
       this.deelregios.set(deelregio, new Group(rules.length));
-      for (const g of gemeenten) this.gemeenten.set(g, new Group(rules.length, deelregio));
+      for (const g of kept) this.gemeenten.set(g, new Group(rules.length, deelregio));
     }
     const md = profile.monitoringDuration;
     if (md) {
@@ -299,7 +308,7 @@ export class Aggregator {
     const all = this.all.summary(rules);
     const ruleSummaries: RuleSummary[] = rules.map((r) => {
       const counts = all.rules[r.id];
-      const norm = r.spec.norm?.share ?? null;
+      const norm = r.spec.norm ?? null;
       return {
         rule_id: r.id,
         title: r.spec.title,
@@ -308,6 +317,7 @@ export class Aggregator {
         source: sourceText(r.spec.source),
         ...counts,
         norm,
+        norm_source: r.spec.norm_source ? sourceText(r.spec.norm_source) : null,
         meets_norm: norm === null || counts.compliance === null ? null : counts.compliance >= norm,
         assessable: true,
         missing_fields: [],

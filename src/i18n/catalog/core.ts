@@ -19,6 +19,7 @@ const nl = {
   'error.xlsxNoSheet': '{file}: werkblad "{sheet}" bestaat niet (werkbladen: {sheets})',
   'error.missingColumns': '{file}: verplichte kolom ontbreekt: {columns} (gebruik --mapping om kolomnamen te koppelen)',
   'error.asOf': '--as-of "{value}": verwacht een bestaande datum als jjjj-mm-dd of dd-mm-jjjj',
+  'error.unknownGemeente': '--gemeente "{value}": geen gemeente van profiel {profile}; kies uit: {list}',
   'error.option': '{option} "{value}": kies uit {choices}',
   'error.noInput': 'geen invoerbestand opgegeven',
   'error.stdinTwice': 'standaardinvoer (-) kan maar één keer gelezen worden',
@@ -43,6 +44,8 @@ const nl = {
   'profile.windowNotMoment': 'rules.{id}.window: alleen voor regels van soort moment',
   'profile.redefined': 'rules.{id}: bestaat al in {origin}; pas alleen severity/off aan of gebruik een nieuwe id met replaces',
   'profile.replacesMissing': 'rules.{id}.replaces: geen overgeërfde regel {target}',
+  'profile.normWithoutSource': 'rules.{id}.norm: zeg met norm_source waar de norm vandaan komt (document en section)',
+  'profile.normSourceWithoutNorm': 'rules.{id}.norm_source: hoort bij een norm; geef ook norm (bijvoorbeeld 0.9)',
   'profile.aliasTarget': 'gemeente_aliases.{alias}: "{target}" is geen gemeente van dit profiel',
   'profile.moreProblems': '(en nog {count}; zie giacheck rules lint)',
   'profile.unknownRegion': 'onbekende regio {id}; kies uit: {regions}',
@@ -164,6 +167,7 @@ const nl = {
 
   // the check report
   'report.title': 'Nalevingsrapport {profile}',
+  'report.titleGemeenten': 'Nalevingsrapport {profile} — {gemeenten}',
   'report.peildatum': 'Peildatum',
   'report.profile': 'Profiel',
   'report.files': 'Bestanden',
@@ -222,6 +226,7 @@ const nl = {
   'profile.gelijkgesteldNoBesluit': 'gelijkgestelde dag {date}: geen Besluit in calendar.besluiten voor {year}; voeg het Besluit toe (titel, Staatscourant) of gebruik extra_closed_days',
   // a run that could not judge everything, or anything
   'run.noRuleAssessable': 'geen enkele regel is te beoordelen: de export mist {fields}; koppel de kolommen met --mapping of controleer de export met giacheck validate',
+  'run.nothingInFilter': 'geen rij van {gemeenten} in de export ({outside} rijen van andere gemeenten); controleer --gemeente',
   'run.notAssessable.one': '{rule} niet te beoordelen: kolom {fields} ontbreekt',
   'run.notAssessable.many': '{rule} niet te beoordelen: kolommen {fields} ontbreken',
   'run.rejectedMajority': 'let op: {rejected} van {read} rijen zijn afgewezen; de cijfers gaan alleen over de rest (zie de afgewezen rijen)',
@@ -261,6 +266,7 @@ const en: Record<keyof typeof nl, string> = {
   'error.xlsxNoSheet': '{file}: sheet "{sheet}" does not exist (sheets: {sheets})',
   'error.missingColumns': '{file}: required column missing: {columns} (use --mapping to map column names)',
   'error.asOf': '--as-of "{value}": expected an existing date as yyyy-mm-dd or dd-mm-yyyy',
+  'error.unknownGemeente': '--gemeente "{value}": not a gemeente of profile {profile}; choose from: {list}',
   'error.option': '{option} "{value}": choose from {choices}',
   'error.noInput': 'no input file given',
   'error.stdinTwice': 'standard input (-) can be read only once',
@@ -284,6 +290,8 @@ const en: Record<keyof typeof nl, string> = {
   'profile.windowNotMoment': 'rules.{id}.window: only for rules of kind moment',
   'profile.redefined': 'rules.{id}: already exists in {origin}; change only severity/off, or use a new id with replaces',
   'profile.replacesMissing': 'rules.{id}.replaces: no inherited rule {target}',
+  'profile.normWithoutSource': 'rules.{id}.norm: say with norm_source where the norm comes from (document and section)',
+  'profile.normSourceWithoutNorm': 'rules.{id}.norm_source: belongs to a norm; give norm too (for example 0.9)',
   'profile.aliasTarget': 'gemeente_aliases.{alias}: "{target}" is not a gemeente of this profile',
   'profile.moreProblems': '(and {count} more; see giacheck rules lint)',
   'profile.unknownRegion': 'unknown region {id}; choose from: {regions}',
@@ -398,6 +406,7 @@ const en: Record<keyof typeof nl, string> = {
   'field.ov_consequenties': 'consequences of insufficient recovery',
 
   'report.title': 'Compliance report {profile}',
+  'report.titleGemeenten': 'Compliance report {profile} — {gemeenten}',
   'report.peildatum': 'Reference date',
   'report.profile': 'Profile',
   'report.files': 'Files',
@@ -455,6 +464,7 @@ const en: Record<keyof typeof nl, string> = {
   'profile.gelijkgesteldNoBesluit': 'gelijkgestelde dag {date}: no Besluit in calendar.besluiten for {year}; add the Besluit (title, Staatscourant) or use extra_closed_days',
   // a run that could not judge everything, or anything
   'run.noRuleAssessable': 'no rule can be judged: the export lacks {fields}; map the columns with --mapping or check the export with giacheck validate',
+  'run.nothingInFilter': 'no row of {gemeenten} in the export ({outside} rows of other gemeenten); check --gemeente',
   'run.notAssessable.one': '{rule} not assessable: column {fields} is missing',
   'run.notAssessable.many': '{rule} not assessable: columns {fields} are missing',
   'run.rejectedMajority': 'note: {rejected} of {read} rows were rejected; the figures cover only the rest (see the rejected rows)',
