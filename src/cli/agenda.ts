@@ -14,7 +14,7 @@ import { AgendaCollector, groupAgenda } from '../agenda/agenda.js';
 import { AgendaReport, formatAgendaJson, formatAgendaMarkdown, formatAgendaTable } from '../agenda/format.js';
 import { agendaIcs } from '../agenda/ics.js';
 import { makePseudonymizer } from '../report/pseudonymize.js';
-import { addGlobalOptions, addInputOptions, InputOptions, resolveInput, useColor } from './common.js';
+import { addGemeenteOption, addGlobalOptions, addInputOptions, InputOptions, resolveInput, useColor } from './common.js';
 import { checkOutputTarget, chooseFormat, openOutput, writesFile, writtenLine } from './output.js';
 import { progressReporter, progressWanted } from './progress.js';
 import { TOOL } from './version.js';
@@ -42,6 +42,7 @@ export function register(program: Command, run: Run): void {
     .option('--output <bestand>', t('opt.output'))
     .option('--pseudonymize', t('opt.pseudonymize'));
   addInputOptions(cmd);
+  addGemeenteOption(cmd);
   addGlobalOptions(cmd);
   cmd.action(async (files: string[], opts: AgendaOptions) => {
     run.exitCode = await runAgenda(files, opts, run.io);

@@ -11,7 +11,7 @@ import { FORMATS } from '../report/formats.js';
 import { makePseudonymizer } from '../report/pseudonymize.js';
 import type { Report } from '../report/model.js';
 import { checkOutputTarget, chooseFormat, openOutput, writesFile, writtenLine } from './output.js';
-import { addGlobalOptions, addInputOptions, failOnLevel, InputOptions, OutputOptions, resolveInput, useColor } from './common.js';
+import { addGemeenteOption, addGlobalOptions, addInputOptions, failOnLevel, InputOptions, OutputOptions, resolveInput, useColor } from './common.js';
 import { TOOL } from './version.js';
 import { progressReporter, progressWanted } from './progress.js';
 import { processIo, type Io, type Run } from './io.js';
@@ -35,6 +35,7 @@ export function register(program: Command, run: Run): void {
     .option('--width <n>', t('opt.width'))
     .option('--pseudonymize', t('opt.pseudonymize'));
   addInputOptions(cmd);
+  addGemeenteOption(cmd);
   addGlobalOptions(cmd);
   cmd.action(async (files: string[], opts: CheckOptions) => {
     run.exitCode = await runCheck(files, opts, run.io);

@@ -5,7 +5,8 @@
 import { Command, Option } from 'commander';
 import { UserError } from '../errors.js';
 import type { ResolvedInput } from '../engine/check.js';
-import { t } from '../i18n/index.js';
+import { localized, t } from '../i18n/index.js';
+import { allGemeenten, gemeenteResolver } from '../profile/lookup.js';
 import { Day, dayFromYMD, isValidYMD, parseIsoDay, todayDay, isoDate } from '../calendar/days.js';
 import { bundledProfileList, loadProfile, Profile } from '../profile/load.js';
 import { loadMapping, Mapping } from '../ingest/mapping.js';
@@ -30,6 +31,8 @@ export interface InputOptions extends GlobalOptions {
   encoding?: string;
   delimiter?: string;
   sheet?: string;
+  /** --gemeente (check, agenda): repeatable */
+  gemeente?: string[];
 }
 
 export interface OutputOptions {
@@ -57,6 +60,29 @@ export function addInputOptions(cmd: Command): Command {
     .option('--encoding <naam>', t('opt.encoding'))
     .option('--delimiter <teken>', t('opt.delimiter'))
     .option('--sheet <naam|nummer>', t('opt.sheet'));
+}
+
+/** --gemeente <naam>, repeatable (check and agenda). */
+export function addGemeenteOption(cmd: Command): Command {
+  return cmd.option('--gemeente <naam>', t('opt.gemeente'), (value: string, previous: string[] = []) => [...previous, value]);
+}
+
+/**
+ * The official names of --gemeente's values, spelled as the gemeente column may spell them
+ * (aliases, case, hyphens); an unknown name is a usage error listing the profile's gemeenten.
+ */
+export function resolveGemeenten(values: string[] | undefined, profile: Profile): string[] | undefined {
+  if (!values?.length) return undefined;
+  const resolve = gemeenteResolver(profile);
+  const names: string[] = [];
+  for (const v of values) {
+    const hit = v.trim() ? resolve(v) : undefined;
+    if (!hit) {
+      throw new UserError(t('error.unknownGemeente', { value: v, profile: localized(profile.name), list: allGemeenten(profile).join(', ') }));
+    }
+    if (!names.includes(hit.gemeente)) names.push(hit.gemeente);
+  }
+  return names;
 }
 
 export function parsePeildatum(value: string | undefined): Day {
@@ -108,7 +134,8 @@ export async function resolveInput(files: string[], opts: InputOptions): Promise
     profile = await inferRegion(files, mapping, read);
     inferred = true;
   }
-  return { profile, mapping, read, peildatum, inputs: files, inferred, peildatumGiven: opts.asOf !== undefined };
+  const gemeenten = resolveGemeenten(opts.gemeente, profile);
+  return { profile, mapping, read, peildatum, inputs: files, inferred, peildatumGiven: opts.asOf !== undefined, ...(gemeenten ? { gemeenten } : {}) };
 }
 
 export function failOnLevel(value: string | undefined): 'error' | 'warning' | 'never' {

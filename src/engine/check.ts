@@ -29,6 +29,7 @@ import { UserError } from '../errors.js';
 import type { RuleSummary } from '../report/aggregate.js';
 import type { NotAssessable, ReportWarning } from '../report/model.js';
 import { displayDate } from '../report/messages.js';
+import { lookupKey } from '../profile/lookup.js';
 import { noBesluitWarning, yearsWithoutBesluit } from '../calendar/besluiten.js';
 
 /** What a run is about: profile, mapping, reading options, peildatum and the inputs. */
@@ -42,6 +43,20 @@ export interface ResolvedInput {
   inferred: boolean;
   /** the peildatum came from --as-of (false: today) */
   peildatumGiven: boolean;
+  /** --gemeente: the official names the run is limited to (undefined: every gemeente) */
+  gemeenten?: string[];
+}
+
+/** The rows --gemeente keeps: their official gemeente is one of the names (case and spelling as lookupKey). */
+export function gemeenteFilter(resolved: ResolvedInput): ((gemeente: string) => boolean) | undefined {
+  if (!resolved.gemeenten) return undefined;
+  const wanted = new Set(resolved.gemeenten.map(lookupKey));
+  const seen = new Map<string, boolean>();
+  return (gemeente) => {
+    let ok = seen.get(gemeente);
+    if (ok === undefined) seen.set(gemeente, (ok = wanted.has(lookupKey(gemeente))));
+    return ok;
+  };
 }
 
 export interface CheckOptions {
@@ -93,6 +108,9 @@ export async function failIfNothingJudged(
   if (run.rules.length === 0) {
     throw new UserError(t('run.noRuleAssessable', { fields: [...new Set(run.notAssessable.flatMap((b) => b.fields))].join(', ') }));
   }
+  if (run.engine.rowsChecked === 0 && resolved.gemeenten && run.engine.rowsOutsideFilter > 0) {
+    throw new UserError(t('run.nothingInFilter', { gemeenten: resolved.gemeenten.join(', '), outside: run.engine.rowsOutsideFilter }));
+  }
   if (run.engine.rowsChecked === 0) throw new UserError(await nothingCheckedReason(run.causes, run.engine.rowsRead, resolved));
 }
 
@@ -119,7 +137,7 @@ export async function check(resolved: ResolvedInput, opts: CheckOptions): Promis
   let newest = EMPTY_CELL;
   let oldest = EMPTY_CELL;
   let afterPeildatum = 0;
-  const aggregator = new Aggregator(resolved.profile, rules);
+  const aggregator = new Aggregator(resolved.profile, rules, resolved.gemeenten);
   const writer = new FindingWriter(rules);
   const results = new OutcomeResults(rules);
   const stream = opts.stream;
@@ -139,6 +157,7 @@ export async function check(resolved: ResolvedInput, opts: CheckOptions): Promis
       read: resolved.read,
       rules,
       onProgress: opts.onProgress,
+      gemeenteFilter: gemeenteFilter(resolved),
     },
     {
       onRow(row, outcomes) {
@@ -251,7 +270,8 @@ export function buildReport(run: Omit<CheckRun, 'failing'>, opts: { includePasse
       dates_after_peildatum: run.datesAfterPeildatum,
       newest_date: run.newestDate === undefined ? null : isoDate(run.newestDate),
       peildatum_given: resolved.peildatumGiven,
-      gemeenten: null,
+      gemeenten: resolved.gemeenten ?? null,
+      rows_outside_filter: engine.rowsOutsideFilter,
       mapping: mappingIdentity(resolved.mapping),
     },
     summary,

@@ -34,6 +34,8 @@ export interface EngineOptions {
    * decided by useWorker (large files, not stdin; GIACHECK_WORKER=0/1 overrides).
    */
   parallel?: boolean;
+  /** --gemeente: only rows whose official gemeente passes are checked; the others are counted as outside */
+  gemeenteFilter?: (gemeente: string) => boolean;
 }
 
 export interface EngineSink {
@@ -53,6 +55,8 @@ export interface EngineResult {
   rowsRead: number;
   rowsChecked: number;
   rowsRejected: number;
+  /** rows read and valid but of a gemeente outside --gemeente (0 without it) */
+  rowsOutsideFilter: number;
 }
 
 /**
@@ -76,8 +80,13 @@ export async function runEngine(opts: EngineOptions, sink: EngineSink): Promise<
   let nextProgress = 50_000;
   let kernels: Kernel[] = [];
   const outcomes = new Int32Array(rules.length * OUT);
+  const filter = opts.gemeenteFilter;
   const onRow = (row: PackedRow) => {
     account!.rows_read++;
+    if (filter && !filter(row.place.gemeente)) {
+      account!.rows_outside_filter = (account!.rows_outside_filter ?? 0) + 1;
+      return;
+    }
     account!.rows_checked++;
     const { ints, base } = row;
     for (let i = 0; i < kernels.length; i++) kernels[i](ints, base, outcomes, i * OUT);
@@ -93,6 +102,7 @@ export async function runEngine(opts: EngineOptions, sink: EngineSink): Promise<
     file(m) {
       if (account) rowsRead += account.rows_read;
       account = { file: m.file, format: m.format, encoding: m.encoding, delimiter: m.delimiter, rows_read: 0, rows_checked: 0, rows_rejected: 0 };
+      if (filter) account.rows_outside_filter = 0;
       files.push(account);
       names.push(m.file);
     },
@@ -139,6 +149,13 @@ export async function runEngine(opts: EngineOptions, sink: EngineSink): Promise<
     compile();
     await ingest(job, handler);
   }
-  const sum = (k: 'rows_read' | 'rows_checked' | 'rows_rejected') => files.reduce((n, f) => n + f[k], 0);
-  return { rules, files, rowsRead: sum('rows_read'), rowsChecked: sum('rows_checked'), rowsRejected: sum('rows_rejected') };
+  const sum = (k: 'rows_read' | 'rows_checked' | 'rows_rejected' | 'rows_outside_filter') => files.reduce((n, f) => n + (f[k] ?? 0), 0);
+  return {
+    rules,
+    files,
+    rowsRead: sum('rows_read'),
+    rowsChecked: sum('rows_checked'),
+    rowsRejected: sum('rows_rejected'),
+    rowsOutsideFilter: sum('rows_outside_filter'),
+  };
 }

@@ -172,13 +172,19 @@ export class Aggregator {
   constructor(
     readonly profile: Profile,
     readonly rules: RuleDef[],
+    /** --gemeente: only these gemeenten (and their deelregios) appear */
+    only?: readonly string[],
   ) {
     this.all = new Group(rules.length);
     this.slots = new Int32Array(rules.length);
-    // every gemeente and deelregio of the profile appears, also with zero cases
+    // every gemeente and deelregio of the profile appears, also with zero cases (under --gemeente:
+    // the chosen gemeenten and their deelregios)
+    const shown = only ? new Set(only) : undefined;
     for (const [deelregio, gemeenten] of Object.entries(profile.deelregios)) {
+      const kept = shown ? gemeenten.filter((g) => shown.has(g)) : gemeenten;
+      if (shown && !kept.length) continue;
       this.deelregios.set(deelregio, new Group(rules.length));
-      for (const g of gemeenten) this.gemeenten.set(g, new Group(rules.length, deelregio));
+      for (const g of kept) this.gemeenten.set(g, new Group(rules.length, deelregio));
     }
     const md = profile.monitoringDuration;
     if (md) {

@@ -28,6 +28,8 @@ import {
   sourceLegend,
   worstNote,
   worstRuleText,
+  reportTitle,
+  outsideText,
 } from './overview.js';
 import { complianceBarChart, complianceColour, complianceColumnChart, countBarChart, esc } from './svg.js';
 
@@ -150,8 +152,7 @@ export function formatHtml(report: Report): string {
   const withNorm = hasNorm(report);
   const withImplausible = hasImplausible(report);
   const statusHeads = STATUS_COLS.map((s) => th(t(`status.${s}`), ' class="num"'));
-  const profileName = localized(report.profile.name);
-  const title = t('report.title', { profile: profileName });
+  const title = reportTitle(report);
 
   // ---- compliance per rule
   {
@@ -354,7 +355,7 @@ export function formatHtml(report: Report): string {
     `<dt>${esc(t('report.files'))}</dt><dd>${esc(report.input.files.map(baseName).join(', '))}</dd>` +
     `<dt>${esc(t('rep.rowsLabel'))}</dt><dd class="rows">${esc(t('rep.rowsValue', { read: formatNumber(report.input.rows_read), checked: formatNumber(report.input.rows_checked), rejected: formatNumber(report.input.rows_rejected) }))}</dd>` +
     (report.options.pseudonymized ? `<dt>${esc(t('col.dossier'))}</dt><dd>${esc(t('rep.pseudonymized'))}</dd>` : '') +
-    (report.input.gemeenten ? `<dt>${esc(t('rep.gemeenten'))}</dt><dd>${esc(report.input.gemeenten.join(', '))}</dd>` : '') +
+    (report.input.gemeenten ? `<dt>${esc(t('rep.gemeenten'))}</dt><dd>${esc(report.input.gemeenten.join(', ') + outsideText(report))}</dd>` : '') +
     (report.input.newest_date ? `<dt>${esc(t('rep.newestDate'))}</dt><dd>${esc(isoToDisplay(report.input.newest_date))}</dd>` : '') +
     (report.input.dates_after_peildatum
       ? `<dt>${esc(t('rep.datesAfterPeildatum'))}</dt><dd>${esc(t('rep.datesAfterPeildatumValue', { count: formatNumber(report.input.dates_after_peildatum) }))}</dd>`

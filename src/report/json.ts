@@ -24,6 +24,7 @@ export function reportJson(report: Report) {
       newest_date: input.newest_date,
       peildatum_given: input.peildatum_given,
       gemeenten: input.gemeenten,
+      rows_outside_filter: input.rows_outside_filter,
       mapping: input.mapping,
     },
     summary: {

@@ -8,13 +8,16 @@ import { localized } from '../i18n/index.js';
 import { ByteBuffer } from './bytes.js';
 import type { Finding } from './findings.js';
 import type { FindingStream, Rejected, StreamOut } from './model.js';
+import { reportJson } from './json.js';
+import { baseName } from './overview.js';
 
 export function findingLine(f: Finding): string {
   return '{"type":"finding",' + JSON.stringify(f).slice(1) + '\n';
 }
 
 export function rejectedLine(r: Rejected): string {
-  return '{"type":"rejected",' + JSON.stringify(r).slice(1) + '\n';
+  // a base name: a full path can hold a user's name
+  return '{"type":"rejected",' + JSON.stringify({ ...r, file: baseName(r.file) }).slice(1) + '\n';
 }
 
 export function summaryLine(summary: object): string {
@@ -44,7 +47,7 @@ export function jsonlStream(out: StreamOut): FindingStream {
         summaryLine({
           peildatum: report.peildatum,
           profile: { id: report.profile.id, version: report.profile.version },
-          input: report.input,
+          input: reportJson(report).input,
           rules: report.summary.rules.map((r) => ({ ...r, title: localized(r.title) })),
         }),
       );

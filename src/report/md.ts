@@ -24,6 +24,8 @@ import {
   sourceLegend,
   worstNote,
   worstRuleText,
+  reportTitle,
+  outsideText,
 } from './overview.js';
 
 const STATUS_COLS = ['on_time', 'late', 'overdue', 'pending', 'missing', 'early', 'violated'] as const;
@@ -79,7 +81,7 @@ export function formatMarkdown(report: Report): string {
   const num = (head: string): MdColumn => ({ head, right: true });
   const heading = (s: string) => out.push('', `## ${mdEscape(s)}`, '');
 
-  out.push(`# ${mdEscape(t('report.title', { profile: localized(report.profile.name) }))}`, '');
+  out.push(`# ${mdEscape(reportTitle(report))}`, '');
   out.push(
     `- **${mdEscape(t('report.profile'))}:** ${mdEscape(`${report.profile.id} ${report.profile.version}`)}` +
       (report.profile.chain.length > 1 ? mdEscape(` (extends ${report.profile.chain.slice(1).join(' → ')})`) : ''),
@@ -91,7 +93,7 @@ export function formatMarkdown(report: Report): string {
       mdEscape(t('rep.rowsValue', { read: formatNumber(report.input.rows_read), checked: formatNumber(report.input.rows_checked), rejected: formatNumber(report.input.rows_rejected) })),
   );
   if (report.options.pseudonymized) out.push(`- ${mdEscape(t('rep.pseudonymized'))}`);
-  if (report.input.gemeenten) out.push(`- **${mdEscape(t('rep.gemeenten'))}:** ${mdEscape(report.input.gemeenten.join(', '))}`);
+  if (report.input.gemeenten) out.push(`- **${mdEscape(t('rep.gemeenten'))}:** ${mdEscape(report.input.gemeenten.join(', ') + outsideText(report))}`);
   if (report.input.newest_date) out.push(`- **${mdEscape(t('rep.newestDate'))}:** ${mdEscape(isoToDisplay(report.input.newest_date))}`);
   if (report.input.dates_after_peildatum) {
     out.push(`- **${mdEscape(t('rep.datesAfterPeildatum'))}:** ${mdEscape(t('rep.datesAfterPeildatumValue', { count: formatNumber(report.input.dates_after_peildatum) }))}`);

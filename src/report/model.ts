@@ -17,6 +17,8 @@ export interface InputAccount {
   rows_read: number;
   rows_checked: number;
   rows_rejected: number;
+  /** --gemeente: valid rows of other gemeenten, not checked (only with the option) */
+  rows_outside_filter?: number;
 }
 
 /** A rule that could not be judged: a field it reads has no column in the export (after mapping). */
@@ -60,6 +62,8 @@ export interface ReportInput {
   peildatum_given: boolean;
   /** --gemeente: the official names the run was limited to (null: all gemeenten) */
   gemeenten: string[] | null;
+  /** --gemeente: rows of other gemeenten, read and valid but not checked (0 without the option) */
+  rows_outside_filter: number;
   /** the --mapping the run used: its base name and a digest of what it maps (null: none), so compare can tell runs apart */
   mapping: { file: string; digest: string } | null;
 }

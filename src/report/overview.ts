@@ -3,7 +3,7 @@
  * grouped by rule and then gemeente, and the weakest rule of a group. Plain data; each format
  * lays it out.
  */
-import { formatNumber, formatPercent, t } from '../i18n/index.js';
+import { formatNumber, formatPercent, localized, t } from '../i18n/index.js';
 import '../i18n/catalog/report.js';
 import type { GroupSummary } from './aggregate.js';
 import type { Finding, Report } from './model.js';
@@ -160,4 +160,17 @@ export function worstNote(): string {
 /** A file as reports name it: its base name (a full path can hold a user's name). */
 export function baseName(file: string): string {
   return file.split(/[\\/]/).filter(Boolean).pop() ?? file;
+}
+
+/** The report's title; under --gemeente it names the gemeenten it is limited to. */
+export function reportTitle(report: Pick<Report, 'profile' | 'input'>): string {
+  const profile = localized(report.profile.name);
+  const gemeenten = report.input.gemeenten;
+  return gemeenten ? t('report.titleGemeenten', { profile, gemeenten: gemeenten.join(', ') }) : t('report.title', { profile });
+}
+
+/** " (312 rijen van andere gemeenten niet meegeteld)" under --gemeente; '' without such rows. */
+export function outsideText(report: Pick<Report, 'input'>): string {
+  const n = report.input.rows_outside_filter ?? 0;
+  return n > 0 ? ' ' + t('rep.outsideFilter', { count: formatNumber(n) }) : '';
 }

@@ -10,7 +10,9 @@ import { parseIsoDay } from '../calendar/days.js';
 import type { Counts, GroupSummary } from './aggregate.js';
 import { displayDate, routeLabel } from './messages.js';
 import type { Report } from './model.js';
+import { baseName, headline, noticeLines, outsideText, peildatumText, reportTitle } from './overview.js';
 import '../i18n/catalog/usage.js';
+import '../i18n/catalog/report.js';
 
 export interface TableOptions {
   color: boolean;
@@ -22,6 +24,9 @@ export interface TableOptions {
 
 /** Below this width the report uses the compact layout: fewer columns, texts cut, no borders. */
 export const COMPACT_BELOW = 160;
+
+/** The compact findings list cuts a gemeente name to this many characters ("Valkenburg aan…"). */
+const COMPACT_GEMEENTE = 14;
 
 /** `text` cut to `width` characters, ending in "…" when cut. */
 export function cut(text: string, width: number): string {
@@ -165,20 +170,7 @@ function formatWide(report: Report, opts: TableOptions, requested: number): stri
   const heading = (s: string) => out.push('', chalk.bold.underline(s));
   const statusHeads = STATUS_HEADS.map((s) => t(`status.${s}`));
 
-  out.push(chalk.bold(t('report.title', { profile: localized(report.profile.name) })));
-  out.push(
-    `${t('report.profile')}: ${report.profile.id} ${report.profile.version}` +
-      (report.profile.chain.length > 1 ? ` (extends ${report.profile.chain.slice(1).join(' → ')})` : '') +
-      ` · ${t('report.peildatum')}: ${isoToDisplay(report.peildatum)}`,
-  );
-  out.push(`${t('report.files')}: ${report.input.files.join(', ')}`);
-  out.push(
-    t('report.rows', {
-      read: formatNumber(report.input.rows_read),
-      checked: formatNumber(report.input.rows_checked),
-      rejected: formatNumber(report.input.rows_rejected),
-    }),
-  );
+  for (const line of headerLines(report, width, chalk)) out.push(line);
 
   heading(t('report.perRule'));
   out.push(
@@ -244,6 +236,7 @@ function formatWide(report: Report, opts: TableOptions, requested: number): stri
         ? compactTable(
             [
               { head: t('col.dossier') },
+              { head: t('col.gemeente') },
               { head: t('col.rule') },
               { head: t('col.status'), paint: (p, row) => colour(shown[row].status, p) },
               { head: t('col.severity') },
@@ -251,19 +244,20 @@ function formatWide(report: Report, opts: TableOptions, requested: number): stri
               { head: t('col.actual') },
               { head: t('col.message'), flex: true },
             ],
-            shown.map((f) => [f.dossier_id, f.rule_id, t(`status.${f.status}`), t(`severity.${f.severity}`), isoToDisplay(f.due_date), isoToDisplay(f.actual_date), f.message]),
+            shown.map((f) => [f.dossier_id, f.gemeente, f.rule_id, t(`status.${f.status}`), t(`severity.${f.severity}`), isoToDisplay(f.due_date), isoToDisplay(f.actual_date), f.message]),
             width,
             (s) => chalk.bold(s),
           )
-        : fitted(width, Math.max(30, width - 75), (msgWidth) => {
+        : fitted(width, Math.max(30, width - 100), (msgWidth) => {
         const tbl = makeTable(
-          [t('col.dossier'), t('col.rule'), t('col.status'), t('col.severity'), t('col.due'), t('col.actual'), t('col.message')],
+          [t('col.dossier'), t('col.gemeente'), t('col.rule'), t('col.status'), t('col.severity'), t('col.due'), t('col.actual'), t('col.message')],
           chalk,
-          [null, null, null, null, null, null, msgWidth],
+          [null, null, null, null, null, null, null, msgWidth],
         );
         for (const f of shown) {
           tbl.push([
             f.dossier_id,
+            f.gemeente,
             f.rule_id,
             colour(f.status, t(`status.${f.status}`)),
             t(`severity.${f.severity}`),
@@ -284,7 +278,7 @@ function formatWide(report: Report, opts: TableOptions, requested: number): stri
     heading(t('report.rejected'));
     const limit = 50;
     const tbl = makeTable([t('col.file'), t('col.row'), t('col.column'), t('col.reason')], chalk);
-    for (const r of report.rejected.slice(0, limit)) tbl.push([r.file, String(r.row), r.column, r.reason]);
+    for (const r of report.rejected.slice(0, limit)) tbl.push([baseName(r.file), String(r.row), r.column, r.reason]);
     out.push(tbl.toString());
     if (report.rejected.length > limit) {
       out.push(chalk.dim(t('report.rejectedShown', { shown: limit, total: formatNumber(report.rejected.length) })));
@@ -326,20 +320,7 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
     return share >= target ? chalk.green(padded) : share >= target - 0.15 ? chalk.yellow(padded) : chalk.red(padded);
   };
 
-  out.push(chalk.bold(cut(t('report.title', { profile: localized(report.profile.name) }), width)));
-  para(
-    `${t('report.profile')}: ${report.profile.id} ${report.profile.version}` +
-      (report.profile.chain.length > 1 ? ` (extends ${report.profile.chain.slice(1).join(' → ')})` : '') +
-      ` · ${t('report.peildatum')}: ${isoToDisplay(report.peildatum)}`,
-  );
-  para(`${t('report.files')}: ${report.input.files.join(', ')}`);
-  para(
-    t('report.rows', {
-      read: formatNumber(report.input.rows_read),
-      checked: formatNumber(report.input.rows_checked),
-      rejected: formatNumber(report.input.rows_rejected),
-    }),
-  );
+  for (const line of headerLines(report, width, chalk)) out.push(line);
 
   const countColumns = (): CompactColumn[] => [
     { head: t('col.applicable'), right: true },
@@ -419,12 +400,14 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
       compactTable(
         [
           { head: t('col.dossier') },
+          { head: t('col.gemeente') },
           { head: t('col.rule') },
           { head: t('col.status'), paint: (p, row) => colour(shown[row].status, p) },
           { head: t('col.due') },
           { head: t('col.message'), flex: true },
         ],
-        shown.map((f) => [f.dossier_id, f.rule_id, t(`status.${f.status}`), isoToDisplay(f.due_date), f.message]),
+        // a long gemeente name is cut so the message keeps some room at 80 columns
+        shown.map((f) => [f.dossier_id, cut(f.gemeente, COMPACT_GEMEENTE), f.rule_id, t(`status.${f.status}`), isoToDisplay(f.due_date), f.message]),
         width,
         bold,
       ),
@@ -440,7 +423,7 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
     out.push(
       compactTable(
         [{ head: t('col.file') }, { head: t('col.row'), right: true }, { head: t('col.column') }, { head: t('col.reason'), flex: true }],
-        report.rejected.slice(0, limit).map((r) => [r.file, String(r.row), r.column, r.reason]),
+        report.rejected.slice(0, limit).map((r) => [baseName(r.file), String(r.row), r.column, r.reason]),
         width,
         bold,
       ),
@@ -474,3 +457,40 @@ function monitoringText(md: NonNullable<Report['summary']['monitoring_duration']
         open: formatNumber(md.open),
       });
 }
+
+/**
+ * What both layouts open with, wrapped to `width`: title (with the --gemeente limit), profile and
+ * peildatum ("vandaag" without --as-of), files by base name, rows, the headline and the warnings.
+ */
+function headerLines(report: Report, width: number, chalk: ChalkInstance): string[] {
+  const out: string[] = [];
+  const para = (text: string, paint: (s: string) => string = (s) => s) => {
+    for (const l of wrapWords(text, width)) out.push(paint(l));
+  };
+  para(reportTitle(report), (s) => chalk.bold(s));
+  para(
+    `${t('report.profile')}: ${report.profile.id} ${report.profile.version}` +
+      (report.profile.chain.length > 1 ? ` (extends ${report.profile.chain.slice(1).join(' → ')})` : '') +
+      ` · ${t('report.peildatum')}: ${peildatumText(report, isoToDisplay(report.peildatum))}`,
+  );
+  para(`${t('report.files')}: ${report.input.files.map(baseName).join(', ')}`);
+  para(
+    t('report.rows', {
+      read: formatNumber(report.input.rows_read),
+      checked: formatNumber(report.input.rows_checked),
+      rejected: formatNumber(report.input.rows_rejected),
+    }),
+  );
+  if (report.input.gemeenten) {
+    para(`${t('rep.gemeenten')}: ${report.input.gemeenten.join(', ')}` + outsideText(report));
+  }
+  out.push('');
+  para(headline(report), (s) => chalk.bold(s));
+  const notices = noticeLines(report);
+  if (notices.length) {
+    para(`${t('rep.warnings')}:`, (s) => chalk.bold(s));
+    for (const n of notices) for (const [i, l] of wrapWords(n, width - 2).entries()) out.push((i === 0 ? '- ' : '  ') + l);
+  }
+  return out;
+}
+

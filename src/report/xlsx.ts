@@ -22,7 +22,7 @@ import type { Counts, GroupSummary } from './aggregate.js';
 import { neutralise } from './csv.js';
 import { routeLabel } from './messages.js';
 import type { Report } from './model.js';
-import { baseName, groupFindings, hasImplausible, hasNorm, noticeLines, notAssessableFields, peildatumText, sourceLabel, sourceLegend } from './overview.js';
+import { baseName, groupFindings, hasImplausible, hasNorm, noticeLines, notAssessableFields, outsideText, peildatumText, reportTitle, sourceLabel, sourceLegend } from './overview.js';
 
 const STATUS_COLS = ['on_time', 'late', 'overdue', 'pending', 'missing', 'early', 'violated'] as const;
 /** Excel's last row is 1,048,576; one goes to the header */
@@ -178,7 +178,7 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
     ];
     if (report.summary.totals.implausible) facts.push([t('status.implausible'), report.summary.totals.implausible, '0']);
     if (report.options.pseudonymized) facts.push([t('col.dossier'), t('rep.pseudonymized')]);
-    if (report.input.gemeenten) facts.push([t('rep.gemeenten'), neutralise(report.input.gemeenten.join(', '))]);
+    if (report.input.gemeenten) facts.push([t('rep.gemeenten'), neutralise(report.input.gemeenten.join(', ') + outsideText(report))]);
     if (report.input.newest_date) facts.push([t('rep.newestDate'), isoToExcelDate(report.input.newest_date), dateFormat()]);
     if (report.input.dates_after_peildatum) facts.push([t('rep.datesAfterPeildatum'), report.input.dates_after_peildatum, '0']);
     for (const n of noticeLines(report)) facts.push([t('rep.warnings'), neutralise(n)]);
@@ -219,7 +219,7 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
     widths[0] = Math.max(widths[0], 16, ...facts.map(([label]) => label.length + 2));
     const ws = addSheet(wb, t('rep.sheet.summary'), widths, headerRow);
     const title = ws.getRow(1).getCell(1);
-    title.value = neutralise(t('report.title', { profile: localized(report.profile.name) }));
+    title.value = neutralise(reportTitle(report));
     title.font = { bold: true, size: 14 };
     ws.getRow(1).commit();
     facts.forEach(([label, value, fmt], i) => {

@@ -18,6 +18,7 @@ const nl = {
   'error.xlsxNoSheet': '{file}: werkblad "{sheet}" bestaat niet (werkbladen: {sheets})',
   'error.missingColumns': '{file}: verplichte kolom ontbreekt: {columns} (gebruik --mapping om kolomnamen te koppelen)',
   'error.asOf': '--as-of "{value}": verwacht een bestaande datum als jjjj-mm-dd of dd-mm-jjjj',
+  'error.unknownGemeente': '--gemeente "{value}": geen gemeente van profiel {profile}; kies uit: {list}',
   'error.option': '{option} "{value}": kies uit {choices}',
   'error.noInput': 'geen invoerbestand opgegeven',
   'error.stdinTwice': 'standaardinvoer (-) kan maar één keer gelezen worden',
@@ -146,6 +147,7 @@ const nl = {
 
   // the check report
   'report.title': 'Nalevingsrapport {profile}',
+  'report.titleGemeenten': 'Nalevingsrapport {profile} — {gemeenten}',
   'report.peildatum': 'Peildatum',
   'report.profile': 'Profiel',
   'report.files': 'Bestanden',
@@ -204,6 +206,7 @@ const nl = {
   'profile.gelijkgesteldNoBesluit': 'gelijkgestelde dag {date}: geen Besluit in calendar.besluiten voor {year}; voeg het Besluit toe (titel, Staatscourant) of gebruik extra_closed_days',
   // a run that could not judge everything, or anything
   'run.noRuleAssessable': 'geen enkele regel is te beoordelen: de export mist {fields}; koppel de kolommen met --mapping of controleer de export met giacheck validate',
+  'run.nothingInFilter': 'geen rij van {gemeenten} in de export ({outside} rijen van andere gemeenten); controleer --gemeente',
   'run.notAssessable.one': '{rule} niet te beoordelen: kolom {fields} ontbreekt',
   'run.notAssessable.many': '{rule} niet te beoordelen: kolommen {fields} ontbreken',
   'run.rejectedMajority': 'let op: {rejected} van {read} rijen zijn afgewezen; de cijfers gaan alleen over de rest (zie de afgewezen rijen)',
@@ -242,6 +245,7 @@ const en: Record<keyof typeof nl, string> = {
   'error.xlsxNoSheet': '{file}: sheet "{sheet}" does not exist (sheets: {sheets})',
   'error.missingColumns': '{file}: required column missing: {columns} (use --mapping to map column names)',
   'error.asOf': '--as-of "{value}": expected an existing date as yyyy-mm-dd or dd-mm-yyyy',
+  'error.unknownGemeente': '--gemeente "{value}": not a gemeente of profile {profile}; choose from: {list}',
   'error.option': '{option} "{value}": choose from {choices}',
   'error.noInput': 'no input file given',
   'error.stdinTwice': 'standard input (-) can be read only once',
@@ -363,6 +367,7 @@ const en: Record<keyof typeof nl, string> = {
   'field.ov_consequenties': 'consequences of insufficient recovery',
 
   'report.title': 'Compliance report {profile}',
+  'report.titleGemeenten': 'Compliance report {profile} — {gemeenten}',
   'report.peildatum': 'Reference date',
   'report.profile': 'Profile',
   'report.files': 'Files',
@@ -420,6 +425,7 @@ const en: Record<keyof typeof nl, string> = {
   'profile.gelijkgesteldNoBesluit': 'gelijkgestelde dag {date}: no Besluit in calendar.besluiten for {year}; add the Besluit (title, Staatscourant) or use extra_closed_days',
   // a run that could not judge everything, or anything
   'run.noRuleAssessable': 'no rule can be judged: the export lacks {fields}; map the columns with --mapping or check the export with giacheck validate',
+  'run.nothingInFilter': 'no row of {gemeenten} in the export ({outside} rows of other gemeenten); check --gemeente',
   'run.notAssessable.one': '{rule} not assessable: column {fields} is missing',
   'run.notAssessable.many': '{rule} not assessable: columns {fields} are missing',
   'run.rejectedMajority': 'note: {rejected} of {read} rows were rejected; the figures cover only the rest (see the rejected rows)',
