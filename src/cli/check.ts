@@ -5,18 +5,21 @@
  */
 import { Command, Option } from 'commander';
 import { UserError } from '../errors.js';
-import { formatNumber, localized, t } from '../i18n/index.js';
+import { formatNumber, formatPercent, localized, t } from '../i18n/index.js';
+import '../i18n/catalog/report.js';
 import { buildReport, check } from '../engine/check.js';
 import { FORMATS } from '../report/formats.js';
 import { makePseudonymizer } from '../report/pseudonymize.js';
 import type { Report } from '../report/model.js';
 import { checkOutputTarget, chooseFormat, openOutput, writesFile, writtenLine } from './output.js';
-import { addGemeenteOption, addGlobalOptions, addInputOptions, failOnLevel, InputOptions, OutputOptions, resolveInput, useColor } from './common.js';
+import { addGemeenteOption, addGlobalOptions, addInputOptions, FailOn, InputOptions, OutputOptions, parseFailOn, resolveInput, useColor } from './common.js';
 import { TOOL } from './version.js';
 import { progressReporter, progressWanted } from './progress.js';
 import { processIo, type Io, type Run } from './io.js';
 
-export interface CheckOptions extends InputOptions, OutputOptions {
+export interface CheckOptions extends Omit<InputOptions, 'failOn'>, Omit<OutputOptions, 'failOn'> {
+  /** parsed by parseFailOn (a string when runCheck is called directly) */
+  failOn?: FailOn | string;
   includePassed?: boolean;
   maxFindings?: string;
   width?: string;
@@ -29,7 +32,7 @@ export function register(program: Command, run: Run): void {
     .argument('<bestand...>', t('arg.files'))
     .addOption(new Option('--format <formaat>', t('opt.format')))
     .option('--output <bestand>', t('opt.output'))
-    .addOption(new Option('--fail-on <niveau>', t('opt.failOn')).choices(['error', 'warning', 'never']).default('error'))
+    .addOption(new Option('--fail-on <niveau>', t('opt.failOn')).argParser(parseFailOn).default(parseFailOn('error'), 'error'))
     .option('--include-passed', t('opt.includePassed'))
     .option('--max-findings <n>', t('opt.maxFindings'), '100')
     .option('--width <n>', t('opt.width'))
@@ -51,7 +54,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: Io = pro
   if (format.kind === 'collect' && format.binary && !opts.output) {
     throw new UserError(t('error.binaryToStdout', { format: formatName }));
   }
-  const failOn = failOnLevel(opts.failOn);
+  const failOn = typeof opts.failOn === 'object' ? opts.failOn : parseFailOnOption(opts.failOn ?? 'error');
   const includePassed = Boolean(opts.includePassed);
   const maxFindings = Number(opts.maxFindings ?? '100');
   if (!Number.isInteger(maxFindings) || maxFindings < 0) {
@@ -71,7 +74,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: Io = pro
   const progress = progressReporter(io.stderr, progressWanted(io.stderr, opts.quiet, io.env));
   try {
     const stream = format.kind === 'stream' ? await format.open(out, io.stderr) : undefined;
-    const run = await check(resolved, { includePassed, failOn, pseudo, stream, onProgress: progress.update });
+    const run = await check(resolved, { includePassed, failOn: failOn.level, pseudo, stream, onProgress: progress.update });
     progress.done();
     const report = buildReport(run, { includePassed, pseudonymized: Boolean(pseudo), tool: TOOL });
     // what the report opens with is said on stderr too: a streamed format has no top
@@ -89,6 +92,8 @@ export async function runCheck(files: string[], opts: CheckOptions, io: Io = pro
             }) +
             '\n',
         );
+        // csv rows are findings only: the norms of the run are said here, as the table opens with them
+        if (formatName === 'csv') for (const line of normLines(report)) io.stderr.write('giacheck: ' + line + '\n');
       }
     } else {
       const color = useColor(opts, out.isTTY, io.env);
@@ -98,11 +103,36 @@ export async function runCheck(files: string[], opts: CheckOptions, io: Io = pro
     if (writesFile(opts.output) && !opts.quiet) {
       io.stderr.write('giacheck: ' + writtenLine(opts.output, formatName, 'findings', findingCount(report, includePassed)) + '\n');
     }
-    return run.failing ? 1 : 0;
+    // a rule that could not be judged (not assessable, nothing applicable) is not below its norm
+    const belowNorm = failOn.belowNorm && report.summary.rules.some((r) => r.meets_norm === false);
+    return run.failing || belowNorm ? 1 : 0;
   } catch (e) {
     progress.done();
     out.abort();
     throw e;
+  }
+}
+
+/** One line per rule with a norm: its compliance against the norm, met or not, or not judged. */
+function normLines(report: Report): string[] {
+  return report.summary.rules
+    .filter((r) => r.norm !== null)
+    .map((r) =>
+      t(r.meets_norm === null ? 'rep.normLineNotJudged' : r.meets_norm ? 'rep.normLineMet' : 'rep.normLineNotMet', {
+        rule: r.rule_id,
+        norm: formatPercent(r.norm, 0),
+        compliance: formatPercent(r.compliance),
+        source: r.norm_source ?? '',
+      }),
+    );
+}
+
+/** --fail-on given to runCheck as text (not through commander): a wrong value is a UserError. */
+function parseFailOnOption(value: string): FailOn {
+  try {
+    return parseFailOn(value);
+  } catch {
+    throw new UserError(t('error.option', { option: '--fail-on', value, choices: 'error, warning, never, below-norm' }));
   }
 }
 

@@ -2,7 +2,7 @@
  * Options shared by the commands (SPEC §2) and their translation into plain option objects.
  * Commands never read process.argv themselves.
  */
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { UserError } from '../errors.js';
 import type { ResolvedInput } from '../engine/check.js';
 import { localized, t } from '../i18n/index.js';
@@ -144,6 +144,31 @@ export function failOnLevel(value: string | undefined): 'error' | 'warning' | 'n
     throw new UserError(t('error.option', { option: '--fail-on', value: v, choices: 'error, warning, never' }));
   }
   return v;
+}
+
+/** What makes `check` exit 1: findings at a severity level, and/or a rule below its norm. */
+export interface FailOn {
+  level: 'error' | 'warning' | 'never';
+  belowNorm: boolean;
+}
+
+const FAIL_ON_CHOICES = ['error', 'warning', 'never', 'below-norm'];
+
+/**
+ * `check --fail-on`: one level (error, warning, never), `below-norm`, or a level and below-norm
+ * with a comma (`error,below-norm`). `below-norm` alone fails on the norms only. A commander
+ * argParser: a wrong value gives commander's own "allowed choices" message (src/cli/help.ts).
+ */
+export function parseFailOn(value: string): FailOn {
+  const parts = value.split(',').map((p) => p.trim().toLowerCase());
+  const levels = parts.filter((p) => p !== 'below-norm');
+  const ok =
+    parts.every((p) => FAIL_ON_CHOICES.includes(p)) &&
+    levels.length <= 1 &&
+    new Set(parts).size === parts.length &&
+    !(levels[0] === 'never' && parts.length > 1);
+  if (!ok) throw new InvalidArgumentError(`Allowed choices are ${FAIL_ON_CHOICES.join(', ')}.`);
+  return { level: (levels[0] ?? 'never') as FailOn['level'], belowNorm: parts.includes('below-norm') };
 }
 
 export function useColor(opts: GlobalOptions, isTTY: boolean, env: NodeJS.ProcessEnv): boolean {

@@ -6,7 +6,7 @@
 import { Command, Option } from 'commander';
 import { Chalk, ChalkInstance } from 'chalk';
 import { UserError } from '../errors.js';
-import { localized, t } from '../i18n/index.js';
+import { formatPercent, localized, t } from '../i18n/index.js';
 import '../i18n/catalog/validate.js';
 import { bundledProfileIds, bundledProfileList, loadProfile, Profile, RuleDef } from '../profile/load.js';
 import { conditionText } from '../rules/conditions.js';
@@ -47,7 +47,7 @@ export function parameterLines(spec: RuleSpec, profile: Profile): string[] {
 }
 
 function ruleJson(def: RuleDef, profile: Profile) {
-  const { kind, title, severity, source, interpretation, norm, when, replaces: _r, ...params } = def.spec as RuleSpec & Record<string, unknown>;
+  const { kind, title, severity, source, interpretation, norm, norm_source, when, replaces: _r, ...params } = def.spec as RuleSpec & Record<string, unknown>;
   return {
     id: def.id,
     kind,
@@ -60,7 +60,14 @@ function ruleJson(def: RuleDef, profile: Profile) {
     source,
     interpretation: interpretation === undefined ? null : localized(interpretation),
     norm: norm ?? null,
+    norm_source: norm_source ?? null,
   };
+}
+
+/** "90% (document section; the title of the document)" */
+function normText(norm: number, source: { document: string; section: string } | undefined, profile: Profile): string {
+  const title = source && profile.sources[source.document]?.title;
+  return `${formatPercent(norm, 0)}${source ? ` (${source.document} ${source.section}${title ? `; ${title}` : ''})` : ''}`;
 }
 
 function ruleBlock(def: RuleDef, profile: Profile, chalk: ChalkInstance, full: boolean): string {
@@ -73,7 +80,7 @@ function ruleBlock(def: RuleDef, profile: Profile, chalk: ChalkInstance, full: b
   if (s.when) out.push(`${pad}${t('rules.when')}: ${conditionText(s.when)}`);
   out.push(`${pad}${t('rules.source')}: ${s.source.document} ${s.source.section}${profile.sources[s.source.document] ? ` (${profile.sources[s.source.document].title})` : ''}`);
   if (full && s.source.quote) out.push(`${pad}${t('rules.quote')}: "${s.source.quote}"`);
-  if (s.norm) out.push(`${pad}${t('rules.norm')}: ${Math.round(s.norm.share * 100)}% (${s.norm.source.document} ${s.norm.source.section})`);
+  if (s.norm !== undefined) out.push(`${pad}${t('rules.norm')}: ${normText(s.norm, s.norm_source, profile)}`);
   if (def.replaces.length) out.push(`${pad}${t('rules.replaces')}: ${def.replaces.join(', ')}`);
   if (full) out.push(`${pad}${t('rules.origin')}: ${def.origin}`);
   if (s.interpretation) out.push(`${pad}${t('rules.interpretation')}: ${localized(s.interpretation).replace(/\s+/g, ' ')}`);

@@ -123,6 +123,12 @@ export function readProfileFile(
     if (r.success) rules.set(id, { kind: 'rule', spec: r.data });
     else out.push(...zodProblems(yaml, r.error, ['rules', id]));
   }
+  // a norm says where its figure comes from, and a norm_source belongs to a norm
+  for (const [id, entry] of rules) {
+    const { norm, norm_source } = entry.spec;
+    if (norm !== undefined && norm_source === undefined) out.push(yaml.problemAt(['rules', id, 'norm'], t('profile.normWithoutSource', { id })));
+    if (norm === undefined && norm_source !== undefined) out.push(yaml.problemAt(['rules', id, 'norm_source'], t('profile.normSourceWithoutNorm', { id })));
+  }
   if (!spec) return { problems: out };
   (opts.checkFeestdagen === false ? [] : (spec.calendar?.feestdagen ?? [])).forEach((f, i) => {
     if (!checkFeestdagRule(f.rule)) {
@@ -236,7 +242,10 @@ function merge(raw: RawProfile, parent: Profile | undefined, file: string, probl
       const base = rules[idx].spec;
       const next = { ...base } as RuleSpec & Record<string, unknown>;
       if (o.severity) next.severity = o.severity;
-      if (o.norm) next.norm = o.norm;
+      if (o.norm !== undefined) {
+        next.norm = o.norm;
+        next.norm_source = o.norm_source;
+      }
       if (o.interpretation) next.interpretation = o.interpretation;
       if (o.window) {
         if (base.kind !== 'moment') {
@@ -260,6 +269,11 @@ function merge(raw: RawProfile, parent: Profile | undefined, file: string, probl
         continue;
       }
       inactive.push({ id: target, reason: 'replaced', by: id, origin: spec.id });
+      // the replacing rule keeps the replaced rule's norm unless it sets its own (ZL-01 for LV-03)
+      const replaced = rules[at].spec;
+      if (entry.spec.norm === undefined && replaced.norm !== undefined) {
+        entry.spec = { ...entry.spec, norm: replaced.norm, norm_source: replaced.norm_source };
+      }
       rules.splice(at, 1);
     }
     rules.push({ id, spec: entry.spec, origin: spec.id, replaces });

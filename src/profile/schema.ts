@@ -15,6 +15,7 @@ const fromSchema = AnchorSchema;
 export const RuleOverrideSchema = z.strictObject({
   severity: z.enum(['error', 'warning', 'info']).optional(),
   norm: NormSchema.optional(),
+  norm_source: SourceSchema.optional(),
   off: z.boolean().optional(),
   window: WindowSchema.optional(),
   interpretation: z.union([z.string(), LocalizedTextSchema]).optional(),

@@ -44,8 +44,11 @@ export interface RuleSummary extends Counts {
   severity: string;
   kind: string;
   source: string;
+  /** the share that should comply (0.9 = 90 %), or null */
   norm: number | null;
-  /** compliance ≥ norm; null without a norm or without judged cases */
+  /** where the norm comes from ("LNVT ambitie 2019: …"), distinct from the rule's source; null without a norm */
+  norm_source: string | null;
+  /** compliance ≥ norm; null without a norm, without judged cases or when not assessable */
   meets_norm: boolean | null;
   /** false when the export lacks a field the rule reads: no findings, no figures (all 0, compliance null) */
   assessable: boolean;
@@ -305,7 +308,7 @@ export class Aggregator {
     const all = this.all.summary(rules);
     const ruleSummaries: RuleSummary[] = rules.map((r) => {
       const counts = all.rules[r.id];
-      const norm = r.spec.norm?.share ?? null;
+      const norm = r.spec.norm ?? null;
       return {
         rule_id: r.id,
         title: r.spec.title,
@@ -314,6 +317,7 @@ export class Aggregator {
         source: sourceText(r.spec.source),
         ...counts,
         norm,
+        norm_source: r.spec.norm_source ? sourceText(r.spec.norm_source) : null,
         meets_norm: norm === null || counts.compliance === null ? null : counts.compliance >= norm,
         assessable: true,
         missing_fields: [],

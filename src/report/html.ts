@@ -19,6 +19,7 @@ import {
   groupFindings,
   hasImplausible,
   hasNorm,
+  normCell,
   headline,
   noticeLines,
   notAssessableFields,
@@ -177,14 +178,20 @@ export function formatHtml(report: Report): string {
       const missing = notAssessableFields(report, r.rule_id);
       if (missing) {
         // no figures for a rule the export cannot judge
-        return head + `<td class="not-assessable" colspan="${statusCount + 1 + (withNorm ? 1 : 0)}">${esc(t('rep.notAssessableCell', { fields: missing.join(', ') }))}</td></tr>`;
+        // its norm stays in view, "niet te beoordelen": not judged is not below the norm
+        return (
+          head +
+          `<td class="not-assessable" colspan="${statusCount + 1}">${esc(t('rep.notAssessableCell', { fields: missing.join(', ') }))}</td>` +
+          (withNorm ? td(normCell(r), 'num') : '') +
+          '</tr>'
+        );
       }
       return (
         head +
         countCells(r) +
         (withImplausible ? tdNum(r.implausible) : '') +
         pctCell(r.compliance, r.norm) +
-        (withNorm ? td(r.norm === null ? '–' : `${formatPercent(r.norm, 0)}${r.meets_norm === null ? '' : ` (${t(r.meets_norm ? 'rep.normMet' : 'rep.normNotMet')})`}`, 'num') : '') +
+        (withNorm ? td(normCell(r), 'num') : '') +
         '</tr>'
       );
     });

@@ -15,6 +15,7 @@ import {
   groupFindings,
   hasImplausible,
   hasNorm,
+  normCell,
   headline,
   noticeLines,
   notAssessableFields,
@@ -126,12 +127,12 @@ export function formatMarkdown(report: Report): string {
       report.summary.rules.map((r) => {
         const missing = notAssessableFields(report, r.rule_id);
         const figures = missing
-          ? [...countCells(r).map(() => '–'), ...(withImplausible ? ['–'] : []), t('rep.notAssessableCell', { fields: missing.join(', ') }), ...(withNorm ? ['–'] : [])]
+          ? [...countCells(r).map(() => '–'), ...(withImplausible ? ['–'] : []), t('rep.notAssessableCell', { fields: missing.join(', ') }), ...(withNorm ? [normCell(r)] : [])]
           : [
               ...countCells(r),
               ...(withImplausible ? [formatNumber(r.implausible)] : []),
               formatPercent(r.compliance),
-              ...(withNorm ? [r.norm === null ? '–' : `${formatPercent(r.norm, 0)}${r.meets_norm === null ? '' : ` (${t(r.meets_norm ? 'rep.normMet' : 'rep.normNotMet')})`}`] : []),
+              ...(withNorm ? [normCell(r)] : []),
             ];
         return [r.rule_id, localized(r.title), t(`severity.${r.severity}`), ...figures, sourceLabel(report, r.source)];
       }),

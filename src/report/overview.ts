@@ -114,6 +114,20 @@ export function hasNorm(report: Report): boolean {
   return report.summary.rules.some((r) => r.norm !== null);
 }
 
+/**
+ * Whether a rule meets its norm, in words: gehaald, niet gehaald, or niet te beoordelen (no judged
+ * cases, or the rule is not assessable: that is not "below the norm"); '' without a norm.
+ */
+export function normVerdict(r: { norm: number | null; meets_norm: boolean | null }): string {
+  if (r.norm === null) return '';
+  return t(r.meets_norm === null ? 'rep.normNotJudged' : r.meets_norm ? 'rep.normMet' : 'rep.normNotMet');
+}
+
+/** The norm cell of a rule table: "90% (niet gehaald)", or – without a norm. */
+export function normCell(r: { norm: number | null; meets_norm: boolean | null }): string {
+  return r.norm === null ? '–' : `${formatPercent(r.norm, 0)} (${normVerdict(r)})`;
+}
+
 /** The document key a source text starts with ("000 §5.1.1" → "000"), if the profile has it. */
 function sourceKey(report: Report, source: string): string | undefined {
   const sources = report.profile.sources ?? {};

@@ -10,7 +10,7 @@ import { parseIsoDay } from '../calendar/days.js';
 import type { Counts, GroupSummary } from './aggregate.js';
 import { displayDate, routeLabel } from './messages.js';
 import type { Report } from './model.js';
-import { baseName, headline, noticeLines, outsideText, peildatumText, reportTitle } from './overview.js';
+import { baseName, hasNorm, headline, normCell, noticeLines, outsideText, peildatumText, reportTitle } from './overview.js';
 import '../i18n/catalog/usage.js';
 import '../i18n/catalog/report.js';
 
@@ -181,7 +181,7 @@ function formatWide(report: Report, opts: TableOptions, requested: number): stri
         [null, titleWidth, null, null, null, null, null, null, null, null, null, null, null],
       );
       for (const r of report.summary.rules) {
-        const compliance = pct(r.compliance, chalk, r.norm) + (r.norm !== null ? chalk.dim(` / ${t('col.norm').toLowerCase()} ${formatPercent(r.norm, 0)}`) : '');
+        const compliance = pct(r.compliance, chalk, r.norm) + (r.norm !== null ? chalk.dim(` / ${t('col.norm').toLowerCase()} ${normCell(r)}`) : '');
         rules.push([r.rule_id, localized(r.title), t(`severity.${r.severity}`), ...countCells(r), compliance, r.source]);
       }
       return rules.toString();
@@ -301,6 +301,17 @@ function formatWide(report: Report, opts: TableOptions, requested: number): stri
 }
 
 /**
+ * Compliance in the compact rule table, with the norm where the rule has one and no room for a
+ * column: "89,5% < 90%" (below), "87,5% ≥ 80%" (met), "– / 90%" (nothing judged: not below).
+ */
+function compactCompliance(r: { compliance: number | null; norm: number | null; meets_norm: boolean | null }): string {
+  const share = formatPercent(r.compliance);
+  if (r.norm === null) return share;
+  const sign = r.meets_norm === null ? '/' : r.meets_norm ? '≥' : '<';
+  return `${share} ${sign} ${formatPercent(r.norm, 0)}`;
+}
+
+/**
  * The report for a terminal narrower than COMPACT_BELOW (a laptop console of 80–120 columns):
  * per rule only rule, short title, applicable, late+overdue, missing and compliance; the groups
  * the same; findings with a cut message; every line at most `width` characters.
@@ -331,6 +342,7 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
 
   heading(t('report.perRule'));
   const rules = report.summary.rules;
+  const withNorm = hasNorm(report);
   out.push(
     compactTable(
       [
@@ -339,11 +351,12 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
         ...countColumns(),
         { head: t('col.compliance'), right: true, paint: compliancePaint(rules.map((r) => r.compliance), rules.map((r) => r.norm)) },
       ],
-      rules.map((r) => [r.rule_id, localized(r.title), ...counts(r), formatPercent(r.compliance)]),
+      rules.map((r) => [r.rule_id, localized(r.title), ...counts(r), compactCompliance(r)]),
       width,
       bold,
     ),
   );
+  if (withNorm) para(t('table.normLegend'), chalk.dim);
 
   const groupTable = (title: string, firstCol: string, groups: Record<string, GroupSummary>) => {
     const entries = Object.entries(groups);

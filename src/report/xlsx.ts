@@ -22,7 +22,7 @@ import type { Counts, GroupSummary } from './aggregate.js';
 import { neutralise } from './csv.js';
 import { routeLabel } from './messages.js';
 import type { Report } from './model.js';
-import { baseName, groupFindings, hasImplausible, hasNorm, noticeLines, notAssessableFields, outsideText, peildatumText, reportTitle, sourceLabel, sourceLegend } from './overview.js';
+import { baseName, groupFindings, hasImplausible, hasNorm, normVerdict, noticeLines, notAssessableFields, outsideText, peildatumText, reportTitle, sourceLabel, sourceLegend } from './overview.js';
 
 const STATUS_COLS = ['on_time', 'late', 'overdue', 'pending', 'missing', 'early', 'violated'] as const;
 /** Excel's last row is 1,048,576; one goes to the header */
@@ -210,7 +210,7 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
         ...countValues(r).map(figure),
         ...(withImplausible ? [figure(r.implausible)] : []),
         figure(r.compliance),
-        ...(withNorm ? [r.norm, missing || r.meets_norm === null ? '' : t(r.meets_norm ? 'rep.normMet' : 'rep.normNotMet')] : []),
+        ...(withNorm ? [r.norm, normVerdict(r)] : []),
         sourceLabel(report, r.source),
         ...(anyUnjudged ? [missing ? t('rep.notAssessableCell', { fields: missing.join(', ') }) : ''] : []),
       ];

@@ -14,11 +14,14 @@ import { DurationSpec, LocalizedTextSchema, SourceSchema } from '../model/schema
 import { conditionFields, ConditionSchema, ConditionSpec } from './conditions.js';
 import { RuleContext, Status, STATUSES } from './types.js';
 
+/**
+ * A rule's norm: the share of judged cases that should comply (0.9 = 90 %), e.g. a national
+ * network's published ambition. Its `norm_source` (required with it) is where the figure comes
+ * from, distinct from the rule's own `source` (where the term comes from).
+ */
+export const NormSchema = z.number().min(0).max(1);
+
 /** The keys every rule has, whatever its kind. */
-export const NormSchema = z.strictObject({
-  share: z.number().min(0).max(1),
-  source: SourceSchema,
-});
 
 export const ruleBase = {
   title: LocalizedTextSchema,
@@ -27,6 +30,7 @@ export const ruleBase = {
   interpretation: z.union([z.string(), LocalizedTextSchema]).optional(),
   when: ConditionSchema.optional(),
   norm: NormSchema.optional(),
+  norm_source: SourceSchema.optional(),
   replaces: z.union([z.string(), z.array(z.string())]).optional(),
 };
 

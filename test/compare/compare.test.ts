@@ -77,15 +77,15 @@ describe('giacheck compare', () => {
     const { out, stderr } = await compare(oldJson, newJson, { format: 'json' });
     expect(stderr).toBe('');
     const j = JSON.parse(out);
-    expect(j.old).toMatchObject({ file: oldJson, peildatum: '2026-11-04', profile: { id: 'zuid-limburg' }, rows_checked: 4, findings: 8 });
-    expect(j.new).toMatchObject({ file: newJson, peildatum: '2026-11-20', rows_checked: 4, findings: 7 });
+    expect(j.old).toMatchObject({ file: oldJson, peildatum: '2026-11-04', profile: { id: 'zuid-limburg' }, rows_checked: 4, findings: 9 });
+    expect(j.new).toMatchObject({ file: newJson, peildatum: '2026-11-20', rows_checked: 4, findings: 8 });
     expect(j.warnings).toEqual([]);
     const rule = (id: string) => j.rules.find((r: { rule_id: string }) => r.rule_id === id);
     // ZL-01: C-1 on time and B-1 overdue, A-1 and D-1 pending → A-1 on time, D-1 overdue: 50 % both times
     expect(rule('ZL-01')).toMatchObject({ old: { applicable: 4, on_time: 1, overdue: 1, pending: 2, compliance: 0.5 }, new: { applicable: 4, on_time: 2, overdue: 2, pending: 0, compliance: 0.5 }, compliance_delta: 0 });
     // ZL-02: A-1 and D-1 became overdue: 1/2 → 1/4
     expect(rule('ZL-02')).toMatchObject({ old: { on_time: 1, overdue: 1, compliance: 0.5 }, new: { on_time: 1, overdue: 3, compliance: 0.25 }, compliance_delta: -0.25 });
-    expect(j.rules.map((r: { rule_id: string }) => r.rule_id)).toEqual(['LV-01', 'ZL-01', 'ZL-02', 'ZL-03', 'ZL-04', 'ZL-05', 'ZL-06', 'ZL-07', 'ZL-08', 'ZL-09', 'ZL-10', 'ZL-11']);
+    expect(j.rules.map((r: { rule_id: string }) => r.rule_id)).toEqual(['LV-01', 'LV-04', 'ZL-01', 'ZL-02', 'ZL-03', 'ZL-04', 'ZL-05', 'ZL-06', 'ZL-07', 'ZL-08', 'ZL-09', 'ZL-10', 'ZL-11']);
     const gem = (g: string) => j.gemeenten.find((x: { gemeente: string }) => x.gemeente === g);
     // Heerlen: all four results pending before (nothing judged), now 1 on time of 4
     expect(gem('Heerlen')).toMatchObject({ deelregio: 'Parkstad', old: { cases: 2, pending: 4, compliance: null }, new: { cases: 2, on_time: 1, overdue: 3, compliance: 0.25 }, compliance_delta: null });
@@ -115,8 +115,8 @@ describe('giacheck compare', () => {
     const lines = out.split('\n');
     expect(lines.slice(0, 4)).toEqual([
       'Vergelijking van twee runs: 04-11-2026 → 20-11-2026',
-      `Oud: ${oldJson} (profiel zuid-limburg 2026.11, peildatum 04-11-2026, 4 dossiers gecontroleerd, 8 bevindingen)`,
-      `Nieuw: ${newJson} (profiel zuid-limburg 2026.11, peildatum 20-11-2026, 4 dossiers gecontroleerd, 7 bevindingen)`,
+      `Oud: ${oldJson} (profiel zuid-limburg 2026.11, peildatum 04-11-2026, 4 dossiers gecontroleerd, 9 bevindingen)`,
+      `Nieuw: ${newJson} (profiel zuid-limburg 2026.11, peildatum 20-11-2026, 4 dossiers gecontroleerd, 8 bevindingen)`,
       expect.stringMatching(/^Naleving over alle regels: [\d,]+% → [\d,]+% \([-+]?[\d,]+ pp\)$/),
     ]);
     const row = (key: string) => lines.find((l) => l.startsWith(`│ ${key} `))?.split('│').slice(1, -1).map((c) => c.trim());

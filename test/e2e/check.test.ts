@@ -41,9 +41,12 @@ describe('giacheck check on a Dutch-Excel export (BOM, ;, CRLF, dd-mm-yyyy)', ()
       ['D-006', 'ZL-01', 'overdue', '2026-10-27', null, 5],
       ['D-006', 'ZL-02', 'overdue', '2026-10-27', null, 5],
       ['D-004', 'LV-01', 'overdue', '2026-03-23', null, 223],
+      ['D-004', 'LV-04', 'overdue', '2026-03-23', null, 223],
       ['D-005', 'LV-01', 'overdue', '2026-10-23', null, 9],
+      ['D-005', 'LV-04', 'overdue', '2026-10-23', null, 9],
       ['D-004', 'ZL-05', 'late', '2026-03-23', '2026-03-30', 7],
       ['D-002', 'ZL-01', 'late', '2026-05-04', '2026-05-06', 2],
+      ['D-010', 'LV-04', 'late', '2026-05-15', '2026-05-29', 14],
       ['D-002', 'ZL-04', 'missing', null, null, null],
       ['D-002', 'ZL-06', 'missing', null, null, null],
       ['D-004', 'ZL-07', 'missing', null, null, null],
@@ -84,7 +87,7 @@ describe('giacheck check on a Dutch-Excel export (BOM, ;, CRLF, dd-mm-yyyy)', ()
     expect(zl01.compliance).toBeCloseTo(7 / 9, 10);
     const zl08 = report.summary.rules.find((r: any) => r.rule_id === 'ZL-08');
     expect(zl08).toMatchObject({ applicable: 2, on_time: 1, early: 1, compliance: 0.5 });
-    expect(report.summary.rules.map((r: any) => r.rule_id)).toEqual(['LV-01', 'ZL-01', 'ZL-02', 'ZL-03', 'ZL-04', 'ZL-05', 'ZL-06', 'ZL-07', 'ZL-08', 'ZL-09', 'ZL-10', 'ZL-11']);
+    expect(report.summary.rules.map((r: any) => r.rule_id)).toEqual(['LV-01', 'LV-04', 'ZL-01', 'ZL-02', 'ZL-03', 'ZL-04', 'ZL-05', 'ZL-06', 'ZL-07', 'ZL-08', 'ZL-09', 'ZL-10', 'ZL-11']);
   });
 
   it('aggregates per gemeente, deelregio and month; lists every gemeente of the region', async () => {
@@ -95,7 +98,7 @@ describe('giacheck check on a Dutch-Excel export (BOM, ;, CRLF, dd-mm-yyyy)', ()
     expect(report.summary.by_deelregio.Parkstad.cases).toBe(4); // Heerlen, Kerkrade, Landgraaf, Brunssum
     expect(report.summary.by_month['2026-04'].cases).toBe(2);
     expect(report.summary.routes).toMatchObject({ overdracht_lokaal_veld: 3, voorwaarden_en_vervolg: 3, onderzoek: 1, geen_vervolg: 1, onbekend: 2 });
-    expect(report.summary.monitoring_duration).toEqual({ target_months: 18, closed: 0, mean_months: null, open: 2, source: '000 Bijlage 2; §1.1' });
+    expect(report.summary.monitoring_duration).toEqual({ target_months: 18, closed: 0, mean_months: null, open: 2, source: '004 Langer volgen' });
   });
 
   it('never echoes columns it does not need', async () => {
@@ -181,9 +184,10 @@ describe('check: output formats', () => {
       expect(r.stdout).toContain(heading);
     }
     // not a terminal: 100 columns, the compact layout (test/e2e/table-width-tmux.test.ts)
-    expect(r.stdout).toMatch(/^ZL-01 +Veiligheidsbeoordeling binnen 5 werkdagen na/m);
+    // compliance against the norm in the compact layout: below 90 %
+    expect(r.stdout).toMatch(/^ZL-01 +Veiligheidsbeoordeling binnen 5 werkdagen… +10 +2 +0 +77,8% < 90%$/m);
     expect(r.stdout).toContain('77,8%');
-    expect(r.stdout).toContain('Niet actief in dit profiel: LV-02 (vervangen door ZL-02)');
+    expect(r.stdout).toContain('Niet actief in dit profiel: LV-03 (vervangen door ZL-01), LV-02 (vervangen door ZL-02)');
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });
 
@@ -204,13 +208,13 @@ describe('check: output formats', () => {
 
   it('--max-findings limits the table and says how many there are', async () => {
     const r = await giacheck(['check', FIXTURE, ...AS_OF, '--region', 'zuid-limburg', '--max-findings', '3']);
-    expect(r.stdout).toContain('3 van 18 bevindingen getoond');
+    expect(r.stdout).toContain('3 van 21 bevindingen getoond');
   });
 
   it('jsonl streams findings, rejected rows and a final summary line', async () => {
     const r = await giacheck(['check', FIXTURE, ...AS_OF, '--region', 'zuid-limburg', '--format', 'jsonl']);
     const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
-    expect(lines.filter((l) => l.type === 'finding')).toHaveLength(18);
+    expect(lines.filter((l) => l.type === 'finding')).toHaveLength(21);
     expect(lines.filter((l) => l.type === 'rejected')).toHaveLength(6);
     const last = lines[lines.length - 1];
     expect(last).toMatchObject({ type: 'summary', peildatum: '2026-11-01', input: { rows_read: 16, rows_checked: 10, rows_rejected: 6 } });
@@ -225,7 +229,7 @@ describe('check: output formats', () => {
     const r = await giacheck(['check', FIXTURE, ...AS_OF, '--region', 'zuid-limburg', '--format', 'csv', '--lang', 'en']);
     const rows = r.stdout.trimEnd().split('\r\n');
     expect(rows[0]).toBe('dossier_id,gemeente,deelregio,rule_id,status,severity,due_date,actual_date,days_late,message,source');
-    expect(rows).toHaveLength(19);
+    expect(rows).toHaveLength(22);
     expect(rows).toContain("D-002,Sittard-Geleen,Westelijke Mijnstreek,ZL-06,missing,error,,,,missing: melder's contact details,000 §5.1.3");
     expect(r.stderr.split('\n').filter((l) => l.includes('row 9')).length).toBe(1);
   });
@@ -234,7 +238,7 @@ describe('check: output formats', () => {
     const r = await giacheck(['check', FIXTURE, ...AS_OF, '--region', 'zuid-limburg', '--format', 'csv', '--lang', 'nl']);
     expect(r.stdout.startsWith('\uFEFFDossier;Gemeente;Deelregio;Regel;Status;Ernst;Uiterlijk;Gedaan;Dagen te laat;Toelichting;Bron\r\n')).toBe(true);
     const rows = r.stdout.trimEnd().split('\r\n');
-    expect(rows).toHaveLength(19);
+    expect(rows).toHaveLength(22);
     expect(rows).toContain('D-002;Sittard-Geleen;Westelijke Mijnstreek;ZL-06;ontbreekt;fout;;;;ontbreekt: contactgegevens melder;000 §5.1.3');
     expect(rows.some((l) => /;verlopen;fout;\d\d-\d\d-2026;;\d+;/.test(l))).toBe(true);
     expect(r.stderr.split('\n').filter((l) => l.includes('rij 9'))).toEqual(['giacheck: fixtures/zuid-limburg-excel.csv: rij 9, kolom melding_datum: datum bestaat niet: "31-02-2026"']);
@@ -261,7 +265,7 @@ describe('check: output formats', () => {
 
   it('--include-passed lists on_time and not_applicable results too', async () => {
     const { report } = await json(['--include-passed', '--region', 'zuid-limburg']);
-    expect(report.findings).toHaveLength(10 * 12);
+    expect(report.findings).toHaveLength(10 * 13);
     expect(report.findings.filter((f: any) => f.status === 'not_applicable').length).toBeGreaterThan(0);
   });
 });

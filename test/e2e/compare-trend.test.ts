@@ -106,13 +106,14 @@ describe('compare with three runs', () => {
     expect(lines.slice(1, 3)).toEqual(['De runs staan op volgorde van peildatum (niet in de volgorde waarin de bestanden', 'zijn genoemd).']);
     for (const l of lines) expect(l.length).toBeLessThanOrEqual(80);
     const row = (key: string, text = r80.stdout) => text.split('\n').find((l) => l.startsWith(`${key} `))?.trim().split(/\s{2,}/);
-    expect(row('ZL-01')).toEqual(['ZL-01', 'Veiligheidsbeoordeling bin…', '50,0%', '66,7%', '66,7%', '+16,7 pp']);
+    // the norm column: ZL-01 keeps the 90 % of LV-03, which it replaces
+    expect(row('ZL-01')).toEqual(['ZL-01', 'Veiligheidsbeoordeli…', '90%', '50,0%', '66,7%', '66,7%', '+16,7 pp']);
     expect(lines).toContain('Mediane doorlooptijd: niet beschikbaar (de rapporten bevatten geen');
     expect(row('Heerlen')).toEqual(['Heerlen', '–', '50,0%', '50,0%', '0,0 pp']);
     const r120 = await run(['compare', runs.oct, runs.nov, runs.dec, '--width', '120']);
     for (const l of r120.stdout.split('\n')) expect(l.length).toBeLessThanOrEqual(120);
     expect(r120.stdout.split('\n')[1]).toBe('De runs staan op volgorde van peildatum.');
-    expect(row('ZL-01', r120.stdout)).toEqual(['ZL-01', 'Veiligheidsbeoordeling binnen 5 werkdagen na de melding', '50,0%', '66,7%', '66,7%', '+16,7 pp']);
+    expect(row('ZL-01', r120.stdout)).toEqual(['ZL-01', 'Veiligheidsbeoordeling binnen 5 werkdagen na de melding', '90%', '50,0%', '66,7%', '66,7%', '+16,7 pp']);
     // the deelregio column fits at 120
     expect(row('Heerlen', r120.stdout)).toEqual(['Heerlen', 'Parkstad', '–', '50,0%', '50,0%', '0,0 pp']);
   });
@@ -125,16 +126,16 @@ describe('compare with three runs', () => {
     for (const l of lines) expect(l.length).toBeLessThanOrEqual(80);
     const zl01 = lines.filter((l) => l.startsWith('ZL-01 ')).map((l) => l.trim().split(/\s{2,}/));
     expect(zl01).toEqual([
-      ['ZL-01', '50,0%', '66,7%', '66,7%', '66,7%', '66,7%', '66,7%'],
-      ['ZL-01', '66,7%', '66,7%', '+16,7 pp'],
+      ['ZL-01', '90%', '50,0%', '66,7%', '66,7%', '66,7%', '66,7%'],
+      ['ZL-01', '90%', '66,7%', '66,7%', '66,7%', '+16,7 pp'],
     ]);
   });
 
   it('md and html: the same figures; html with a line chart per rule, no script', async () => {
     const md = await run(['compare', runs.oct, runs.nov, runs.dec, '--format', 'md']);
     expect(md.stdout.startsWith('# Verloop over 3 runs: 04-11-2026 → 01-12-2026\n')).toBe(true);
-    expect(md.stdout).toContain('| ZL-01 | Veiligheidsbeoordeling binnen 5 werkdagen na de melding | 50,0% | 66,7% | 66,7% | +16,7 pp |');
-    expect(md.stdout).toContain('| Regel | Omschrijving | 04-11-2026 | 20-11-2026 | 01-12-2026 | Verschil |');
+    expect(md.stdout).toContain('| ZL-01 | Veiligheidsbeoordeling binnen 5 werkdagen na de melding | 90% | 50,0% | 66,7% | 66,7% | +16,7 pp |');
+    expect(md.stdout).toContain('| Regel | Omschrijving | Norm | 04-11-2026 | 20-11-2026 | 01-12-2026 | Verschil |');
     const out = join(dir, 'trend.html');
     const h = await run(['compare', runs.oct, runs.nov, runs.dec, '--output', out]);
     expect(h.code).toBe(0);
@@ -145,8 +146,8 @@ describe('compare with three runs', () => {
     const rules = JSON.parse((await run(['compare', runs.oct, runs.nov, runs.dec, '--format', 'json'])).stdout).rules.length;
     // one chart over all rules, one per rule, one per gemeente (16), one per deelregio (3)
     expect(html.match(/<svg /g)?.length).toBe(1 + rules + 16 + 3);
-    const zl01 = html.slice(html.indexOf('<title id="trend-3-t">'));
-    expect(zl01.startsWith('<title id="trend-3-t">ZL-01 · Veiligheidsbeoordeling binnen 5 werkdagen na de melding</title>')).toBe(true);
+    const zl01 = html.slice(html.indexOf('<title id="trend-4-t">'));
+    expect(zl01.startsWith('<title id="trend-4-t">ZL-01 · Veiligheidsbeoordeling binnen 5 werkdagen na de melding</title>')).toBe(true);
     const chart = zl01.slice(0, zl01.indexOf('</svg>'));
     expect(chart.match(/<circle /g)?.length).toBe(3);
     expect([...chart.matchAll(/<g class="point" data-label="([^"]+)"><title>([^<]+)<\/title>/g)].map((m) => m[2])).toEqual(['04-11-2026: 50,0%', '20-11-2026: 66,7%', '01-12-2026: 66,7%']);

@@ -45,7 +45,7 @@ describe('--help', () => {
 
   it('shows a default once: --fail-on lists its choices in the text and gets only its default', async () => {
     const line = (await help(['check'], 'nl')).replace(/\n\s{10,}/g, ' ').split('\n').find((l) => l.includes('--fail-on'))!;
-    expect(line).toContain('error, warning, never (standaard: error)');
+    expect(line).toContain('(error, warning, never) en/of bij een regel onder zijn norm (below-norm); combineer met een komma, bijvoorbeeld error,below-norm (standaard: error)');
     expect(line).not.toContain('keuze uit');
   });
 });
@@ -55,7 +55,7 @@ describe("commander's errors", () => {
     [['chek'], "giacheck: onbekende opdracht 'chek'; bedoelde u check? (zie giacheck --help)", "giacheck: unknown command 'chek'; did you mean check? (see giacheck --help)"],
     [['check'], "giacheck: argument 'bestand' ontbreekt (zie giacheck --help)", "giacheck: missing required argument 'bestand' (see giacheck --help)"],
     [['check', 'x.csv', '--as-of'], "giacheck: optie '--as-of <datum>' mist een waarde (zie giacheck --help)", "giacheck: option '--as-of <datum>' argument missing (see giacheck --help)"],
-    [['check', 'x.csv', '--fail-on', 'altijd'], "giacheck: optie '--fail-on <niveau>': 'altijd' kan niet; kies uit error, warning, never (zie giacheck --help)", "giacheck: option '--fail-on <niveau>': 'altijd' is not allowed; choose from error, warning, never (see giacheck --help)"],
+    [['check', 'x.csv', '--fail-on', 'altijd'], "giacheck: optie '--fail-on <niveau>': 'altijd' kan niet; kies uit error, warning, never, below-norm (zie giacheck --help)", "giacheck: option '--fail-on <niveau>': 'altijd' is not allowed; choose from error, warning, never, below-norm (see giacheck --help)"],
     [['check', 'x.csv', '--regio', 'x'], "giacheck: onbekende optie '--regio'; bedoelde u --region? (zie giacheck --help)", "giacheck: unknown option '--regio'; did you mean --region? (see giacheck --help)"],
     // (compare takes two or more reports since the trend over runs)
     [['kalender', '2026', '2027'], 'giacheck: te veel argumenten: 1 verwacht, 2 gekregen (zie giacheck --help)', 'giacheck: too many arguments: expected 1, got 2 (see giacheck --help)'],

@@ -47,7 +47,7 @@ describe('an export dropped on giacheck', () => {
         '          400 rijen gelezen, 393 gecontroleerd, 7 afgewezen',
         `Rapport:  ${report}`,
         '',
-        'Naleving over alle regels: 89,5% (1.530 van de 1.710 beoordeelde termijnen en eisen op orde)',
+        'Naleving over alle regels: 89,4% (1.600 van de 1.790 beoordeelde termijnen en eisen op orde)',
         'Nu verlopen (termijn voorbij, nog niet gedaan): 30, in 29 dossiers',
         'Regio Zuid-Limburg: afgeleid uit de gemeenten in de export.',
         'Afgewezen rijen: 7; het rapport noemt ze met rij, kolom en reden.',
@@ -73,7 +73,7 @@ describe('an export dropped on giacheck', () => {
     expect(r.code).toBe(1);
     expect(readFileSync(first, 'utf8')).toBe('vorige maand');
     expect(r.stdout).toContain(`Report:   ${join(dir, 'export mei 2026-naleving-2026-11-01-2.html')}\n`);
-    expect(r.stdout).toContain('Compliance over all rules: 89.5%');
+    expect(r.stdout).toContain('Compliance over all rules: 89.4% (1,600 of the 1,790 judged deadlines and requirements met)');
     expect(readdirSync(dir).filter((f) => f.endsWith('.html')).sort()).toEqual([
       'export mei 2026-naleving-2026-11-01-2.html',
       'export mei 2026-naleving-2026-11-01.html',

@@ -29,7 +29,7 @@ describe('giacheck triage --answers (replay)', () => {
     expect(j.route).toBe('overdracht_lokaal_veld');
     expect(j.matches_expected).toBe(true);
     expect(j.path.filter((p: { kind: string }) => p.kind === 'question')).toHaveLength(9);
-    expect(j.timeline[0]).toMatchObject({ rule_id: 'NOG-01', due_date: '2026-05-04' });
+    expect(j.timeline.slice(0, 2)).toMatchObject([{ rule_id: 'LV-03', due_date: '2026-05-04' }, { rule_id: 'NOG-01', due_date: '2026-05-04' }]);
     expect(j.timeline.at(-1)).toMatchObject({ rule_id: 'NOG-10', relative: '5 werkdagen na overdracht' });
   });
 

@@ -10,18 +10,20 @@ describe('giacheck rules list', () => {
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('Profiel Zuid-Limburg (zuid-limburg 2026.11, extends landelijk)');
     const ids = lines.filter((l) => /^\S/.test(l) && !l.startsWith('Profiel') && !l.startsWith('niet actief')).map((l) => l.split(' ')[0]);
-    expect(ids).toEqual(['LV-01', 'ZL-01', 'ZL-02', 'ZL-03', 'ZL-04', 'ZL-05', 'ZL-06', 'ZL-07', 'ZL-08', 'ZL-09', 'ZL-10', 'ZL-11']);
+    expect(ids).toEqual(['LV-01', 'LV-04', 'ZL-01', 'ZL-02', 'ZL-03', 'ZL-04', 'ZL-05', 'ZL-06', 'ZL-07', 'ZL-08', 'ZL-09', 'ZL-10', 'ZL-11']);
     expect(r.stdout).toContain(
       [
         'ZL-01  termijn · fout · Veiligheidsbeoordeling binnen 5 werkdagen na de melding',
         '       parameters: veiligheidsbeoordeling_datum ≤ melding_datum + 5 werkdagen',
         '       bron: 000 §5.1.1 (Samenwerkingsafspraken Veilig Thuis – gemeenten Zuid-Limburg (werkafspraken 20 januari 2022))',
+        '       norm: 90% (LNVT ambitie 2019: 90 % van de meldingen binnen 5 werkdagen beoordeeld; Landelijk Netwerk Veilig Thuis, ambities voor de doorlooptijden (gepubliceerd 2019, bij de cijfers over het vierde kwartaal van 2018))',
+        '       vervangt: LV-03',
       ].join('\n'),
     );
     expect(r.stdout).toContain('       parameters: lokaal_team_contact_datum ≤ (eerste aanwezige van warme_overdracht_datum, overdracht_datum) + 5 werkdagen');
     expect(r.stdout).toContain('       parameters: aanwezig moeten zijn: ov_inhoud_melding, ov_contactgegevens_directbetrokkenen, ov_contactgegevens_melder (tenzij melder_anoniem = ja), ov_triagebesluit_onderbouwing, ov_info_veiligheidsbeoordeling');
     expect(r.stdout).toContain('       interpretatie: 000 noemt geen termijn voor de bevestiging;');
-    expect(lines.filter(Boolean).at(-1)).toBe('niet actief: LV-02 (vervangen door ZL-02)');
+    expect(lines.filter(Boolean).at(-1)).toBe('niet actief: LV-03 (vervangen door ZL-01), LV-02 (vervangen door ZL-02)');
   });
 
   it('without --region lists every bundled profile; json is structured', async () => {

@@ -162,7 +162,7 @@ rules:
     expect(j.ok).toBe(false);
     expect(j.problems[1]).toEqual({ file: f, line: 6, col: 8, message: 'onbekende key: "kleur"' });
     const ok = await giacheck(['rules', 'lint', 'rules/zuid-limburg.yaml']);
-    expect(ok).toMatchObject({ code: 0, stdout: 'rules/zuid-limburg.yaml: in orde (12 actieve regels, extends landelijk)\n' });
+    expect(ok).toMatchObject({ code: 0, stdout: 'rules/zuid-limburg.yaml: in orde (13 actieve regels, extends landelijk)\n' });
     const missing = await giacheck(['rules', 'lint', join(d, 'nope.yaml')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe(`giacheck: ${join(d, 'nope.yaml')}: bestand niet gevonden\n`);

@@ -77,7 +77,8 @@ describe('profiles', () => {
     duration: { workdays: 10 }
     to: lokaal_team_contact_datum
     source: { document: eigen, section: "1" }
-    norm: { share: 0.9, source: { document: eigen, section: "2" } }
+    norm: 0.9
+    norm_source: { document: eigen, section: "2" }
 `);
     const { profile, problems } = loadProfileFile(file);
     expect(problems).toEqual([]);
@@ -88,12 +89,47 @@ describe('profiles', () => {
     expect(ids).toContain('EIGEN-01');
     expect(profile!.rules.find((r) => r.id === 'ZL-01')!.spec.severity).toBe('warning');
     expect(profile!.inactive).toEqual([
+      { id: 'LV-03', reason: 'replaced', by: 'ZL-01', origin: 'zuid-limburg' },
       { id: 'LV-02', reason: 'replaced', by: 'ZL-02', origin: 'zuid-limburg' },
       { id: 'ZL-10', reason: 'off', origin: 'mijn-regio' },
       { id: 'ZL-03', reason: 'off', origin: 'mijn-regio' },
       { id: 'ZL-05', reason: 'replaced', by: 'EIGEN-01', origin: 'mijn-regio' },
     ]);
     expect(profile!.chain).toEqual(['mijn-regio', 'zuid-limburg', 'landelijk']);
+  });
+
+  it('a regional profile may override an inherited norm, with its own norm_source', () => {
+    const file = write('norm.yaml', base + `rules:
+  ZL-01: { norm: 0.95, norm_source: { document: eigen, section: "convenant 2026" } }
+  LV-04: { severity: error }
+`);
+    const { profile, problems } = loadProfileFile(file);
+    expect(problems).toEqual([]);
+    const spec = (id: string) => profile!.rules.find((r) => r.id === id)!.spec;
+    expect([spec('ZL-01').norm, spec('ZL-01').norm_source]).toEqual([0.95, { document: 'eigen', section: 'convenant 2026' }]);
+    // a severity override keeps the inherited norm and its source
+    expect([spec('LV-04').severity, spec('LV-04').norm, spec('LV-04').norm_source?.document]).toEqual(['error', 0.8, 'LNVT']);
+  });
+
+  it('a norm without norm_source, or a norm_source without a norm, is a problem with its line', () => {
+    const file = write('norm-bad.yaml', base + `rules:
+  ZL-01: { norm: 0.95 }
+  EIGEN-02:
+    kind: deadline
+    title: { nl: Eigen, en: Own }
+    severity: info
+    from: melding_datum
+    duration: { workdays: 3 }
+    to: contact_gezin_datum
+    source: { document: eigen, section: "1" }
+    norm_source: { document: eigen, section: "2" }
+`);
+    const { profile, problems } = loadProfileFile(file);
+    expect(profile).toBeUndefined();
+    expect(problems.map((p) => [p.line, p.message])).toEqual([
+      [6, 'rules.ZL-01.norm: zeg met norm_source waar de norm vandaan komt (document en section)'],
+      [15, 'rules.EIGEN-02.norm_source: hoort bij een norm; geef ook norm (bijvoorbeeld 0.9)'],
+    ]);
   });
 
   it('names the YAML line and column of every problem', () => {

@@ -44,10 +44,12 @@ describe('formatHtml', () => {
       'fout',
       '2', '1', '1', '0', '0', '0', '0', '0',
       '50,0%',
+      '90% (niet gehaald)',
     ]);
-    expect(htmlRow(html, 'ZL-10', 'rules')?.at(-1)).toBe('100,0%');
-    expect(htmlRow(html, 'LV-01', 'rules')?.at(-1)).toBe('–');
-    expect(html).toContain('Niet actief in dit profiel: LV-02 (vervangen door ZL-02)');
+    expect(htmlRow(html, 'ZL-10', 'rules')?.slice(-2)).toEqual(['100,0%', '–']);
+    expect(htmlRow(html, 'LV-01', 'rules')?.slice(-2)).toEqual(['–', '–']);
+    expect(htmlRow(html, 'LV-04', 'rules')?.slice(-2)).toEqual(['–', '80% (niet te beoordelen)']);
+    expect(html).toContain('Niet actief in dit profiel: LV-03 (vervangen door ZL-01), LV-02 (vervangen door ZL-02)');
   });
 
   it('draws the compliance chart as inline SVG with one bar per rule, values also as text', () => {
@@ -79,7 +81,7 @@ describe('formatHtml', () => {
     expect(htmlRow(html, 'directe overdracht lokale veld', 'routes')).toEqual(['directe overdracht lokale veld', '2', '100,0%']);
     expect(htmlRow(html, 'Onderzoek', 'routes')).toEqual(['Onderzoek', '0', '0,0%']);
     expect(html).toMatch(/<svg[^>]*class="chart chart-routes"/);
-    expect(html).toContain('nog geen afgesloten monitoringen; 0 open (afspraak: gemiddeld 18 maanden, ZL-afspraken Bijlage 2; §1.1)');
+    expect(html).toContain('nog geen afgesloten monitoringen; 0 open (afspraak: gemiddeld 18 maanden, VT verbetert werkwijze 2018 Langer volgen)');
   });
 
   it('groups findings by rule, the rule with the most urgent finding first, and lists rejected rows', () => {
@@ -160,6 +162,6 @@ describe('formatHtml', () => {
     expect(html).toContain('<h2 id="rules-h">Compliance per rule</h2>');
     expect(html).toContain('<dt>Reference date</dt><dd>2026-06-01</dd>');
     expect(htmlRow(html, 'ZL-01', 'rules')?.[1]).toBe('Veiligheidsbeoordeling within 5 werkdagen of the melding | Source: ZL-afspraken §5.1.1');
-    expect(htmlRow(html, 'ZL-01', 'rules')?.at(-1)).toBe('50.0%');
+    expect(htmlRow(html, 'ZL-01', 'rules')?.slice(-2)).toEqual(['50.0%', '90% (not met)']);
   });
 });

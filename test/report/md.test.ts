@@ -72,10 +72,12 @@ describe('formatMarkdown', () => {
       '- **Rijen:** 4 gelezen, 2 gecontroleerd, 2 afgewezen',
     ]);
     const rules = section(md, 'Naleving per regel');
-    expect(rules[0]).toBe('| Regel | Omschrijving | Ernst | Toepasbaar | op tijd | te laat | verlopen | open | ontbreekt | te vroeg | afwijking | Naleving | Bron |');
-    expect(rules[1]).toBe('| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
-    expect(rules).toContain('| ZL-01 | Veiligheidsbeoordeling binnen 5 werkdagen na de melding | fout | 2 | 1 | 1 | 0 | 0 | 0 | 0 | 0 | 50,0% | ZL-afspraken §5.1.1 |');
-    expect(rules).toContain('| ZL-10 | Geen monitoring geregistreerd na een directe overdracht | info | 2 | 2 | 0 | 0 | 0 | 0 | 0 | 0 | 100,0% | ZL-afspraken §5.1.5 |');
+    expect(rules[0]).toBe('| Regel | Omschrijving | Ernst | Toepasbaar | op tijd | te laat | verlopen | open | ontbreekt | te vroeg | afwijking | Naleving | Norm | Bron |');
+    expect(rules[1]).toBe('| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+    expect(rules).toContain('| ZL-01 | Veiligheidsbeoordeling binnen 5 werkdagen na de melding | fout | 2 | 1 | 1 | 0 | 0 | 0 | 0 | 0 | 50,0% | 90% (niet gehaald) | ZL-afspraken §5.1.1 |');
+    expect(rules).toContain('| ZL-10 | Geen monitoring geregistreerd na een directe overdracht | info | 2 | 2 | 0 | 0 | 0 | 0 | 0 | 0 | 100,0% | – | ZL-afspraken §5.1.5 |');
+    // a rule with a norm and nothing to judge: the norm cannot be judged, which is not "below the norm"
+    expect(rules).toContain('| LV-04 | Voorwaarden & Vervolg of Onderzoek binnen 10 weken na de veiligheidsbeoordeling afgerond | waarschuwing | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | – | 80% (niet te beoordelen) | VT verbetert werkwijze 2018 Veiligheidsbeoordeling |');
     expect(rules.filter((l) => /^\| (LV|ZL)-\d\d \|/.test(l))).toHaveLength(report.summary.rules.length);
   });
 
@@ -86,7 +88,7 @@ describe('formatMarkdown', () => {
     expect(section(md, 'Per maand van melding')).toContain('| 2026-04 | 2 | 12 | 7 | 1 | 2 | 0 | 2 | 0 | 0 | 58,3% | – |');
     expect(section(md, 'Routes na de veiligheidsbeoordeling')).toContain('| directe overdracht lokale veld | 2 | 100,0% |');
     expect(section(md, 'Duur van de monitoring (afgesloten)')).toEqual([
-      'nog geen afgesloten monitoringen; 0 open (afspraak: gemiddeld 18 maanden, ZL-afspraken Bijlage 2; §1.1)',
+      'nog geen afgesloten monitoringen; 0 open (afspraak: gemiddeld 18 maanden, VT verbetert werkwijze 2018 Langer volgen)',
     ]);
     const findings = section(md, 'Bevindingen (meest urgent eerst)');
     expect(findings[0]).toBe('Bevindingen per regel: eerst de regel met de meest urgente bevinding, binnen elke regel verlopen bovenaan.');
@@ -110,7 +112,7 @@ describe('formatMarkdown', () => {
       '| zl-small.csv | 4 | gemeente | gemeente hoort niet bij profiel Zuid-Limburg; bedoelde u Maastricht? |',
       '| zl-small.csv | 5 | melding\\_datum | datum bestaat niet: "31-02-2026" |',
     ]);
-    expect(rejected.at(-1)).toBe('Niet actief in dit profiel: LV-02 (vervangen door ZL-02)');
+    expect(rejected.at(-1)).toBe('Niet actief in dit profiel: LV-03 (vervangen door ZL-01), LV-02 (vervangen door ZL-02)');
   });
 
   it('lists every finding per rule, by gemeente, with gemeente and deelregio columns', () => {
@@ -140,7 +142,7 @@ describe('formatMarkdown', () => {
     const md = formatMarkdown(report);
     expect(md.startsWith('# Compliance report Zuid-Limburg\n')).toBe(true);
     expect(section(md, 'Compliance per rule')).toContain(
-      '| ZL-01 | Veiligheidsbeoordeling within 5 werkdagen of the melding | error | 2 | 1 | 1 | 0 | 0 | 0 | 0 | 0 | 50.0% | ZL-afspraken §5.1.1 |',
+      '| ZL-01 | Veiligheidsbeoordeling within 5 werkdagen of the melding | error | 2 | 1 | 1 | 0 | 0 | 0 | 0 | 0 | 50.0% | 90% (not met) | ZL-afspraken §5.1.1 |',
     );
   });
 });

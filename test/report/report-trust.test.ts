@@ -57,9 +57,9 @@ describe('report-trust fields in html', () => {
 
   it('shows a not-assessable rule without figures, and the implausible column only when a rule has one', () => {
     const html = formatHtml(trusty());
-    expect(htmlRow(html, 'ZL-02', 'rules')?.slice(3)).toEqual(['niet te beoordelen: directbetrokkenen_geinformeerd_datum ontbreekt in de export']);
+    expect(htmlRow(html, 'ZL-02', 'rules')?.slice(3)).toEqual(['niet te beoordelen: directbetrokkenen_geinformeerd_datum ontbreekt in de export', '–']);
     expect(html).toContain('<th scope="col" class="num">onwaarschijnlijk</th>');
-    expect(htmlRow(html, 'ZL-03', 'rules')?.at(-2)).toBe('2');
+    expect(htmlRow(html, 'ZL-03', 'rules')?.at(-3)).toBe('2');
     expect(formatHtml(base)).not.toContain('onwaarschijnlijk</th>');
   });
 
@@ -67,9 +67,10 @@ describe('report-trust fields in html', () => {
     const html = formatHtml(base);
     expect(html).toContain('groen = norm gehaald');
     expect(html).toContain('<dd><b>ZL-afspraken (000)</b>: Samenwerkingsafspraken Veilig Thuis – gemeenten Zuid-Limburg (werkafspraken 20 januari 2022)</dd>');
-    expect(html).not.toContain('>Norm</th>');
-    const withNorm: Report = { ...base, summary: { ...base.summary, rules: base.summary.rules.map((x) => (x.rule_id === 'ZL-01' ? { ...x, norm: 0.9, meets_norm: false } : x)) } };
-    expect(formatHtml(withNorm)).toContain('>Norm</th>');
+    // the bundled profiles have norms (LV-03/ZL-01, LV-04); a profile without any has no norm column
+    expect(html).toContain('>Norm</th>');
+    const withoutNorm: Report = { ...base, summary: { ...base.summary, rules: base.summary.rules.map((x) => ({ ...x, norm: null, norm_source: null, meets_norm: null })) } };
+    expect(formatHtml(withoutNorm)).not.toContain('>Norm</th>');
   });
 
   it('laagste naleving shows its n and ignores rules with fewer than 5 applicable cases', () => {
@@ -91,7 +92,7 @@ describe('report-trust fields in md, xlsx and json', () => {
     expect(head).toContain('- ZL-02 niet te beoordelen: kolom directbetrokkenen\\_geinformeerd\\_datum ontbreekt');
     expect(head).toContain('| export-mei.csv | BSN | BSN |');
     expect(head).toContain('- **Peildatum:** 01-06-2026 (vandaag; --as-of kiest een andere peildatum)');
-    expect(md).toMatch(/\| ZL-02 \| [^|]+ \| fout \| – \| – \| – \| – \| – \| – \| – \| – \| – \| niet te beoordelen: directbetrokkenen\\_geinformeerd\\_datum ontbreekt in de export \| ZL-afspraken/);
+    expect(md).toMatch(/\| ZL-02 \| [^|]+ \| fout \| – \| – \| – \| – \| – \| – \| – \| – \| – \| niet te beoordelen: directbetrokkenen\\_geinformeerd\\_datum ontbreekt in de export \| – \| ZL-afspraken/);
     expect(md).toContain('| onwaarschijnlijk |');
     expect(md).not.toContain('jansen');
   });

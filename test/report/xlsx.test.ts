@@ -55,13 +55,17 @@ describe('formatXlsx', () => {
     expect(rowValues(ws, 11)).toEqual(['ontbreekt', report.summary.totals.missing]);
     // the newest date of the export (13.11: a stale export is visible), then the rule table
     expect(rowValues(ws, 12)[0]).toBe('Nieuwste datum in de export');
-    expect(rowValues(ws, 14)).toEqual(['Regel', 'Omschrijving', 'Ernst', 'Toepasbaar', 'op tijd', 'te laat', 'verlopen', 'open', 'ontbreekt', 'te vroeg', 'afwijking', 'Naleving', 'Bron']);
+    expect(rowValues(ws, 14)).toEqual(['Regel', 'Omschrijving', 'Ernst', 'Toepasbaar', 'op tijd', 'te laat', 'verlopen', 'open', 'ontbreekt', 'te vroeg', 'afwijking', 'Naleving', 'Norm', 'Norm gehaald', 'Bron']);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 14 });
-    expect(ws.autoFilter).toBe('A14:M26');
-    // ZL-01 is the second rule (row 16): 2 applicable, 1 on time, 1 late, compliance 0.5 as a number with a % format
-    expect(rowValues(ws, 16)).toEqual(['ZL-01', 'Veiligheidsbeoordeling binnen 5 werkdagen na de melding', 'fout', 2, 1, 1, 0, 0, 0, 0, 0, 0.5, 'ZL-afspraken §5.1.1']);
-    expect(ws.getCell('L16').numFmt).toBe('0.0%');
-    expect(ws.getCell('L16').type).toBe(ExcelJS.ValueType.Number);
+    expect(ws.autoFilter).toBe('A14:O27');
+    // ZL-01 is the third rule (row 17): 2 applicable, 1 on time, 1 late, compliance 0.5 as a number with a % format,
+    // below its norm of 90 % (inherited from LV-03, which it replaces)
+    expect(rowValues(ws, 17)).toEqual(['ZL-01', 'Veiligheidsbeoordeling binnen 5 werkdagen na de melding', 'fout', 2, 1, 1, 0, 0, 0, 0, 0, 0.5, 0.9, 'niet gehaald', 'ZL-afspraken §5.1.1']);
+    expect(ws.getCell('L17').numFmt).toBe('0.0%');
+    expect(ws.getCell('L17').type).toBe(ExcelJS.ValueType.Number);
+    expect(ws.getCell('M17').numFmt).toBe('0.0%');
+    // LV-04: nothing judged, so its norm cannot be judged (not "below the norm")
+    expect(rowValues(ws, 16).slice(11, 14)).toEqual([null, 0.8, 'niet te beoordelen']);
     expect(ws.getCell('D15').type).toBe(ExcelJS.ValueType.Number);
     expect(rowValues(ws, 15)[11]).toBeNull(); // LV-01: nothing judged, no compliance
     expect(ws.getColumn(2).width).toBeGreaterThan(40);
@@ -102,10 +106,10 @@ describe('formatXlsx', () => {
     const sittard = rowValues(g, 13);
     expect(sittard.slice(0, 11)).toEqual(['Sittard-Geleen', 'Westelijke Mijnstreek', 1, 6, 1, 1, 2, 0, 2, 0, 0]);
     expect(sittard[11]).toBeCloseTo(1 / 6, 10);
-    expect(sittard[13]).toBe(0); // ZL-01 per gemeente
+    expect(sittard[14]).toBe(0); // ZL-01 per gemeente (after LV-01 and LV-04)
     expect(g.getCell('L13').numFmt).toBe('0.0%');
     expect(g.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(g.autoFilter).toBe('A1:X17');
+    expect(g.autoFilter).toBe('A1:Y17');
     const r = wb.getWorksheet('Afgewezen rijen')!;
     expect(rowValues(r, 2)).toEqual(['zl-small.csv', 4, 'gemeente', 'gemeente hoort niet bij profiel Zuid-Limburg; bedoelde u Maastricht?']);
     expect(rowValues(r, 3)).toEqual(['zl-small.csv', 5, 'melding_datum', 'datum bestaat niet: "31-02-2026"']);

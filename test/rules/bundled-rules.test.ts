@@ -47,6 +47,55 @@ table('landelijk', 'LV-02', [
   ['not applicable without a melding date', { directbetrokkenen_geinformeerd_datum: '2026-05-04' }, '2026-06-01', { status: 'not_applicable' }],
 ]);
 
+table('landelijk', 'LV-03', [
+  // melding Wed 22 April 2026: Koningsdag Mon 27 April skipped, due Thu 30 April
+  ['on time on the due date (Koningsdag between)', { melding_datum: '2026-04-22', veiligheidsbeoordeling_datum: '2026-04-30' }, '2026-06-01', { status: 'on_time', due: '2026-04-30', actual: '2026-04-30' }],
+  // melding Thu 30 April: 5 mei (Tue) skipped, due Fri 8 May
+  ['late over 5 mei', { melding_datum: '2026-04-30', veiligheidsbeoordeling_datum: '2026-05-11', triage_besluit: VV }, '2026-06-01', { status: 'late', due: '2026-05-08', actual: '2026-05-11', daysLate: 3 }],
+  // melding Tue 12 May: Hemelvaart 14 and the gelijkgestelde 15 May skipped, due Thu 21 May
+  ['overdue over Hemelvaart', { melding_datum: '2026-05-12', triage_besluit: LV }, '2026-05-26', { status: 'overdue', due: '2026-05-21', daysLate: 5 }],
+  ['pending when due on the peildatum itself', { melding_datum: '2026-05-12' }, '2026-05-21', { status: 'pending', due: '2026-05-21' }],
+  ['not applicable without a melding date', { veiligheidsbeoordeling_datum: '2026-05-13' }, '2026-06-01', { status: 'not_applicable' }],
+]);
+
+table('landelijk', 'LV-04', [
+  // beoordeling Thu 5 March 2026 + 10 weeks = Thu 14 May, Hemelvaart: a term in weeks is not moved
+  ['on time on Hemelvaart', { melding_datum: '2026-03-02', veiligheidsbeoordeling_datum: '2026-03-05', triage_besluit: VV, dienst_afgerond_datum: '2026-05-14' }, '2026-06-01', { status: 'on_time', due: '2026-05-14', actual: '2026-05-14' }],
+  ['late by one day (the gelijkgestelde 15 May)', { melding_datum: '2026-03-02', veiligheidsbeoordeling_datum: '2026-03-05', triage_besluit: 'onderzoek', dienst_afgerond_datum: '2026-05-15' }, '2026-06-01', { status: 'late', due: '2026-05-14', actual: '2026-05-15', daysLate: 1 }],
+  // beoordeling Mon 16 February + 10 weeks = Mon 27 April, Koningsdag
+  ['overdue, due on Koningsdag', { melding_datum: '2026-02-12', veiligheidsbeoordeling_datum: '2026-02-16', triage_besluit: VV }, '2026-05-05', { status: 'overdue', due: '2026-04-27', daysLate: 8 }],
+  ['pending when due on the peildatum itself', { melding_datum: '2026-02-12', veiligheidsbeoordeling_datum: '2026-02-16', triage_besluit: 'onderzoek' }, '2026-04-27', { status: 'pending', due: '2026-04-27' }],
+  ['not applicable after a direct handover (no service)', { melding_datum: '2026-03-02', veiligheidsbeoordeling_datum: '2026-03-05', triage_besluit: LV }, '2026-06-01', { status: 'not_applicable' }],
+  ['not applicable without a beoordeling (anchor absent)', { melding_datum: '2026-03-02', triage_besluit: VV, dienst_afgerond_datum: '2026-05-14' }, '2026-06-01', { status: 'not_applicable' }],
+]);
+
+describe('LV-03 and the norms in the regional profiles', () => {
+  it('ZL-01 replaces LV-03 and keeps its norm; NOG inherits LV-03 itself', () => {
+    expect(profile('zuid-limburg').rules.map((r) => r.id)).not.toContain('LV-03');
+    expect(profile('zuid-limburg').inactive).toContainEqual({ id: 'LV-03', reason: 'replaced', by: 'ZL-01', origin: 'zuid-limburg' });
+    const zl01 = profile('zuid-limburg').rules.find((r) => r.id === 'ZL-01')!.spec;
+    expect([zl01.norm, zl01.norm_source?.document]).toEqual([0.9, 'LNVT']);
+    const nog = profile('noord-oost-gelderland').rules.find((r) => r.id === 'LV-03')!;
+    expect([nog.origin, nog.spec.norm]).toEqual(['landelijk', 0.9]);
+  });
+  it('LV-03 90 % and LV-04 80 %, each from the LNVT ambition of 2019, not from the seed', () => {
+    const lv = profile('landelijk').rules;
+    const norm = (id: string) => lv.find((r) => r.id === id)!.spec;
+    expect([norm('LV-03').norm, norm('LV-04').norm, norm('LV-01').norm, norm('LV-02').norm]).toEqual([0.9, 0.8, undefined, undefined]);
+    for (const id of ['LV-03', 'LV-04']) {
+      expect(norm(id).source.document).toBe('004');
+      expect(norm(id).norm_source!.document).toBe('LNVT');
+      expect(norm(id).norm_source!.section).toMatch(/2019/);
+    }
+    expect(profile('landelijk').sources.LNVT.title).toMatch(/Landelijk Netwerk Veilig Thuis.*2019/);
+  });
+  it('the mean monitoring duration (18 months, 004 "gemiddeld anderhalf jaar") holds for every profile', () => {
+    for (const id of bundledProfileIds()) {
+      expect([id, profile(id).monitoringDuration?.average_months, profile(id).monitoringDuration?.source]).toEqual([id, 18, { document: '004', section: 'Langer volgen' }]);
+    }
+  });
+});
+
 describe('LV-02 in the regional profiles', () => {
   it('is replaced by ZL-02 and NOG-01 and not evaluated there', () => {
     expect(profile('zuid-limburg').rules.map((r) => r.id)).not.toContain('LV-02');
@@ -268,10 +317,10 @@ table('noord-oost-gelderland', 'NOG-11', [
 
 describe('every rule id of SPEC §6 is active where it should be', () => {
   it('zuid-limburg', () => {
-    expect(profile('zuid-limburg').rules.map((r) => r.id)).toEqual(['LV-01', 'ZL-01', 'ZL-02', 'ZL-03', 'ZL-04', 'ZL-05', 'ZL-06', 'ZL-07', 'ZL-08', 'ZL-09', 'ZL-10', 'ZL-11']);
+    expect(profile('zuid-limburg').rules.map((r) => r.id)).toEqual(['LV-01', 'LV-04', 'ZL-01', 'ZL-02', 'ZL-03', 'ZL-04', 'ZL-05', 'ZL-06', 'ZL-07', 'ZL-08', 'ZL-09', 'ZL-10', 'ZL-11']);
   });
   it('noord-oost-gelderland', () => {
-    expect(profile('noord-oost-gelderland').rules.map((r) => r.id)).toEqual(['LV-01', 'NOG-01', 'NOG-02', 'NOG-03', 'NOG-04', 'NOG-05', 'NOG-06', 'NOG-07', 'NOG-08', 'NOG-09', 'NOG-10', 'NOG-11']);
+    expect(profile('noord-oost-gelderland').rules.map((r) => r.id)).toEqual(['LV-01', 'LV-03', 'LV-04', 'NOG-01', 'NOG-02', 'NOG-03', 'NOG-04', 'NOG-05', 'NOG-06', 'NOG-07', 'NOG-08', 'NOG-09', 'NOG-10', 'NOG-11']);
   });
   it('every bundled rule cites a seed document and section', () => {
     for (const region of bundledProfileIds()) {

@@ -92,6 +92,7 @@ describe('Zuid-Limburg outcomes', () => {
       ['ZL-01', '2026-05-04'],
       ['ZL-02', '2026-05-04'],
       ['LV-01', '2026-07-13'],
+      ['LV-04', '2026-07-13'],
       ['ZL-05', '5 werkdagen na warme overdracht of overdracht'],
       ['ZL-08', '3 maanden na warme overdracht of overdracht'],
       ['ZL-09', '12 maanden na warme overdracht of overdracht'],
@@ -136,6 +137,7 @@ describe('Noord Oost Gelderland outcomes', () => {
     expect(o.route).toBe('overdracht_lokaal_veld');
     expect(o.regie).toContain('Het lokaal team');
     expect(dates(o)).toEqual([
+      ['LV-03', '2026-05-04'],
       ['NOG-01', '2026-05-04'],
       ['telefonisch_contact/veiligheidsbeoordeling', '2026-05-04'],
       ['NOG-02', '5 werkdagen na overdracht'],
@@ -152,8 +154,10 @@ describe('Noord Oost Gelderland outcomes', () => {
     const o = outcome('noord-oost-gelderland', '2026-05-13', { geen_hulp: 'nee', anoniem: 'ja', dienst: 'nee' });
     expect(o.route).toBe('voorwaarden_en_vervolg');
     expect(dates(o)).toEqual([
+      ['LV-03', '2026-05-22'],
       ['NOG-01', '2026-05-22'],
       ['telefonisch_contact/veiligheidsbeoordeling', '2026-05-22'],
+      ['LV-04', '2026-07-31'],
       ['LV-01', '2026-07-31'],
       ['NOG-05', '3 maanden na warme overdracht'],
       ['NOG-06', '12 maanden na warme overdracht'],

@@ -82,6 +82,7 @@ const nl = {
   'csv.textAfterQuote': 'tekst na een afsluitend aanhalingsteken in veld {field}',
   'yaml.tooLarge': 'YAML-bestand groter dan {max} bytes',
   'table.lateOverdue': 'laat+verlopen',
+  'table.normLegend': 'Naleving met norm: 89,5% < 90% = onder de norm; 87,5% ≥ 80% = norm gehaald; – / 90% = niets te beoordelen (telt niet als onder de norm).',
   'table.missing': 'ontbreekt',
   'opt.width': 'breedte van de tabel in tekens (standaard de breedte van de terminal, anders 100)',
 };
@@ -162,6 +163,7 @@ const en: Record<keyof typeof nl, string> = {
   'csv.textAfterQuote': 'text after a closing quote in field {field}',
   'yaml.tooLarge': 'YAML file larger than {max} bytes',
   'table.lateOverdue': 'late+overdue',
+  'table.normLegend': 'Compliance with a norm: 89.5% < 90% = below the norm; 87.5% ≥ 80% = norm met; – / 90% = nothing to judge (does not count as below the norm).',
   'table.missing': 'missing',
   'opt.width': 'width of the table in characters (default the width of the terminal, else 100)',
 };
