@@ -12,17 +12,13 @@ import fc from 'fast-check';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openInput } from '../../src/ingest/readers.js';
-import { Normalizer } from '../../src/ingest/normalize.js';
-import { STRIDE } from '../../src/model/row.js';
 import { EMPTY_MAPPING } from '../../src/ingest/mapping.js';
-import { IdSet } from '../../src/ingest/idset.js';
 import { EncodingChoice } from '../../src/ingest/decode.js';
 import { loadProfile } from '../../src/profile/load.js';
 import { UserError } from '../../src/errors.js';
 import { runValidation } from '../../src/validate/validate.js';
 import { parseIsoDay } from '../../src/calendar/days.js';
-import { SEED } from './harness.js';
+import { checkLike, SEED } from './harness.js';
 
 const RUNS = Number(process.env.GIACHECK_FUZZ_RUNS ?? 1500);
 /** more runs (GIACHECK_FUZZ_RUNS) need more time than vitest's default */
@@ -111,28 +107,6 @@ const inputCase = fc.oneof(
   },
 );
 
-/** What `check` does with an input: rows read, checked and rejected — or a UserError. */
-async function checkLike(path: string, encoding: EncodingChoice, chunkSize: number) {
-  const input = await openInput(path, { encoding, chunkSize });
-  const norm = new Normalizer(zl, EMPTY_MAPPING, { ids: new IdSet() });
-  norm.begin(input);
-  let read = 0;
-  let checked = 0;
-  let rejected = 0;
-  const packed = new Int32Array(STRIDE);
-  for await (const batch of input.batches) {
-    for (const rec of batch) {
-      read++;
-      const r = norm.normalize(rec, packed, 0);
-      if (r !== true) {
-        rejected++;
-        expect(r.length).toBeGreaterThan(0);
-        for (const e of r) expect(e.row).toBeGreaterThan(0);
-      } else checked++;
-    }
-  }
-  return { read, checked, rejected };
-}
 
 async function onlyUserErrors(run: () => Promise<void>): Promise<'ok' | 'user-error'> {
   try {
