@@ -19,6 +19,7 @@ import { makePseudonymizer } from '../report/pseudonymize.js';
 import { addGlobalOptions, GlobalOptions, useColor } from './common.js';
 import { checkOutputTarget, chooseFormat, openOutput, writesFile, writtenLine } from './output.js';
 import { TOOL } from './version.js';
+import { outputWidth, parseWidth } from './width.js';
 import { processIo, type Io, type Run } from './io.js';
 
 export interface CompareOptions extends GlobalOptions {
@@ -58,10 +59,7 @@ export function register(program: Command, run: Run): void {
 export async function runTrend(files: string[], opts: CompareOptions, io: Io = processIo()): Promise<number> {
   const format = chooseFormat(opts.format, opts.output, FORMATS);
   if (!FORMATS.includes(format)) throw new UserError(t('error.formatUnsupported', { format, choices: FORMATS.join(', ') }));
-  const width = opts.width === undefined ? undefined : Number(opts.width);
-  if (width !== undefined && (!Number.isInteger(width) || width < 40 || width > 1000)) {
-    throw new UserError(t('error.option', { option: '--width', value: String(opts.width), choices: '40 … 1000' }));
-  }
+  const width = parseWidth(opts.width);
   checkOutputTarget(opts.output);
   // the trend lists no dossier ids, so --pseudonymize has nothing to hash here
   const trend = trendReports(files.map((file) => ({ file, report: loadSavedReport(file) })));
@@ -77,7 +75,7 @@ export async function runTrend(files: string[], opts: CompareOptions, io: Io = p
           ? formatTrendMarkdown(trend)
           : format === 'html'
             ? formatTrendHtml(trend, TOOL)
-            : formatTrendTable(trend, { color: useColor(opts, out.isTTY, io.env), width: width ?? (out.isTTY ? io.stdout.columns : undefined) }),
+            : formatTrendTable(trend, { color: useColor(opts, out.isTTY, io.env), width: outputWidth(width, out, io.stdout) }),
     );
     await out.close();
   } catch (e) {
