@@ -10,7 +10,7 @@ import { parseIsoDay } from '../calendar/days.js';
 import type { Counts, GroupSummary } from './aggregate.js';
 import { displayDate, routeLabel } from './messages.js';
 import type { Report } from './model.js';
-import { baseName, hasNorm, headline, normCell, noticeLines, outsideText, peildatumText, reportTitle } from './overview.js';
+import { anchorMissingNote, baseName, hasNorm, headline, normCell, noticeLines, outsideText, peildatumText, reportTitle } from './overview.js';
 import '../i18n/catalog/usage.js';
 import { Grid, leadGrids, periodColumn, periodText, periodTitle, stockGrids } from './stats-view.js';
 import { ZICHT_HOLDERS, type ZichtSummary } from './zicht.js';
@@ -191,6 +191,8 @@ function formatWide(report: Report, opts: TableOptions, requested: number): stri
     }),
   );
   out.push(chalk.dim(t('report.legend')));
+  const anchorNote = anchorMissingNote(report);
+  if (anchorNote) out.push(chalk.dim(anchorNote));
 
   const groupTable = (title: string, firstCol: string, groups: Record<string, GroupSummary>, withDeelregio: boolean) => {
     const entries = Object.entries(groups);
@@ -384,6 +386,8 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
     ),
   );
   if (withNorm) para(t('table.normLegend'), chalk.dim);
+  const anchorNote = anchorMissingNote(report);
+  if (anchorNote) para(anchorNote, chalk.dim);
 
   const groupTable = (title: string, firstCol: string, groups: Record<string, GroupSummary>) => {
     const entries = Object.entries(groups);
