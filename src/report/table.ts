@@ -192,7 +192,7 @@ function formatWide(report: Report, opts: TableOptions, requested: number): stri
   );
   out.push(chalk.dim(t('report.legend')));
   const anchorNote = anchorMissingNote(report);
-  if (anchorNote) out.push(chalk.dim(anchorNote));
+  if (anchorNote) for (const l of wrapWords(anchorNote, width)) out.push(chalk.dim(l));
 
   const groupTable = (title: string, firstCol: string, groups: Record<string, GroupSummary>, withDeelregio: boolean) => {
     const entries = Object.entries(groups);

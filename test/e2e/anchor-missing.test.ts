@@ -86,9 +86,9 @@ describe('check: not applicable because the anchor date is empty', () => {
     expect(na.filter((f) => f.missing !== undefined)).toEqual([]);
   });
 
-  it('table (80 and 120 columns), md and html say it under the rule table, in Dutch and English', async () => {
+  it('table (80, 120 and 200 columns), md and html say it under the rule table, in Dutch and English', async () => {
     const nl = 'Niet van toepassing omdat de ankerdatum leeg is: ZL-05 8 (warme_overdracht_datum / overdracht_datum); ZL-08 8';
-    for (const width of ['80', '120']) {
+    for (const width of ['80', '120', '200']) {
       const table = await giacheck([...BASE, '--width', width]);
       expect(table.stdout.split('\n').every((l) => l.length <= Number(width))).toBe(true);
       expect(table.stdout.replace(/\s+/g, ' ')).toContain(nl);
