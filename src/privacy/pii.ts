@@ -85,6 +85,11 @@ const FIRST_NAMES = new Set(
   ).split(' '),
 );
 
+/** A common first name (lower case), so a message does not quote "jan" as a yes/no typo. */
+export function isCommonFirstName(word: string): boolean {
+  return FIRST_NAMES.has(word);
+}
+
 function looksLikePersonName(s: string): boolean {
   if (s.length < 4 || s.length > 60 || /[\d@/\\:;|]/.test(s)) return false;
   // "Jansen, J." / "Vries, J.P. de"

@@ -144,7 +144,6 @@ const nl = {
   'lint.unknownKeysMixed': 'onbekende keys: {keys} en {count} niet getoond',
   'lint.unknownValueHidden': 'onbekende waarde (niet getoond)',
   'lint.unknownValueHiddenSuggest': 'onbekende waarde (niet getoond); bedoelde u {suggestion}?',
-  'lint.notShown': '(niet getoond)',
 };
 
 const en: Record<keyof typeof nl, string> = {
@@ -280,7 +279,6 @@ const en: Record<keyof typeof nl, string> = {
   'lint.unknownKeysMixed': 'unknown keys: {keys} and {count} not shown',
   'lint.unknownValueHidden': 'unknown value (not shown)',
   'lint.unknownValueHiddenSuggest': 'unknown value (not shown); did you mean {suggestion}?',
-  'lint.notShown': '(not shown)',
 };
 
 export const validate = { nl, en };
