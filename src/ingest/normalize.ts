@@ -20,7 +20,7 @@ import { resolveColumns } from './columns.js';
 import type { OpenedInput, RawRecord } from './readers.js';
 import { suggest } from './suggest.js';
 import { piiKindOfColumnName } from '../privacy/pii.js';
-import { describedCell, isFreeTextId, isImplausiblePlace, routeWords, scrubText, shownCell } from '../privacy/quote.js';
+import { describedCell, isFreeTextId, isImplausiblePlace, isShownColumnName, quotedColumnName, routeWords, scrubText, shownCell, shownColumnName } from '../privacy/quote.js';
 import '../i18n/catalog/validate.js';
 import '../i18n/catalog/usage.js';
 import '../i18n/catalog/ingest.js';
@@ -224,7 +224,7 @@ export class Normalizer {
       if (FIELD_TYPES[field] === 'item' || this.columns[FIELD_INDEX[field]] < 0) continue;
       const kind = piiKindOfColumnName(column);
       if (kind) {
-        throw new UserError(t('error.piiMapped', { file: input.file, column, field, kind: t(`pii.${kind}`) }));
+        throw new UserError(t('error.piiMapped', { file: input.file, column: quotedColumnName(column), field, kind: t(`pii.${kind}`) }));
       }
     }
     if (missing.length) {
@@ -260,7 +260,7 @@ export class Normalizer {
     if (this.idNine >= ID_SAMPLE) {
       this.idWatch = false;
       if (this.idBsn >= ID_SAMPLE * ID_BSN_SHARE) {
-        const column = this.input.header[this.columns[ID_FIELD]]?.trim() ?? 'dossier_id';
+        const column = quotedColumnName(this.input.header[this.columns[ID_FIELD]] ?? 'dossier_id');
         throw new UserError(t('error.piiMapped', { file: this.input.file, column, field: 'dossier_id', kind: t('pii.bsn') }));
       }
     } else if (this.idSeen >= ID_WATCH_ROWS) this.idWatch = false;
@@ -285,17 +285,31 @@ export class Normalizer {
   private resolve(): void {
     this.columns = resolveColumns(this.input.header, this.mapping);
     this.headerLength = this.input.header.length;
+    this.labels.clear();
   }
+
+  /** columnLabel per field for the current header */
+  private readonly labels = new Map<FieldName, string>();
 
   /** Canonical fields found in the current file. */
   presentFields(): FieldName[] {
     return FIELDS.filter((_f, i) => this.columns[i] >= 0);
   }
 
+  /**
+   * How a message names a field's column: `Datum beoordeling (veiligheidsbeoordeling_datum)`, or
+   * the field alone when the header is the field's name or a name a message may not repeat (a
+   * control character, a person, a sentence: src/privacy/quote.ts).
+   */
   columnLabel(field: FieldName): string {
-    const i = this.columns[FIELD_INDEX[field]];
-    const name = i >= 0 ? this.input.header[i] : (this.mapping.columns[field] ?? field);
-    return name.trim() === field ? field : `${name.trim()} (${field})`;
+    let label = this.labels.get(field);
+    if (label === undefined) {
+      const i = this.columns[FIELD_INDEX[field]];
+      const name = (i >= 0 ? this.input.header[i] : (this.mapping.columns[field] ?? field)).trim();
+      label = name === field || !isShownColumnName(name) ? field : `${name} (${field})`;
+      this.labels.set(field, label);
+    }
+    return label;
   }
 
   private err(rec: RawRecord, field: FieldName | '', code: RowErrorCode, reason: string): RowError {
@@ -607,9 +621,9 @@ export function missingColumnsHint(input: OpenedInput, mapping: Mapping): string
   const here = input.preview ? headerRowOf(input.preview, mapping) : -1;
   if (here > 0) return t('hint.titleRows', { row: here + 1, count: here });
   if (input.sheets && input.sheets.length > 1) {
-    const names = input.sheets.map((s) => s.name).join(', ');
-    const other = input.sheets.find((s) => headerRowOf(s.preview, mapping) >= 0);
-    return other ? t('hint.otherSheet', { sheet: other.name, sheets: names }) : t('hint.sheets', { sheets: names });
+    const names = input.sheets.map((s, i) => shownColumnName(s.name, t('quote.sheet', { n: i + 1 }))).join(', ');
+    const at = input.sheets.findIndex((s) => headerRowOf(s.preview, mapping) >= 0);
+    return at >= 0 ? t('hint.otherSheet', { sheet: shownColumnName(input.sheets[at].name, t('quote.sheet', { n: at + 1 })), sheets: names }) : t('hint.sheets', { sheets: names });
   }
   // not one known column in the header: probably not the header row at all
   if (input.preview && input.preview.length > 1 && resolveColumns(input.header, mapping).every((c) => c < 0)) {

@@ -7,6 +7,7 @@
 import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { PREVIEW_ROWS } from './input.js';
+import { shownColumnName } from '../privacy/quote.js';
 import type { OpenedInput, RawRecord, ReadOptions } from './input.js';
 import type { Worksheet } from 'exceljs';
 
@@ -64,7 +65,7 @@ export async function openXlsx(
         ? wb.worksheets[Number(opts.sheet) - 1]
         : wb.getWorksheet(String(opts.sheet));
   if (!sheet) {
-    throw new UserError(t('error.xlsxNoSheet', { file, sheet: String(opts.sheet ?? 1), sheets: wb.worksheets.map((w) => w.name).join(', ') }));
+    throw new UserError(t('error.xlsxNoSheet', { file, sheet: String(opts.sheet ?? 1), sheets: wb.worksheets.map((w, i) => shownColumnName(w.name, t('quote.sheet', { n: i + 1 }))).join(', ') }));
   }
   const header: string[] = [];
   const headerRow = sheet.getRow(1);

@@ -152,8 +152,54 @@ export function isFreeTextId(id: string): boolean {
  */
 export function isImplausiblePlace(text: string): boolean {
   const s = text.trim();
-  if (s.length > 40 || !/^\p{L}[\p{L}\s'’.()-]*$/u.test(s) || s.split(/\s+/).length > 5) return true;
+  if (s.length > 40 || !/^['’]?\p{L}[\p{L}\s'’.()-]*$/u.test(s) || s.split(/\s+/).length > 5) return true;
   return (piiBitsOfValue(s, { foreign: true }) & BIT.naam) !== 0;
+}
+
+const NOT_PRINTABLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/;
+
+/** Text without control, format or direction characters (ESC, CSI U+009B, CR, U+202E, zero-width space). */
+export function isPrintable(text: string): boolean {
+  return !NOT_PRINTABLE.test(text);
+}
+
+const COLUMN_NAME_MAX = 40;
+const COLUMN_NAME_WORDS = 5;
+const COLUMN_NAME_CHARS = /^[\p{L}\p{N} _\-()./#:&'+%?]+$/u;
+
+/**
+ * A column or sheet name of an export that a message may repeat: printable, at most 40 characters
+ * and five words of letters, digits and the punctuation of headers (`Datum melding (VT)`,
+ * `ov_inhoud_melding`, `Contact na 3 mnd.`), no run of five digits, no comma or quote (a sentence,
+ * a list), nothing that looks like a value (a date, a number) and nothing that looks like a person:
+ * a BSN, phone number, e-mail address, postcode, name (`Jan Zwanenburg`, `Klaas`). An export
+ * without a header row makes its first data row the header, and a header may be typed over.
+ */
+export function isShownColumnName(name: string): boolean {
+  const s = name.replace(/^\uFEFF/, '').trim();
+  if (!s || s.length > COLUMN_NAME_MAX || !isPrintable(s) || !COLUMN_NAME_CHARS.test(s)) return false;
+  if (s.split(/\s+/).length > COLUMN_NAME_WORDS || /\d{5}/.test(s) || /^[\d\s.,:/+-]+$/.test(s) || DATE_LIKE.test(s)) return false;
+  if (secretKind(s) || piiBitsOfValue(s, { foreign: true })) return false;
+  // a first name as a word of its own, capitalised as names are ("Contact Jan"; "jan." as an abbreviation is kept)
+  for (const w of s.split(/[\s_()./#:&+-]+/)) if (/^\p{Lu}\p{Ll}+$/u.test(w) && isCommonFirstName(wordKey(w))) return false;
+  return true;
+}
+
+/** `"name"` when isShownColumnName, else "(niet getoond)". */
+export function quotedColumnName(name: string): string {
+  return isShownColumnName(name) ? `"${name.replace(/^\uFEFF/, '').trim()}"` : t('quote.notShown');
+}
+
+/** The column or sheet name itself when isShownColumnName, else `hidden` (a catalogue text naming its position). */
+export function shownColumnName(name: string, hidden: string): string {
+  return isShownColumnName(name) ? name.replace(/^\uFEFF/, '').trim() : hidden;
+}
+
+/** A gemeente as typed (a cell, --gemeente) for a message: `"Heerlen"` when it may be a place's name, else described. */
+export function shownPlace(text: string): string {
+  const s = text.trim();
+  if (!s) return t('quote.empty');
+  return isPrintable(s) && !secretKind(s) && !isImplausiblePlace(s) ? `"${s}"` : describedCell(s);
 }
 
 /**
@@ -174,7 +220,7 @@ export function shownCell(value: unknown, shape: CellShape, words: ReadonlySet<s
   if (!s) return t('quote.empty');
   const kind = secretKind(s);
   if (kind) return t('quote.hiddenKind', { kind: t(`quote.kind.${kind}`) });
-  if (/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/.test(s)) return described(s);
+  if (!isPrintable(s)) return described(s);
   const fits = shape === 'date' ? dateLike(s) : shape === 'bool' ? boolLike(s) : routeLike(s, words);
   return fits ? `"${s}"` : described(s);
 }

@@ -3,7 +3,7 @@
  * in the shape its column expects; a BSN, phone number or e-mail address never.
  */
 import { describe, expect, it } from 'vitest';
-import { routeWords, scrubText, shownCell, shownIdentifier } from '../../src/privacy/quote.js';
+import { isImplausiblePlace, isShownColumnName, routeWords, scrubText, shownCell, shownIdentifier, shownPlace } from '../../src/privacy/quote.js';
 import { ROUTES } from '../../src/model/fields.js';
 
 const words = routeWords([...ROUTES, 'V&V', 'Voorwaarden & Vervolg', 'directe overdracht', 'einde bemoeienis']);
@@ -71,5 +71,47 @@ describe('scrubText and shownIdentifier', () => {
     expect(scrubText('rij 123456789 positie 12')).toBe('rij 123456789 positie 12');
     expect(shownIdentifier('ZL-01')).toBe('ZL-01');
     expect(shownIdentifier('Jan Zwanenburg 111222333')).toBe('(niet getoond)');
+  });
+});
+
+describe('isShownColumnName and shownPlace', () => {
+  it('repeats a header as exports name columns, not a person, a sentence or a control character', () => {
+    for (const ok of ['Datum beoordeling', 'ov_contactgegevens_directbetrokkenen', 'Melding datum (VT)', 'Contact na 3 mnd.', 'Nummer', 'BSN moeder', 'Telefoon moeder', 'jan. t/m mrt.']) {
+      expect(isShownColumnName(ok), ok).toBe(true);
+    }
+    for (const no of [
+      'Jan Zwanenburg',
+      'Klaas',
+      'Contact Petra',
+      'Jan Zwanenburg 111222333',
+      'Telefoon 0612345678',
+      'j.jansen@example.nl',
+      'moeder drinkt, kinderen alleen thuis',
+      'Klaas Zwanenburg vader sloeg kind met riem',
+      '2026-09-01',
+      '12345',
+      '\u001b[2Jwis',
+      'Opmerking\u202eZwanenburg',
+      'zero\u200bwidth',
+      '\u009b31m',
+      'regel\rterug',
+      'a'.repeat(41),
+      '"opmerking"',
+      '',
+    ]) {
+      expect(isShownColumnName(no), JSON.stringify(no)).toBe(false);
+    }
+  });
+
+  it('quotes a gemeente as typed only when it may be a place', () => {
+    expect(shownPlace('Amsterdam')).toBe('"Amsterdam"');
+    expect(shownPlace("'s-Hertogenbosch")).toBe('"\'s-Hertogenbosch"');
+    // a profile without gemeenten (landelijk) takes any place, also one spelled with an apostrophe first
+    expect(isImplausiblePlace("'s-Hertogenbosch")).toBe(false);
+    expect(isImplausiblePlace('’s-Gravenhage')).toBe(false);
+    expect(isImplausiblePlace("'t Zandt")).toBe(false);
+    expect(shownPlace('Jan Zwanenburg 111222333')).toBe('waarde die op een burgerservicenummer lijkt, niet getoond');
+    expect(shownPlace('Petra Zwanenburg')).toBe('onleesbare waarde, 16 tekens, niet getoond');
+    expect(shownPlace('Heer\u001b[2Jlen')).toBe('onleesbare waarde, 11 tekens, niet getoond');
   });
 });
