@@ -214,7 +214,12 @@ export function shownCell(value: unknown, shape: CellShape, words: ReadonlySet<s
     return shape === 'date' && Number.isFinite(value) && dateLike(String(value)) ? `"${value}"` : described(String(value));
   }
   if (typeof value === 'boolean') return shape === 'bool' ? `"${value}"` : t('quote.hiddenType', { type: t('quote.type.bool') });
-  if (value instanceof Date) return t('quote.hiddenType', { type: t('quote.type.date') });
+  if (value instanceof Date) {
+    // a date cell of a workbook in a date column is what the column expects: its day (9999-12-31)
+    const y = value.getUTCFullYear();
+    if (shape === 'date' && y >= 1 && y <= 9999) return `"${value.toISOString().slice(0, 10)}"`;
+    return t('quote.hiddenType', { type: t('quote.type.date') });
+  }
   if (typeof value !== 'string') return t('quote.hiddenType', { type: t(Array.isArray(value) ? 'quote.type.list' : 'quote.type.object') });
   const s = value.trim();
   if (!s) return t('quote.empty');

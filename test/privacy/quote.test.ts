@@ -58,6 +58,8 @@ describe('shownCell', () => {
     expect(shownCell(sneaky, 'date')).toBe('onleesbare waarde (object), niet getoond');
     expect(shownCell(['Jan'], 'bool')).toBe('onleesbare waarde (lijst), niet getoond');
     expect(shownCell(new Date(0), 'bool')).toBe('onleesbare waarde (datum), niet getoond');
+    expect(shownCell(new Date(Date.UTC(9999, 11, 31)), 'date')).toBe('"9999-12-31"');
+    expect(shownCell(new Date(Number.NaN), 'date')).toBe('onleesbare waarde (datum), niet getoond');
     expect(shownCell('2026-01-01\u202e', 'date')).toBe('onleesbare waarde, 11 tekens, niet getoond');
   });
 });
