@@ -24,6 +24,7 @@ import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import '../i18n/catalog/ingest.js';
 import { PREVIEW_ROWS, UnreadableCell } from './input.js';
+import { shownColumnName } from '../privacy/quote.js';
 import type { OpenedInput, RawRecord, ReadOptions } from './input.js';
 import { inflateEntry, readZipDirectory, streamEntry, ZIP_RATIO, ZipEntry, ZipError } from './zip.js';
 import { EXCEL_EPOCH_OFFSET, EXCEL_1904_OFFSET } from '../model/values.js';
@@ -507,7 +508,7 @@ export async function openXlsx(_path: string, bytes: AsyncIterable<Buffer>, file
   const pick = opts.sheet === undefined ? 0 : typeof opts.sheet === 'number' || /^\d+$/.test(String(opts.sheet)) ? Number(opts.sheet) - 1 : wb.sheets.findIndex((s) => s.name === String(opts.sheet));
   const sheet = wb.sheets[pick];
   if (!sheet) {
-    throw new UserError(t('error.xlsxNoSheet', { file, sheet: String(opts.sheet ?? 1), sheets: wb.sheets.map((w) => w.name).join(', ') }));
+    throw new UserError(t('error.xlsxNoSheet', { file, sheet: String(opts.sheet ?? 1), sheets: wb.sheets.map((w, i) => shownColumnName(w.name, t('quote.sheet', { n: i + 1 }))).join(', ') }));
   }
   const previews = [];
   for (const [i, s] of wb.sheets.entries()) previews.push({ name: s.name, preview: i < MAX_PREVIEW_SHEETS || i === pick ? await sheetPreview(c, wb, s) : [] });

@@ -101,7 +101,7 @@ describe('validate: the taxonomy', () => {
     const r = await validate(withRoute);
     expect(r.issues.by_code).toMatchObject({ 'blank-row': 1, 'column-count': 1 });
     const route = await validate('dossier_id;gemeente;melding_datum;triage_besluit\nA-1;Heerlen;01-06-2026;misschien later\n');
-    expect(route.examples.find((e) => e.code === 'unknown-route')).toMatchObject({ row: 2, column: 'triage_besluit', message: 'onbekend triagebesluit: "misschien later"' });
+    expect(route.examples.find((e) => e.code === 'unknown-route')).toMatchObject({ row: 2, column: 'triage_besluit', message: 'onbekend triagebesluit: onleesbare waarde, 15 tekens, niet getoond' });
   });
 
   it('a missing required column is one file-level error; the rows still count as unusable', async () => {
