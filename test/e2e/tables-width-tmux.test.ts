@@ -85,7 +85,6 @@ describe.skipIf(!hasTmux)(hasTmux ? 'agenda, validate and compare tables in tmux
 
   it.each([80, 120, 200])('validate at %i columns: no line longer than the terminal, the reasons whole', async (width) => {
     const lines = await runAt(width, ['validate', DEMO, ...BASE, '--as-of', '2026-11-01']);
-    const text = lines.join('\n');
     fits(lines, width);
     expect(bordered(lines)).toBe(width >= 160);
     expect(lines).toContain('7 fout(en) en 0 waarschuwing(en): los de fouten op vóór de controle.');
