@@ -1,100 +1,544 @@
 /**
- * XLSX input (exceljs, loaded only when an .xlsx file is read): the first sheet or `--sheet`
- * (name or 1-based number); row 1 is the header. Cells keep their type: a date cell arrives as a
- * Date, a number formatted as a date as an Excel serial, text as text, so the same value parsers
- * and row checks as for CSV apply.
+ * XLSX input: the first sheet or `--sheet` (name or 1-based number); row 1 is the header. Read
+ * with bounded memory (issue 16.7, 16.9): the zip container through zip.ts (sizes checked before
+ * inflating, zip bombs refused), the sheet streamed through a SAX parser (saxes) a chunk at a time,
+ * so neither the workbook nor the sheet is ever held whole — a 3 KB file with one cell in row
+ * 1,048,576 is one record, a million empty rows cost no memory, and `check` reads its own 100k-row
+ * export in its worker. Rows without any value are not records (Excel shows them as nothing).
+ *
+ * Cells keep their type: a number formatted as a date becomes a Date, counted from 1900 or, in a
+ * 1904 workbook, from 1904; an unformatted number stays a number, which a date column reads as a
+ * serial of the workbook's date system (OpenedInput.date1904); an ISO date cell (t="d") its text;
+ * a number of more than 15 digits its text (a long dossier id keeps its digits). A formula gives
+ * the value Excel computed and stored with it; a formula without one, and an error value (#N/A),
+ * is an UnreadableCell, which rejects its row naming the column.
+ *
+ * Limits (README "Input"): the file 256 MB; a sheet 1 GiB unpacked; the shared strings 100 MiB
+ * unpacked and 3 million strings; styles, workbook and relationships 16 MiB each; any part larger
+ * than 1 MiB that unpacks to more than 100 times its packed size (zip.ts ZIP_RATIO).
  */
+import { StringDecoder } from 'node:string_decoder';
+import { SaxesParser } from 'saxes';
+import type { SaxesTagPlain } from 'saxes';
 import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { PREVIEW_ROWS } from './input.js';
+import '../i18n/catalog/ingest.js';
+import { PREVIEW_ROWS, UnreadableCell } from './input.js';
 import type { OpenedInput, RawRecord, ReadOptions } from './input.js';
-import type { Worksheet } from 'exceljs';
+import { inflateEntry, readZipDirectory, streamEntry, ZIP_RATIO, ZipEntry, ZipError } from './zip.js';
+import { EXCEL_EPOCH_OFFSET, EXCEL_1904_OFFSET } from '../model/values.js';
 
-function cellValue(v: unknown): unknown {
-  if (v === null || v === undefined) return undefined;
-  if (v instanceof Date || typeof v !== 'object') return v;
-  const o = v as Record<string, unknown>;
-  if ('result' in o) return cellValue(o.result); // formula: use its cached result
-  if ('richText' in o && Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((r) => r.text).join('');
-  if ('text' in o) return String(o.text); // hyperlink
-  if ('error' in o) return undefined;
-  return undefined;
+const MiB = 1024 * 1024;
+export const XLSX_LIMITS = {
+  file: 256 * MiB,
+  sheet: 1024 * MiB,
+  sharedStrings: 100 * MiB,
+  strings: 3_000_000,
+  part: 16 * MiB,
+};
+const MAX_ROW = 1_048_576;
+/** Excel's limit on the characters of one cell */
+const MAX_CELL = 32_767;
+/** sheets looked at for the "the data is on sheet …" hint */
+const MAX_PREVIEW_SHEETS = 50;
+const MAX_COLUMN = 16_384;
+const BATCH = 4096;
+
+/** A problem of the file as one line naming it (and the part), for the user. */
+function zipMessage(file: string, e: ZipError): UserError {
+  const part = e.part ?? '';
+  switch (e.problem) {
+    case 'notZip':
+      return new UserError(t('xlsx.notZip', { file }));
+    case 'encrypted':
+      return new UserError(t('xlsx.encrypted', { file }));
+    case 'method':
+      return new UserError(t('xlsx.method', { file, part }));
+    case 'bomb':
+      return new UserError(t('xlsx.bomb', { file, part, ratio: ZIP_RATIO }));
+    case 'tooLarge':
+      return new UserError(t('xlsx.partTooLarge', { file, part, limit: limitText(part) }));
+    default:
+      return new UserError(t('xlsx.truncated', { file }));
+  }
 }
 
-/** The first rows of a sheet as text (to find the sheet and the row holding the header). */
-function sheetPreview(sheet: Worksheet): string[][] {
-  const rows: string[][] = [];
-  const width = Math.min(sheet.columnCount, 200);
-  for (let r = 1; r <= PREVIEW_ROWS; r++) {
-    const row = sheet.getRow(r);
-    const cells: string[] = [];
-    for (let c = 1; c <= width; c++) {
-      const v = cellValue(row.getCell(c).value);
-      cells.push(v === undefined ? '' : String(v).trim());
+function limitText(part: string): string {
+  const bytes = /sharedStrings/i.test(part) ? XLSX_LIMITS.sharedStrings : /worksheets\//i.test(part) ? XLSX_LIMITS.sheet : XLSX_LIMITS.part;
+  return `${Math.round(bytes / MiB)} MiB`;
+}
+
+/** Excel's built-in number formats that show a date or time. */
+const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/** Does a custom number format show a date or time? (quoted text, escapes and [colour] sections left out) */
+export function isDateFormatCode(code: string): boolean {
+  const bare = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[(?![hms]+\])[^\]]*\]/gi, '')
+    .replace(/_.|\*./g, '');
+  // the first section (positive numbers) decides
+  const first = bare.split(';')[0];
+  return /[dmyhs]/i.test(first) && !/^general$/i.test(first.trim());
+}
+
+type Handlers = {
+  open(tag: SaxesTagPlain): void;
+  close(name: string): void;
+  text(text: string): void;
+};
+
+/** Parse XML bytes (whole or as chunks) with saxes; a DOCTYPE (entity tricks) or bad XML is refused. */
+class Xml {
+  private readonly parser = new SaxesParser({ position: false });
+  private readonly decoder = new StringDecoder('utf8');
+  private first = true;
+  constructor(
+    private readonly file: string,
+    private readonly part: string,
+    h: Handlers,
+  ) {
+    this.parser.on('opentag', (tag) => h.open(tag as SaxesTagPlain));
+    this.parser.on('closetag', (tag) => h.close(tag.name));
+    this.parser.on('text', h.text);
+    this.parser.on('cdata', h.text);
+    this.parser.on('doctype', () => {
+      throw new UserError(t('xlsx.doctype', { file, part }));
+    });
+  }
+  write(chunk: Buffer): void {
+    let s = this.decoder.write(chunk);
+    if (this.first && s.length) {
+      this.first = false;
+      if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
     }
-    rows.push(cells);
+    this.run(() => this.parser.write(s));
+  }
+  close(): void {
+    this.run(() => {
+      this.parser.write(this.decoder.end());
+      this.parser.close();
+    });
+  }
+  private run(f: () => void): void {
+    try {
+      f();
+    } catch (e) {
+      if (e instanceof UserError) throw e;
+      throw new UserError(t('xlsx.badXml', { file: this.file, part: this.part }));
+    }
+  }
+}
+
+/** The local name of a tag (`x:row` in a prefixed workbook is `row`). */
+function local(name: string): string {
+  const i = name.indexOf(':');
+  return i < 0 ? name : name.slice(i + 1);
+}
+
+/** A1-style reference → 1-based column, or 0 when there is none. */
+function columnOf(ref: string | undefined): number {
+  if (!ref) return 0;
+  let c = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i) & ~32;
+    if (ch < 65 || ch > 90) break;
+    c = c * 26 + (ch - 64);
+    if (c > MAX_COLUMN) return MAX_COLUMN + 1;
+  }
+  return c;
+}
+
+function resolvePath(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = base.split('/').slice(0, -1);
+  for (const seg of target.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.' && seg !== '') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+interface SheetRef {
+  name: string;
+  path: string;
+}
+
+interface Workbook {
+  date1904: boolean;
+  sheets: SheetRef[];
+  /** per cellXfs index: does the style show a date? */
+  dateStyles: boolean[];
+  strings: string[];
+}
+
+class Container {
+  constructor(
+    readonly file: string,
+    readonly buf: Buffer,
+    readonly entries: Map<string, ZipEntry>,
+  ) {}
+
+  entry(path: string): ZipEntry | undefined {
+    return this.entries.get(path) ?? [...this.entries.values()].find((e) => e.name.toLowerCase() === path.toLowerCase());
+  }
+
+  /** Parse a whole small part; undefined when it is not there. */
+  parse(path: string, limit: number, h: Handlers): boolean {
+    const e = this.entry(path);
+    if (!e) return false;
+    let bytes: Buffer;
+    try {
+      bytes = inflateEntry(this.buf, e, limit);
+    } catch (err) {
+      if (err instanceof ZipError) throw zipMessage(this.file, err);
+      throw err;
+    }
+    const xml = new Xml(this.file, e.name, h);
+    xml.write(bytes);
+    xml.close();
+    return true;
+  }
+
+  /** Relationships of a part: id → target path, and type → first target path. */
+  rels(of: string): { byId: Map<string, string>; byType: Map<string, string> } {
+    const dir = of.includes('/') ? of.slice(0, of.lastIndexOf('/') + 1) : '';
+    const path = `${dir}_rels/${of.slice(dir.length)}.rels`;
+    const byId = new Map<string, string>();
+    const byType = new Map<string, string>();
+    this.parse(path, XLSX_LIMITS.part, {
+      open: (tag) => {
+        if (local(tag.name) !== 'Relationship') return;
+        const { Id, Target, Type, TargetMode } = tag.attributes;
+        if (!Target || TargetMode === 'External') return;
+        const target = resolvePath(of, Target);
+        if (Id) byId.set(Id, target);
+        const kind = (Type ?? '').split('/').pop() ?? '';
+        if (!byType.has(kind)) byType.set(kind, target);
+      },
+      close() {},
+      text() {},
+    });
+    return { byId, byType };
+  }
+}
+
+function readWorkbook(c: Container): Workbook {
+  const root = c.rels('');
+  const main = root.byType.get('officeDocument') ?? 'xl/workbook.xml';
+  const rels = c.rels(main);
+  let date1904 = false;
+  const sheets: SheetRef[] = [];
+  const found = c.parse(main, XLSX_LIMITS.part, {
+    open(tag) {
+      const n = local(tag.name);
+      if (n === 'workbookPr') {
+        const v = tag.attributes.date1904;
+        date1904 = v === '1' || v === 'true';
+      } else if (n === 'sheet') {
+        const id = tag.attributes['r:id'] ?? Object.entries(tag.attributes).find(([k]) => k.endsWith(':id'))?.[1];
+        const path = (id && rels.byId.get(id)) ?? `xl/worksheets/sheet${sheets.length + 1}.xml`;
+        sheets.push({ name: tag.attributes.name ?? `Sheet${sheets.length + 1}`, path });
+      }
+    },
+    close() {},
+    text() {},
+  });
+  if (!found) throw new UserError(t('xlsx.missingPart', { file: c.file, part: main }));
+
+  // styles: which cell formats show a date
+  const custom = new Map<number, boolean>();
+  const dateStyles: boolean[] = [];
+  let inCellXfs = false;
+  let inNumFmts = false;
+  c.parse(rels.byType.get('styles') ?? 'xl/styles.xml', XLSX_LIMITS.part, {
+    open(tag) {
+      const n = local(tag.name);
+      if (n === 'numFmts') inNumFmts = true;
+      else if (n === 'numFmt' && inNumFmts) custom.set(Number(tag.attributes.numFmtId), isDateFormatCode(tag.attributes.formatCode ?? ''));
+      else if (n === 'cellXfs') inCellXfs = true;
+      else if (n === 'xf' && inCellXfs) {
+        const id = Number(tag.attributes.numFmtId ?? 0);
+        dateStyles.push(custom.get(id) ?? DATE_FORMAT_IDS.has(id));
+      }
+    },
+    close(name) {
+      if (local(name) === 'cellXfs') inCellXfs = false;
+      else if (local(name) === 'numFmts') inNumFmts = false;
+    },
+    text() {},
+  });
+
+  // shared strings: the text of every <t> of an <si>, without phonetic runs (<rPh>)
+  const strings: string[] = [];
+  let si = false;
+  let inT = false;
+  let rPh = 0;
+  let text = '';
+  c.parse(rels.byType.get('sharedStrings') ?? 'xl/sharedStrings.xml', XLSX_LIMITS.sharedStrings, {
+    open(tag) {
+      const n = local(tag.name);
+      if (n === 'si') {
+        si = true;
+        text = '';
+      } else if (n === 't') inT = true;
+      else if (n === 'rPh') rPh++;
+    },
+    close(name) {
+      const n = local(name);
+      if (n === 'si') {
+        si = false;
+        if (strings.length >= XLSX_LIMITS.strings) throw new UserError(t('xlsx.tooManyStrings', { file: c.file, limit: XLSX_LIMITS.strings }));
+        strings.push(text);
+      } else if (n === 't') inT = false;
+      else if (n === 'rPh') rPh--;
+    },
+    text(s) {
+      if (si && inT && rPh === 0) {
+        text += s;
+        if (text.length > MAX_CELL) throw new UserError(t('xlsx.cellTooLong', { file: c.file, max: MAX_CELL }));
+      }
+    },
+  });
+  return { date1904, sheets, dateStyles, strings };
+}
+
+/** A number's text as a cell value: a number, or its text when a double would lose digits. */
+function numberCell(v: string): number | string | UnreadableCell {
+  const n = Number(v);
+  if (v.trim() === '' || Number.isNaN(n)) return new UnreadableCell('error');
+  if (/^-?\d{16,}$/.test(v) && !Number.isSafeInteger(n)) return v;
+  return n;
+}
+
+/** A date cell; shown (in a rejected row's reason) as its day, 2026-04-28. */
+class CellDate extends Date {
+  override toString(): string {
+    return this.toISOString().slice(0, 10);
+  }
+}
+
+/** The last serial Excel shows as a date: 31 December 9999. */
+const LAST_SERIAL = 2_958_465;
+
+/**
+ * A number formatted as a date: that day (the time part dropped), counted from 1904 in a 1904
+ * workbook. A serial that is no day (0, negative, 60 = 29-02-1900, past 9999) stays a number, so
+ * the date column rejects it showing what it held.
+ */
+function serialToDate(serial: number, date1904: boolean): Date | number {
+  const whole = Math.floor(serial) + (date1904 ? EXCEL_1904_OFFSET : 0);
+  if (whole === 60 || whole < 1 || whole > LAST_SERIAL) return serial;
+  const days = whole < 60 ? whole - EXCEL_EPOCH_OFFSET + 1 : whole - EXCEL_EPOCH_OFFSET;
+  return new CellDate(days * 86_400_000);
+}
+
+interface SheetRow {
+  row: number;
+  /** cells by 0-based column, up to `width` (undefined: empty) */
+  values: unknown[];
+  /** any value in the row, also beyond `width` */
+  any: boolean;
+}
+
+/**
+ * The rows of a sheet, streamed: each row that has a value is given with its cells up to `width`
+ * columns. Rows must come in order (Excel writes them so). With `stopAfter`, reading stops at the
+ * first row past it (the previews and the header read only the start of a sheet).
+ */
+async function* sheetRows(c: Container, wb: Workbook, sheet: SheetRef, width: number, stopAfter = Infinity): AsyncGenerator<SheetRow[]> {
+  const e = c.entry(sheet.path);
+  if (!e) throw new UserError(t('xlsx.missingPart', { file: c.file, part: sheet.path }));
+  const out: SheetRow[] = [];
+  let rowNo = 0;
+  let previous = 0;
+  let values: unknown[] = [];
+  let any = false;
+  let inRow = false;
+  // the cell being read
+  let col = 0;
+  let type = '';
+  let style = 0;
+  let v: string | undefined;
+  let formula = false;
+  let inline: string | undefined;
+  let textOf: 'v' | 't' | '' = '';
+  let inIs = false;
+  let rPh = 0;
+  let stopped = false;
+  const xml = new Xml(c.file, e.name, {
+    open(tag) {
+      const n = local(tag.name);
+      if (n === 'row') {
+        const r = tag.attributes.r;
+        rowNo = r === undefined ? rowNo + 1 : Number(r);
+        if (!Number.isInteger(rowNo) || rowNo < 1 || rowNo > MAX_ROW) throw new UserError(t('xlsx.badRow', { file: c.file }));
+        if (rowNo <= previous) throw new UserError(t('xlsx.rowOrder', { file: c.file, row: rowNo, previous }));
+        previous = rowNo;
+        inRow = true;
+        values = [];
+        any = false;
+        col = 0;
+      } else if (n === 'c' && inRow) {
+        const ref = columnOf(tag.attributes.r);
+        col = ref > 0 ? ref : col + 1;
+        if (col > MAX_COLUMN) throw new UserError(t('xlsx.tooManyColumns', { file: c.file, row: rowNo }));
+        type = tag.attributes.t ?? 'n';
+        style = Number(tag.attributes.s ?? 0);
+        v = undefined;
+        inline = undefined;
+        formula = false;
+      } else if (n === 'v') {
+        textOf = 'v';
+        v = '';
+      } else if (n === 'f') formula = true;
+      else if (n === 'is') {
+        inIs = true;
+        inline = '';
+      } else if (n === 't' && inIs) textOf = 't';
+      else if (n === 'rPh') rPh++;
+    },
+    close(name) {
+      const n = local(name);
+      if (n === 'v' || n === 't') textOf = '';
+      else if (n === 'is') inIs = false;
+      else if (n === 'rPh') rPh--;
+      else if (n === 'c' && inRow) {
+        const value = cellValue();
+        if (value !== undefined && value !== '') {
+          any = true;
+          if (col <= width) values[col - 1] = value;
+        }
+      } else if (n === 'row') {
+        inRow = false;
+        if (any) out.push({ row: rowNo, values, any });
+        if (rowNo >= stopAfter) stopped = true;
+      }
+    },
+    text(s) {
+      if (textOf === 'v') v += s;
+      else if (textOf === 't' && rPh === 0) inline += s;
+      else return;
+      if ((v?.length ?? 0) > MAX_CELL || (inline?.length ?? 0) > MAX_CELL) throw new UserError(t('xlsx.cellTooLong', { file: c.file, max: MAX_CELL }));
+    },
+  });
+  function cellValue(): unknown {
+    switch (type) {
+      case 's': {
+        if (v === undefined) return formula ? new UnreadableCell('formula') : undefined;
+        const i = Number(v);
+        return Number.isInteger(i) && i >= 0 && i < wb.strings.length ? wb.strings[i] : new UnreadableCell('error');
+      }
+      case 'inlineStr':
+        return inline ?? v;
+      case 'str':
+        return v ?? (formula ? new UnreadableCell('formula') : undefined);
+      case 'b':
+        return v === undefined ? (formula ? new UnreadableCell('formula') : undefined) : v === '1' || v === 'true';
+      case 'e':
+        return new UnreadableCell('error');
+      case 'd':
+        return v;
+      default: {
+        if (v === undefined) return formula ? new UnreadableCell('formula') : undefined;
+        if (v === '') return undefined;
+        const num = numberCell(v);
+        if (typeof num === 'number' && wb.dateStyles[style]) return serialToDate(num, wb.date1904);
+        return num;
+      }
+    }
+  }
+  try {
+    for await (const chunk of streamEntry(c.buf, e, XLSX_LIMITS.sheet)) {
+      xml.write(chunk);
+      if (stopped) {
+        yield out;
+        return;
+      }
+      if (out.length >= BATCH) yield out.splice(0, out.length);
+    }
+  } catch (err) {
+    if (err instanceof ZipError) throw zipMessage(c.file, err);
+    throw err;
+  }
+  xml.close();
+  if (out.length) yield out;
+}
+
+/** A header or preview cell as text. */
+function cellString(v: unknown): string {
+  if (v === undefined || v === null || v instanceof UnreadableCell) return '';
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
+  return String(v);
+}
+
+/** The first PREVIEW_ROWS rows of a sheet (rows 1…10, empty ones included) as text. */
+async function sheetPreview(c: Container, wb: Workbook, sheet: SheetRef): Promise<string[][]> {
+  const rows: string[][] = Array.from({ length: PREVIEW_ROWS }, () => []);
+  if (!c.entry(sheet.path)) return rows;
+  for await (const batch of sheetRows(c, wb, sheet, 200, PREVIEW_ROWS)) {
+    for (const r of batch) {
+      if (r.row <= PREVIEW_ROWS) rows[r.row - 1] = Array.from({ length: r.values.length }, (_x, i) => cellString(r.values[i]).trim());
+    }
   }
   return rows;
 }
 
-export async function openXlsx(
-  _path: string,
-  bytes: AsyncIterable<Buffer>,
-  file: string,
-  opts: ReadOptions,
-): Promise<OpenedInput> {
-  const { default: ExcelJS } = await import('exceljs');
+export async function openXlsx(_path: string, bytes: AsyncIterable<Buffer>, file: string, opts: ReadOptions): Promise<OpenedInput> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const c of bytes) {
-    chunks.push(c);
-    size += c.length;
-    if (size > 256 * 1024 * 1024) throw new UserError(t('error.xlsxTooLarge', { file }));
+  for await (const ch of bytes) {
+    chunks.push(ch);
+    size += ch.length;
+    if (size > XLSX_LIMITS.file) throw new UserError(t('error.xlsxTooLarge', { file }));
   }
-  const wb = new ExcelJS.Workbook();
+  const buf = Buffer.concat(chunks);
+  if (buf.length === 0) throw new UserError(t('error.emptyFile', { file }));
+  let entries: Map<string, ZipEntry>;
   try {
-    await wb.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+    entries = readZipDirectory(buf);
   } catch (e) {
-    throw new UserError(t('error.xlsxUnreadable', { file, message: String((e as Error).message).split('\n')[0] }));
+    if (e instanceof ZipError) throw zipMessage(file, e);
+    throw e;
   }
-  const sheet =
-    opts.sheet === undefined
-      ? wb.worksheets[0]
-      : typeof opts.sheet === 'number' || /^\d+$/.test(String(opts.sheet))
-        ? wb.worksheets[Number(opts.sheet) - 1]
-        : wb.getWorksheet(String(opts.sheet));
+  const c = new Container(file, buf, entries);
+  const wb = readWorkbook(c);
+  const pick = opts.sheet === undefined ? 0 : typeof opts.sheet === 'number' || /^\d+$/.test(String(opts.sheet)) ? Number(opts.sheet) - 1 : wb.sheets.findIndex((s) => s.name === String(opts.sheet));
+  const sheet = wb.sheets[pick];
   if (!sheet) {
-    throw new UserError(t('error.xlsxNoSheet', { file, sheet: String(opts.sheet ?? 1), sheets: wb.worksheets.map((w) => w.name).join(', ') }));
+    throw new UserError(t('error.xlsxNoSheet', { file, sheet: String(opts.sheet ?? 1), sheets: wb.sheets.map((w) => w.name).join(', ') }));
   }
-  const header: string[] = [];
-  const headerRow = sheet.getRow(1);
-  const width = Math.max(headerRow.cellCount, sheet.columnCount);
-  for (let c = 1; c <= width; c++) {
-    const v = cellValue(headerRow.getCell(c).value);
-    header.push(v === undefined ? '' : String(v));
+  const previews = [];
+  for (const [i, s] of wb.sheets.entries()) previews.push({ name: s.name, preview: i < MAX_PREVIEW_SHEETS || i === pick ? await sheetPreview(c, wb, s) : [] });
+  // the header: row 1 of the sheet, all its columns
+  let header: string[] = [];
+  for await (const batch of sheetRows(c, wb, sheet, MAX_COLUMN, 1)) {
+    const first = batch[0];
+    if (first && first.row === 1) header = Array.from({ length: first.values.length }, (_x, i) => cellString(first.values[i]));
   }
   while (header.length && header[header.length - 1] === '') header.pop();
   // an empty first sheet with others beside it: the missing-columns message points at the others
-  if (header.length === 0 && wb.worksheets.length < 2) throw new UserError(t('error.emptyFile', { file }));
-  const sheets = wb.worksheets.map((w) => ({ name: w.name, preview: sheetPreview(w) }));
-  // the last row with a value; formatted-but-empty rows below it are not data
-  let last = 1;
-  sheet.eachRow((_row, n) => {
-    last = n;
-  });
+  if (header.length === 0 && wb.sheets.length < 2) throw new UserError(t('error.emptyFile', { file }));
+  const width = header.length;
+  // a batch holds at most ~1M cells (a header of 16,384 columns: 64 rows a batch)
+  const perBatch = Math.max(1, Math.min(BATCH, Math.floor(1_000_000 / Math.max(1, width))));
   async function* batches(): AsyncGenerator<RawRecord[]> {
     let out: RawRecord[] = [];
-    for (let r = 2; r <= last; r++) {
-      const row = sheet!.getRow(r);
-      const values: unknown[] = [];
-      for (let c = 1; c <= header.length; c++) values.push(cellValue(row.getCell(c).value));
-      out.push({ row: r, values });
-      if (out.length >= 4096) {
-        yield out;
-        out = [];
+    for await (const rows of sheetRows(c, wb, sheet!, width)) {
+      for (const r of rows) {
+        if (r.row === 1) continue;
+        const values = new Array<unknown>(width);
+        for (let i = 0; i < width; i++) values[i] = r.values[i];
+        out.push({ row: r.row, values });
+        if (out.length >= perBatch) {
+          yield out;
+          out = [];
+        }
       }
     }
     if (out.length) yield out;
   }
-  return { file, format: 'xlsx', header, preview: sheetPreview(sheet), sheets, batches: batches() };
+  const preview = previews[pick].preview;
+  return { file, format: 'xlsx', header, preview, sheets: previews, date1904: wb.date1904, batches: batches() };
 }

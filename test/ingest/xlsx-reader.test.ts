@@ -1,0 +1,219 @@
+/**
+ * The XLSX reader on workbooks Excel would not write or that were made to hurt (issue 16.7, 16.9):
+ * zip bombs, parts that lie about their size, truncated archives, a cell in row 1,048,576, a
+ * million empty rows, shared-string bombs, 1904 workbooks, formulas, ISO date cells, long ids.
+ * Each result is exact: the records read, the rows rejected and why, or the one-line message.
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openInput } from '../../src/ingest/readers.js';
+import { Normalizer } from '../../src/ingest/normalize.js';
+import { STRIDE } from '../../src/model/row.js';
+import { EMPTY_MAPPING } from '../../src/ingest/mapping.js';
+import { loadProfile } from '../../src/profile/load.js';
+import { isoDate } from '../../src/calendar/days.js';
+import { FIELD_INDEX } from '../../src/model/fields.js';
+import { book, headerRow, num, row, str, zip } from '../helpers/xlsx-build.js';
+import { XLSX_LIMITS } from '../../src/ingest/xlsx.js';
+
+const zl = loadProfile({ region: 'zuid-limburg' });
+const dir = mkdtempSync(join(tmpdir(), 'giacheck-xlsx-'));
+let n = 0;
+
+function write(bytes: Buffer): string {
+  const f = join(dir, `book-${n++}.xlsx`);
+  writeFileSync(f, bytes);
+  return f;
+}
+
+/** Every record: the row number, its melding_datum as a day (or the reasons it was rejected). */
+async function readAll(bytes: Buffer, opts: { sheet?: string } = {}) {
+  const f = write(bytes);
+  const input = await openInput(f, { encoding: 'auto', ...opts });
+  const norm = new Normalizer(zl, EMPTY_MAPPING);
+  norm.begin(input);
+  const packed = new Int32Array(STRIDE);
+  const rows: { row: number; id?: string; melding?: string; rejected?: string[] }[] = [];
+  for await (const batch of input.batches) {
+    for (const rec of batch) {
+      const r = norm.normalize(rec, packed, 0);
+      if (r === true) rows.push({ row: rec.row, id: norm.spanRow.dossierId, melding: isoDate(packed[FIELD_INDEX.melding_datum]) });
+      else rows.push({ row: rec.row, rejected: r.map((e) => `${e.column}: ${e.reason}`) });
+    }
+  }
+  return { file: f, input, rows };
+}
+
+async function message(bytes: Buffer): Promise<string> {
+  try {
+    await readAll(bytes);
+  } catch (e) {
+    return (e as Error).message.replace(dir + '/', '');
+  }
+  return 'read';
+}
+
+const data = (r: number, id: string, date: string) => row(r, [str(`A${r}`, id), str(`B${r}`, 'Heerlen'), str(`C${r}`, date)]);
+
+describe('XLSX: what the cells hold', () => {
+  it('a 1904 workbook: date-formatted and bare serials both count from 1 January 1904', async () => {
+    // 44678 in the 1904 system is 2026-04-28 (46140 − 1462)
+    const r = await readAll(
+      book({
+        date1904: true,
+        cellXfs: [0, 14],
+        sheets: { Export: headerRow() + row(2, [str('A2', 'A-1'), str('B2', 'Heerlen'), num('C2', 44678, 1)]) + row(3, [str('A3', 'A-2'), str('B3', 'Heerlen'), num('C3', 44678)]) },
+      }),
+    );
+    expect(r.input.date1904).toBe(true);
+    expect(r.rows).toEqual([
+      { row: 2, id: 'A-1', melding: '2026-04-28' },
+      { row: 3, id: 'A-2', melding: '2026-04-28' },
+    ]);
+  });
+
+  it('an ISO date cell (t="d") is its day, not a serial of 1905', async () => {
+    const r = await readAll(book({ sheets: { Export: headerRow() + row(2, [str('A2', 'A-1'), str('B2', 'Heerlen'), '<c r="C2" t="d"><v>2026-04-28T00:00:00</v></c>']) } }));
+    expect(r.rows).toEqual([{ row: 2, id: 'A-1', melding: '2026-04-28' }]);
+  });
+
+  it('dates of the years 1850 and 9999 and serial 60 (29-02-1900) are impossible, not shifted', async () => {
+    const r = await readAll(
+      book({
+        cellXfs: [0, 164],
+        numFmts: { 164: 'dd-mm-yyyy' },
+        sheets: {
+          Export: headerRow() + row(2, [str('A2', 'A-1'), str('B2', 'Heerlen'), num('C2', 2958465, 1)]) + row(3, [str('A3', 'A-2'), str('B3', 'Heerlen'), num('C3', 60, 1)]) + row(4, [str('A4', 'A-3'), str('B4', 'Heerlen'), '<c r="C4" t="d"><v>1850-01-01</v></c>']),
+        },
+      }),
+    );
+    expect(r.rows.map((x) => x.rejected?.[0])).toEqual(['melding_datum: datum bestaat niet: "9999-12-31"', 'melding_datum: datum bestaat niet: "60"', 'melding_datum: datum bestaat niet: "1850-01-01"']);
+  });
+
+  it('formulas: the value Excel computed and stored is used; one without a stored value, and an error value, reject their row by column', async () => {
+    const r = await readAll(
+      book({
+        cellXfs: [0, 14],
+        sharedStrings: ['Heerlen'],
+        sheets: {
+          Export:
+            headerRow() +
+            row(2, ['<c r="A2" t="str"><f>"A-"&amp;1</f><v>A-1</v></c>', '<c r="B2" t="s"><v>0</v></c>', '<c r="C2" s="1"><f>DATE(2026,4,28)</f><v>46140</v></c>']) +
+            row(3, [str('A3', 'A-2'), str('B3', 'Heerlen'), '<c r="C3" s="1"><f>TODAY()</f></c>']) +
+            row(4, [str('A4', 'A-3'), str('B4', 'Heerlen'), '<c r="C4" t="e"><f>1/0</f><v>#DIV/0!</v></c>']),
+        },
+      }),
+    );
+    expect(r.rows).toEqual([
+      { row: 2, id: 'A-1', melding: '2026-04-28' },
+      { row: 3, rejected: ['melding_datum: een formule zonder berekende waarde; open het bestand in Excel, laat het herberekenen en sla het op'] },
+      { row: 4, rejected: ['melding_datum: een Excel-foutwaarde (zoals #N/A) in plaats van een waarde'] },
+    ]);
+  });
+
+  it('a numeric dossier id of 20 digits keeps every digit (two of them do not collide)', async () => {
+    const r = await readAll(
+      book({ sheets: { Export: headerRow() + row(2, [num('A2', '12345678901234567891'), str('B2', 'Heerlen'), str('C2', '2026-04-28')]) + row(3, [num('A3', '12345678901234567892'), str('B3', 'Heerlen'), str('C3', '2026-04-28')]) } }),
+    );
+    expect(r.rows).toEqual([
+      { row: 2, id: '12345678901234567891', melding: '2026-04-28' },
+      { row: 3, id: '12345678901234567892', melding: '2026-04-28' },
+    ]);
+  });
+
+  it('rows without any value are not records; a row with only a space is a rejected blank row', async () => {
+    const r = await readAll(book({ sheets: { Export: headerRow() + '<row r="2"/>' + row(3, ['<c r="A3" s="0"/>']) + data(4, 'A-1', '2026-04-28') + row(5, [str('B5', ' ')]) + data(9, 'A-2', '2026-04-29') } }));
+    expect(r.rows).toEqual([
+      { row: 4, id: 'A-1', melding: '2026-04-28' },
+      { row: 5, rejected: [': lege rij'] },
+      { row: 9, id: 'A-2', melding: '2026-04-29' },
+    ]);
+  });
+});
+
+describe('XLSX: bounded memory and refusals', () => {
+  it('a 3 KB workbook with one cell in row 1,048,576 is one record, read at once', async () => {
+    const bytes = book({ sheets: { Export: headerRow() + data(1_048_576, 'A-1', '2026-04-28') } });
+    expect(bytes.length).toBeLessThan(3_000);
+    const t0 = performance.now();
+    const r = await readAll(bytes);
+    expect(r.rows).toEqual([{ row: 1_048_576, id: 'A-1', melding: '2026-04-28' }]);
+    expect(performance.now() - t0).toBeLessThan(5_000);
+  });
+
+  it('100,000 empty rows between two data rows: two records (a million, and the memory they take: xlsx-memory.test.ts)', async () => {
+    let empty = '';
+    for (let i = 3; i < 100_003; i++) empty += `<row r="${i}"/>`;
+    const r = await readAll(book({ sheets: { Export: headerRow() + data(2, 'A-1', '2026-04-28') + empty + data(100_003, 'A-2', '2026-04-29') } }));
+    expect(r.rows).toEqual([
+      { row: 2, id: 'A-1', melding: '2026-04-28' },
+      { row: 100_003, id: 'A-2', melding: '2026-04-29' },
+    ]);
+  });
+
+  it('a zip bomb (a sheet that unpacks 1000 times) is refused before it is unpacked', async () => {
+    const sheet = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${headerRow()}${' '.repeat(8 * 1024 * 1024)}</sheetData></worksheet>`;
+    const bytes = book({ sheets: { Export: '' }, extra: [{ name: 'xl/worksheets/sheet1.xml', data: sheet }] });
+    expect(bytes.length).toBeLessThan(200_000);
+    expect(await message(bytes)).toMatch(/^book-\d+\.xlsx: onderdeel xl\/worksheets\/sheet1\.xml pakt uit tot meer dan 100 keer zijn gecomprimeerde grootte \(een zip-bom\?\); giacheck leest het niet$/);
+  });
+
+  it('a part that says it is small but unpacks to more is refused as damaged at the size it said', async () => {
+    const sheet = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${headerRow()}${' '.repeat(16 * 1024 * 1024)}</sheetData></worksheet>`;
+    const bytes = book({ sheets: { Export: '' }, extra: [{ name: 'xl/worksheets/sheet1.xml', data: sheet, claimUnpacked: 1000 }] });
+    expect(await message(bytes)).toMatch(/^book-\d+\.xlsx: geen volledig XLSX-bestand \(het zip-archief is afgebroken of beschadigd\); exporteer het bestand opnieuw$/);
+  });
+
+  it('shared strings: more than the limit (3 million; 1,000 here), or a part past its unpacked limit, are refused', async () => {
+    const saved = { ...XLSX_LIMITS };
+    try {
+      XLSX_LIMITS.strings = 1000;
+      let many = '';
+      for (let i = 0; i <= 1000; i++) many += `<si><t>${i}</t></si>`;
+      expect(await message(book({ sharedStrings: many, sheets: { Export: headerRow() } }))).toMatch(/: meer dan 1000 gedeelde teksten; giacheck leest het niet \(exporteer als CSV\)$/);
+      XLSX_LIMITS.sharedStrings = 1024 * 1024;
+      const big = `<si><t>${'Heerlen '.repeat(140_000)}</t></si>`.repeat(1);
+      expect(await message(book({ sharedStrings: big, sheets: { Export: headerRow() } }))).toMatch(/: onderdeel xl\/sharedStrings\.xml is uitgepakt groter dan 1 MiB; giacheck leest het niet \(exporteer als CSV\)$/);
+    } finally {
+      Object.assign(XLSX_LIMITS, saved);
+    }
+    expect(XLSX_LIMITS.strings).toBe(3_000_000);
+  });
+
+  it('a shared string longer than a cell can be (32,767 characters) is refused', async () => {
+    expect(await message(book({ sharedStrings: ['x'.repeat(32_768)], sheets: { Export: headerRow() } }))).toMatch(/: een cel heeft meer dan 32767 tekens, de grens van Excel; exporteer het bestand opnieuw$/);
+  });
+
+  it('a truncated workbook, cut anywhere, is one line saying so', async () => {
+    const bytes = book({ sheets: { Export: headerRow() + data(2, 'A-1', '2026-04-28') } });
+    for (const cut of [0, 10, 100, Math.floor(bytes.length / 2), bytes.length - 30, bytes.length - 1]) {
+      const m = await message(bytes.subarray(0, cut));
+      expect(m, `cut at ${cut}`).toMatch(/^book-\d+\.xlsx: (geen volledig XLSX-bestand|leeg bestand|dit lijkt een binair bestand)/);
+    }
+  });
+
+  it('a damaged byte inside a part is caught by its CRC, not read as another value', async () => {
+    const bytes = book({ sheets: { Export: headerRow() + data(2, 'A-1', '2026-04-28') }, edit: (p) => (p.name.includes('sheet1') ? { ...p, store: true } : p) });
+    const at = bytes.indexOf('2026-04-28');
+    bytes[at + 3] = '7'.charCodeAt(0);
+    expect(await message(bytes)).toMatch(/: geen volledig XLSX-bestand/);
+  });
+
+  it('a DOCTYPE (entity expansion) is refused; a password-protected workbook and a non-zip say what they are', async () => {
+    const dtd = book({ sheets: { Export: '' }, extra: [{ name: 'xl/worksheets/sheet1.xml', data: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><worksheet><sheetData/></worksheet>' }] });
+    expect(await message(dtd)).toMatch(/: onderdeel xl\/worksheets\/sheet1\.xml bevat een DOCTYPE-declaratie, die een Excel-werkmap nooit heeft; giacheck leest het niet$/);
+    const ole = Buffer.alloc(4096);
+    Buffer.from('d0cf11e0a1b11ae1', 'hex').copy(ole);
+    expect(await message(ole)).toMatch(/: het XLSX-bestand is versleuteld of met een wachtwoord beveiligd; sla het zonder wachtwoord op$/);
+    expect(await message(zip([{ name: 'a.txt', data: 'x' }]))).toMatch(/: onderdeel xl\/workbook\.xml ontbreekt; dit is geen volledige Excel-werkmap, exporteer het bestand opnieuw$/);
+  });
+
+  it('rows out of order and a cell beyond column XFD are refused with the row', async () => {
+    expect(await message(book({ sheets: { Export: headerRow() + data(5, 'A-1', '2026-04-28') + data(3, 'A-2', '2026-04-28') } }))).toMatch(
+      /: rij 3 staat na rij 5 in het werkblad; een Excel-werkmap heeft de rijen op volgorde, exporteer het bestand opnieuw$/,
+    );
+    expect(await message(book({ sheets: { Export: headerRow() + row(2, [str('XFE2', 'x')]) } }))).toMatch(/: rij 2 heeft een cel voorbij kolom XFD \(16\.384\), de grens van Excel$/);
+  });
+});
