@@ -27,6 +27,7 @@ import {
   useColor,
 } from './common.js';
 import { TOOL } from './version.js';
+import '../i18n/catalog/provenance.js';
 import { progressReporter, progressWanted } from './progress.js';
 import { outputWidth, parseWidth } from './width.js';
 import { processIo, type Io, type Run } from './io.js';
@@ -37,6 +38,8 @@ export interface CheckOptions extends Omit<InputOptions, 'failOn'>, Omit<OutputO
   includePassed?: boolean;
   maxFindings?: string;
   width?: string;
+  minCell?: string;
+  aggregateOnly?: boolean;
 }
 
 export function register(program: Command, run: Run): void {
@@ -76,6 +79,11 @@ export async function runCheck(files: string[], opts: CheckOptions, io: Io = pro
     throw new UserError(t('error.option', { option: '--max-findings', value: String(opts.maxFindings), choices: '0, 1, 2, …' }));
   }
   const width = parseWidth(opts.width);
+  const minCell = opts.minCell === undefined ? undefined : Number(opts.minCell);
+  if (minCell !== undefined && (!/^\d+$/.test(String(opts.minCell).trim()) || !Number.isInteger(minCell) || minCell < 2 || minCell > 1000)) {
+    throw new UserError(t('error.option', { option: '--min-cell', value: String(opts.minCell), choices: '2 … 1000' }));
+  }
+  const aggregateOnly = Boolean(opts.aggregateOnly);
   const pseudo = opts.pseudonymize ? makePseudonymizer(io.env.GIACHECK_PSEUDO_KEY) : undefined;
   checkOutputTarget(opts.output);
   const period = resolvePeriod(opts);
@@ -87,9 +95,9 @@ export async function runCheck(files: string[], opts: CheckOptions, io: Io = pro
   const progress = progressReporter(io.stderr, progressWanted(io.stderr, opts.quiet, io.env));
   try {
     const stream = format.kind === 'stream' ? await format.open(out, io.stderr) : undefined;
-    const run = await check(resolved, { includePassed, failOn: failOn.level, pseudo, stream, onProgress: progress.update });
+    const run = await check(resolved, { includePassed, failOn: failOn.level, pseudo, stream, aggregateOnly, onProgress: progress.update });
     progress.done();
-    const report = buildReport(run, { includePassed, pseudonymized: Boolean(pseudo), tool: TOOL });
+    const report = buildReport(run, { includePassed, pseudonymized: Boolean(pseudo), tool: TOOL, minCell, aggregateOnly });
     // what the report opens with is said on stderr too: a streamed format has no top
     if (!opts.quiet) for (const w of report.warnings) io.stderr.write('giacheck: ' + w.message + '\n');
     if (format.kind === 'stream') {

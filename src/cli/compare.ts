@@ -7,11 +7,12 @@
  */
 import { Command, Option } from 'commander';
 import { UserError } from '../errors.js';
-import { t } from '../i18n/index.js';
+import { getLang, t } from '../i18n/index.js';
 import '../i18n/catalog/report.js';
 import { compareReports, Comparison } from '../compare/compare.js';
 import { formatCompareJson, formatCompareMarkdown, formatCompareTable, warningText } from '../compare/format.js';
-import { loadSavedReport } from '../compare/load.js';
+import { loadSavedReport, ReadDigest } from '../compare/load.js';
+import { baseName } from '../report/overview.js';
 import { trendReports } from '../compare/trend.js';
 import { formatTrendHtml, formatTrendJson, formatTrendMarkdown, formatTrendTable, trendWarningText } from '../compare/trend-format.js';
 import '../i18n/catalog/trend.js';
@@ -98,7 +99,13 @@ export async function runCompare(oldFile: string, newFile: string, opts: Compare
   }
   const pseudo = opts.pseudonymize ? makePseudonymizer(io.env.GIACHECK_PSEUDO_KEY) : undefined;
   checkOutputTarget(opts.output);
-  const comparison: Comparison = compareReports(oldFile, loadSavedReport(oldFile), newFile, loadSavedReport(newFile));
+  const read: ReadDigest[] = [];
+  const comparison: Comparison = compareReports(oldFile, loadSavedReport(oldFile, (d) => read.push(d)), newFile, loadSavedReport(newFile, (d) => read.push(d)));
+  comparison.provenance = {
+    giacheck: { version: TOOL.version },
+    inputs: read.map((d) => ({ file: baseName(d.file), format: 'json', bytes: d.bytes, sha256: d.sha256 })),
+    options: { pseudonymized: Boolean(pseudo), lang: getLang() },
+  };
   if (pseudo) {
     for (const f of comparison.newly_overdue) f.dossier_id = pseudo(f.dossier_id);
     for (const f of comparison.resolved) f.dossier_id = pseudo(f.dossier_id);

@@ -46,7 +46,7 @@ export async function runValidate(files: string[], opts: ValidateCliOptions, io:
   if (resolved.inferred && !opts.quiet) {
     io.stderr.write('giacheck: ' + t('cli.regionInferred', { region: localized(resolved.profile.name) }) + '\n');
   }
-  const report = await runValidation(resolved);
+  const report = await runValidation({ ...resolved, tool: TOOL });
   report.tool = TOOL;
   const out = openOutput(opts.output, io.stdout);
   try {

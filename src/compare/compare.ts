@@ -8,7 +8,7 @@
  * - resolved: a finding of the old run (any status but on_time / not_applicable) that is no
  *   finding in the new run.
  */
-import type { SavedFinding, SavedReport } from './load.js';
+import { provenanceMappingText, provenanceOptionsKey, type SavedFinding, type SavedProvenance, type SavedReport } from './load.js';
 import type { Counts } from '../report/aggregate.js';
 
 /** The counters of a saved report that a comparison uses (a saved JSON need not carry n/a counts). */
@@ -30,6 +30,8 @@ export interface RunInfo {
   profile: { id: string; version: string; name?: string };
   rows_checked: number;
   findings: number;
+  /** the run's provenance as its report states it; null for a report without one */
+  provenance: SavedProvenance | null;
 }
 
 export interface NewlyOverdue {
@@ -53,9 +55,21 @@ export interface Resolved {
 export type CompareWarning =
   | { code: 'profile'; old: string; new: string }
   | { code: 'order'; old: string; new: string }
-  | { code: 'noOverlap' };
+  | { code: 'noOverlap' }
+  /** the runs differ in what they were made with (giacheck version, profile, mapping, options) */
+  | { code: 'provenance'; what: 'version' | 'profile' | 'mapping' | 'options'; old: string; new: string }
+  /** a report without provenance (made before giacheck reported it): differences cannot be seen */
+  | { code: 'noProvenance'; file: string };
+
+/** compare's own provenance: the two reports as read, the version, the options */
+export interface CompareProvenance {
+  giacheck: { version: string };
+  inputs: { file: string; format: 'json'; bytes: number; sha256: string }[];
+  options: { pseudonymized: boolean; lang: 'nl' | 'en' };
+}
 
 export interface Comparison {
+  provenance?: CompareProvenance;
   old: RunInfo;
   new: RunInfo;
   warnings: CompareWarning[];
@@ -105,7 +119,29 @@ function groupChanges(
 }
 
 function runInfo(file: string, r: SavedReport): RunInfo {
-  return { file, peildatum: r.peildatum, profile: r.profile, rows_checked: r.input.rows_checked, findings: r.findings.filter((f) => isFindingStatus(f.status)).length };
+  return {
+    file,
+    peildatum: r.peildatum,
+    profile: r.profile,
+    rows_checked: r.input.rows_checked,
+    findings: r.findings.filter((f) => isFindingStatus(f.status)).length,
+    provenance: r.provenance ?? null,
+  };
+}
+
+/** Where two runs' provenance differs in what decides a result: one warning per difference. */
+function provenanceWarnings(oldFile: string, o: SavedProvenance | undefined, newFile: string, n: SavedProvenance | undefined, profileWarned: boolean): CompareWarning[] {
+  if (!o || !n) return [...(o ? [] : [{ code: 'noProvenance' as const, file: oldFile }]), ...(n ? [] : [{ code: 'noProvenance' as const, file: newFile }])];
+  const out: CompareWarning[] = [];
+  if (o.giacheck.version !== n.giacheck.version) out.push({ code: 'provenance', what: 'version', old: o.giacheck.version, new: n.giacheck.version });
+  if (!profileWarned && o.profile.sha256 !== n.profile.sha256) {
+    out.push({ code: 'provenance', what: 'profile', old: o.profile.sha256.slice(0, 12), new: n.profile.sha256.slice(0, 12) });
+  }
+  // the same mapping under another name or path is the same mapping: its hash decides
+  const m = (p: SavedProvenance) => provenanceMappingText(p) ?? '–';
+  if ((o.mapping?.sha256 ?? null) !== (n.mapping?.sha256 ?? null)) out.push({ code: 'provenance', what: 'mapping', old: m(o), new: m(n) });
+  if (provenanceOptionsKey(o) !== provenanceOptionsKey(n)) out.push({ code: 'provenance', what: 'options', old: provenanceOptionsKey(o), new: provenanceOptionsKey(n) });
+  return out;
 }
 
 export function compareReports(oldFile: string, oldR: SavedReport, newFile: string, newR: SavedReport): Comparison {
@@ -114,6 +150,7 @@ export function compareReports(oldFile: string, oldR: SavedReport, newFile: stri
     warnings.push({ code: 'profile', old: `${oldR.profile.id} ${oldR.profile.version}`, new: `${newR.profile.id} ${newR.profile.version}` });
   }
   if (newR.peildatum <= oldR.peildatum) warnings.push({ code: 'order', old: oldR.peildatum, new: newR.peildatum });
+  warnings.push(...provenanceWarnings(oldFile, oldR.provenance, newFile, newR.provenance, warnings.some((w) => w.code === 'profile')));
 
   // rules in the new run's order, then rules only the old run had
   const oldRules = new Map(oldR.summary.rules.map((r) => [r.rule_id, r]));

@@ -9,7 +9,10 @@ import '../i18n/catalog/report.js';
 import { parseIsoDay } from '../calendar/days.js';
 import { displayDate } from '../report/messages.js';
 import { mdEscape, mdTable } from '../report/md.js';
-import type { Change, CompareWarning, Comparison, CountsLite } from './compare.js';
+import type { Change, CompareProvenance, CompareWarning, Comparison, CountsLite } from './compare.js';
+import type { Provenance } from '../report/model.js';
+import { baseName } from '../report/overview.js';
+import { hashGroups, provenanceLine, provenanceRows, shortHash } from '../report/provenance.js';
 
 export function warningText(w: CompareWarning): string {
   switch (w.code) {
@@ -19,7 +22,49 @@ export function warningText(w: CompareWarning): string {
       return t('compare.warn.order', { old: isoToDisplay(w.old), new: isoToDisplay(w.new) });
     case 'noOverlap':
       return t('compare.warn.noOverlap');
+    case 'provenance':
+      return t('compare.warn.provenance', { what: t(`compare.prov.${w.what}`), old: w.old, new: w.new });
+    case 'noProvenance':
+      return t('compare.warn.noProvenance', { file: baseName(w.file) });
   }
+}
+
+/** Each run's provenance line (as the check table prints it), then compare's own. */
+function provenanceLines(c: Comparison): string[] {
+  const run = (label: string, r: Comparison['old']) => `${label}: ${r.provenance ? provenanceLine(r.provenance as Provenance) : t('compare.prov.none')}`;
+  const lines = [run(t('compare.prov.old'), c.old), run(t('compare.prov.new'), c.new)];
+  if (c.provenance) lines.push(ownProvenanceLine(c.provenance));
+  return lines;
+}
+
+/** "Herkomst van deze vergelijking: giacheck 0.1.0 · oud.json 1a2b… · nieuw.json 3c4d… · --lang nl" */
+function ownProvenanceLine(p: CompareProvenance): string {
+  const parts = [`giacheck ${p.giacheck.version}`, ...p.inputs.map((i) => `${i.file} ${shortHash(i.sha256)}`), `${p.options.pseudonymized ? '--pseudonymize ' : ''}--lang ${p.options.lang}`];
+  return t('compare.prov.own', { parts: parts.join(' · ') });
+}
+
+/** The Markdown "Herkomst": both runs' rows (hashes in groups of four) and compare's own inputs. */
+function provenanceMarkdown(c: Comparison): string[] {
+  const out: string[] = [];
+  for (const [label, r] of [[t('compare.prov.old'), c.old], [t('compare.prov.new'), c.new]] as const) {
+    out.push('', `### ${mdEscape(`${label}: ${baseName(r.file)}`)}`, '');
+    if (!r.provenance) out.push(mdEscape(t('compare.prov.none')));
+    else out.push(mdTable([t('prov.col.what'), t('prov.col.value')], provenanceRows(r.provenance as Provenance).map((row) => [row.what, row.value])));
+  }
+  if (c.provenance) {
+    out.push('', `### ${mdEscape(t('compare.prov.ownTitle'))}`, '');
+    out.push(
+      mdTable(
+        [t('prov.col.what'), t('prov.col.value')],
+        [
+          [t('prov.giacheck'), c.provenance.giacheck.version],
+          ...c.provenance.inputs.map((i) => [t('prov.input', { file: i.file, bytes: formatNumber(i.bytes), format: i.format }), hashGroups(i.sha256)]),
+          [t('prov.options'), `${c.provenance.options.pseudonymized ? '--pseudonymize ' : ''}--lang ${c.provenance.options.lang}`],
+        ],
+      ),
+    );
+  }
+  return out;
 }
 
 function isoToDisplay(iso: string | null): string {
@@ -162,6 +207,8 @@ export function formatCompareTable(c: Comparison, opts: { color: boolean; maxIte
   };
   list(t('compare.newlyOverdue'), t('compare.noneNewlyOverdue'), s.overdueHead, s.overdueRows(opts.maxItems), c.newly_overdue.length);
   list(t('compare.resolved'), t('compare.noneResolved'), s.resolvedHead, s.resolvedRows(opts.maxItems), c.resolved.length);
+  heading(t('prov.title'));
+  out.push(...provenanceLines(c).map((l) => chalk.dim(l)));
   return out.join('\n') + '\n';
 }
 
@@ -192,6 +239,9 @@ export function formatCompareMarkdown(c: Comparison, opts: { maxItems: number })
   };
   list(t('compare.newlyOverdue'), t('compare.noneNewlyOverdue'), s.overdueHead, s.overdueRows(opts.maxItems), c.newly_overdue.length);
   list(t('compare.resolved'), t('compare.noneResolved'), s.resolvedHead, s.resolvedRows(opts.maxItems), c.resolved.length);
+  heading(t('prov.title'));
+  out.push(mdEscape(t('compare.prov.intro')));
+  out.push(...provenanceMarkdown(c));
   return out.join('\n') + '\n';
 }
 
@@ -215,6 +265,7 @@ export function compareJson(c: Comparison, tool: { name: string; version: string
     deelregios: c.deelregios.map(group('deelregio')),
     newly_overdue: c.newly_overdue,
     resolved: c.resolved,
+    provenance: c.provenance ?? null,
   };
 }
 

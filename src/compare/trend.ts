@@ -8,15 +8,19 @@
  * profile, another mapping, another period or selection of gemeenten) are warned about, not refused:
  * a coordinator may well want to see the effect of a new profile version, but must know it.
  */
-import type { SavedReport } from './load.js';
+import { provenanceMappingText, provenanceOptionsKey, type SavedReport } from './load.js';
 
 export interface TrendRun {
   file: string;
   peildatum: string;
   profile: { id: string; version: string };
+  /** what the run's provenance says it was made with; undefined for a report without provenance */
+  giacheck_version: string;
+  profile_sha256: string | undefined;
+  options: string | undefined;
   rows_checked: number;
   findings: number;
-  /** the mapping the run used, "file (digest)"; null = none; undefined when the report does not say */
+  /** the mapping the run used, from its provenance: "file (first 12 hex digits of its SHA-256)"; null = none; undefined when the report does not say */
   mapping: string | null | undefined;
   /** the period the run was limited to, "from – to"; null = none; undefined when the report does not say */
   period: string | null | undefined;
@@ -59,7 +63,7 @@ export interface WarningGroup {
 }
 
 export type TrendWarning =
-  | { code: 'profiles' | 'mappings' | 'periods' | 'gemeenten'; groups: WarningGroup[] }
+  | { code: 'profiles' | 'mappings' | 'periods' | 'gemeenten' | 'versions' | 'profileHashes' | 'options'; groups: WarningGroup[] }
   | { code: 'samePeildatum'; peildatum: string; runs: number[] };
 
 export interface Trend {
@@ -145,12 +149,12 @@ function periodOf(report: SavedReport): string | null | undefined {
   return undefined;
 }
 
-/** The mapping a run used: its file name and a digest of its content ("" = no mapping). */
+/**
+ * The mapping a run used, as its provenance states it (the one definition, report.provenance):
+ * "file (first 12 hex digits of its SHA-256)"; null = none; undefined: the report has no provenance.
+ */
 function mappingOf(report: SavedReport): string | null | undefined {
-  const m = (report.input as Loose).mapping;
-  if (m === undefined || m === null) return m;
-  if (isObj(m)) return `${typeof m.file === 'string' ? m.file : '?'}${typeof m.digest === 'string' ? ` (${m.digest})` : ''}`;
-  return String(m);
+  return report.provenance ? provenanceMappingText(report.provenance) : undefined;
 }
 
 /** The distinct values with the run numbers that have them; [] when all runs agree. */
@@ -201,6 +205,9 @@ export function trendReports(inputs: TrendInput[]): Trend {
     file,
     peildatum: report.peildatum,
     profile: { id: report.profile.id, version: report.profile.version },
+    giacheck_version: report.provenance?.giacheck.version ?? report.tool.version,
+    profile_sha256: report.provenance?.profile.sha256,
+    options: report.provenance ? provenanceOptionsKey(report.provenance) : undefined,
     rows_checked: report.input.rows_checked,
     findings: report.findings.filter((f) => f.status !== 'on_time' && f.status !== 'not_applicable').length,
     mapping: mappingOf(report),
@@ -221,6 +228,16 @@ export function trendReports(inputs: TrendInput[]): Trend {
     const periods = differing(runs, (r) => r.period);
     if (periods.length) warnings.push({ code: 'periods', groups: periods });
   }
+  // what the provenance says the runs were made with: another giacheck, a profile edited without
+  // a new version (its hash), other options (a report without provenance raises none of these)
+  const versions = differing(runs, (r) => r.giacheck_version);
+  if (versions.length) warnings.push({ code: 'versions', groups: versions });
+  if (!profiles.length) {
+    // the same id and version with other content: a hand-edited profile
+    const known = new Set(runs.map((r) => r.profile_sha256).filter((h) => h !== undefined));
+    if (known.size > 1) warnings.push({ code: 'profileHashes', groups: differing(runs, (r) => r.profile_sha256?.slice(0, 12)) });
+  }
+  if (new Set(runs.map((r) => r.options).filter((o) => o !== undefined)).size > 1) warnings.push({ code: 'options', groups: differing(runs, (r) => r.options) });
   const gemeenten = differing(runs, (r) => r.gemeenten);
   if (gemeenten.length) warnings.push({ code: 'gemeenten', groups: gemeenten });
   const byDate = new Map<string, number[]>();

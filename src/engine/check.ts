@@ -4,8 +4,6 @@
  * streamed format, write them as they come. `src/cli/check.ts` only turns options into a
  * CheckRequest, calls this and picks the formatter.
  */
-import { createHash } from 'node:crypto';
-import { basename } from 'node:path';
 import { isoDate, Day, todayDay } from '../calendar/days.js';
 import type { PeriodUnit } from '../calendar/periods.js';
 import { FIELD_INDEX, fieldsOfType } from '../model/fields.js';
@@ -35,6 +33,7 @@ import { displayDate } from '../report/messages.js';
 import '../i18n/catalog/stats.js';
 import { lookupKey } from '../profile/lookup.js';
 import { noBesluitWarning, yearsWithoutBesluit } from '../calendar/besluiten.js';
+import { provenanceOf } from './provenance.js';
 
 /** What a run is about: profile, mapping, reading options, peildatum and the inputs. */
 export interface ResolvedInput {
@@ -78,6 +77,8 @@ export interface CheckOptions {
   pseudo?: Pseudonymizer;
   /** a streamed format: findings and rejected rows are written as they come and not kept */
   stream?: FindingStream;
+  /** --aggregate-only: no finding and no rejected row is written or kept (they still count) */
+  aggregateOnly?: boolean;
   onProgress?: (rows: number) => void;
 }
 
@@ -174,7 +175,8 @@ export async function check(resolved: ResolvedInput, opts: CheckOptions): Promis
     includePassed: opts.includePassed,
     failOn: opts.failOn,
     pseudo: opts.pseudo,
-    ...(stream ? stream.target : { collect: findings }),
+    // --aggregate-only: no target at all, so a finding is only counted for --fail-on
+    ...(opts.aggregateOnly ? {} : stream ? stream.target : { collect: findings }),
   };
   stream?.begin();
   const engine = await runEngine(
@@ -212,6 +214,7 @@ export async function check(resolved: ResolvedInput, opts: CheckOptions): Promis
       onRejected(errors) {
         const cause = causeOf(errors[0]);
         causes.set(cause, (causes.get(cause) ?? 0) + 1);
+        if (opts.aggregateOnly) return;
         const r = rejectedOf(errors);
         if (stream) stream.rejected(r);
         else rejected.push(r);
@@ -239,7 +242,17 @@ export async function check(resolved: ResolvedInput, opts: CheckOptions): Promis
 }
 
 /** The Report of a run (SPEC §8): what every collected format prints. */
-export function buildReport(run: Omit<CheckRun, 'failing'>, opts: { includePassed: boolean; pseudonymized: boolean; tool: { name: string; version: string } }): Report {
+export interface ReportChoices {
+  includePassed: boolean;
+  pseudonymized: boolean;
+  tool: { name: string; version: string };
+  /** --min-cell N: counts from 1 to N−1 are shown as "<N" (report/cells.ts) */
+  minCell?: number;
+  /** --aggregate-only: the report holds no dossier-level rows */
+  aggregateOnly?: boolean;
+}
+
+export function buildReport(run: Omit<CheckRun, 'failing'>, opts: ReportChoices): Report {
   const { resolved, engine, aggregator } = run;
   const p = resolved.profile;
   const summary = aggregator.summary();
@@ -286,6 +299,11 @@ export function buildReport(run: Omit<CheckRun, 'failing'>, opts: { includePasse
   const last = Math.max(resolved.peildatum, run.newestDate ?? resolved.peildatum) + 31;
   const noBesluit = noBesluitWarning(yearsWithoutBesluit(p.calendarSpec, run.oldestDate ?? resolved.peildatum, last));
   if (noBesluit) warnings.push({ code: 'no-besluit', message: noBesluit });
+  // what the reader must know before reading any figure: small counts hidden, no dossier rows,
+  // pseudonymised ids that are still personal data (issue 16.4)
+  if (opts.minCell !== undefined) warnings.push({ code: 'min-cell', message: t('run.minCell', { n: opts.minCell, below: opts.minCell - 1 }) });
+  if (opts.aggregateOnly) warnings.push({ code: 'aggregate-only', message: t('run.aggregateOnly') });
+  if (opts.pseudonymized && !opts.aggregateOnly) warnings.push({ code: 'pseudonymized', message: t('run.pseudonymized') });
   if (!resolved.peildatumGiven) {
     warnings.push({ code: 'peildatum-today', message: t('run.peildatumToday', { peildatum: day(resolved.peildatum) }) });
     if (run.newestDate !== undefined && resolved.peildatum - run.newestDate > 31) {
@@ -314,14 +332,25 @@ export function buildReport(run: Omit<CheckRun, 'failing'>, opts: { includePasse
         to: resolved.period?.to === undefined ? null : isoDate(resolved.period.to),
       },
       rows_outside_period: engine.rowsOutsidePeriod,
-      mapping: mappingIdentity(resolved.mapping),
     },
     summary,
     findings: run.findings,
     findings_total: run.findings.length,
     rejected: run.rejected,
     warnings,
-    options: { include_passed: opts.includePassed, pseudonymized: opts.pseudonymized, lang: getLang() },
+    options: {
+      include_passed: opts.includePassed,
+      pseudonymized: opts.pseudonymized,
+      lang: getLang(),
+      min_cell: opts.minCell ?? null,
+      aggregate_only: Boolean(opts.aggregateOnly),
+    },
+    provenance: provenanceOf(resolved, engine.digests, opts.tool, {
+      includePassed: opts.includePassed,
+      pseudonymized: opts.pseudonymized,
+      minCell: opts.minCell,
+      aggregateOnly: opts.aggregateOnly,
+    }),
   };
 }
 
@@ -336,9 +365,3 @@ function periodRange(p: RunPeriod | undefined): string {
   return `${d(p?.from)} – ${d(p?.to)}`;
 }
 
-/** The mapping's base name and a digest of its content (not its path: the same mapping elsewhere is the same). */
-function mappingIdentity(m: Mapping): { file: string; digest: string } | null {
-  if (!m.file) return null;
-  const content = { columns: m.columns, routes: m.routes, dateFormat: m.dateFormat ?? null, encoding: m.encoding ?? null, delimiter: m.delimiter ?? null, sheet: m.sheet ?? null };
-  return { file: basename(m.file), digest: createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 12) };
-}

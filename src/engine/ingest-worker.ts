@@ -32,6 +32,7 @@ async function run(job: IngestJob, port: NonNullable<typeof parentPort>): Promis
   const post = (m: WorkerMessage, transfer?: ArrayBuffer[]) => port.postMessage(m, transfer);
   await ingest(job, {
     file: (m) => post(m),
+    read: (m) => post(m),
     // the batch's arrays are transferred, not copied; wait while too many are unacknowledged
     async batch(packed) {
       post(packed, [packed.kinds.buffer as ArrayBuffer, packed.ints.buffer as ArrayBuffer, packed.idEnds.buffer as ArrayBuffer]);

@@ -8,7 +8,7 @@ import type { Lang } from '../i18n/index.js';
 import { IdSet } from '../ingest/idset.js';
 import type { Mapping } from '../ingest/mapping.js';
 import { Normalizer } from '../ingest/normalize.js';
-import { InputFormat, openInput, RawRecord, ReadOptions, spanRecord } from '../ingest/readers.js';
+import { InputFormat, OpenedInput, openInput, RawRecord, ReadOptions, spanRecord } from '../ingest/readers.js';
 import type { Profile } from '../profile/load.js';
 import { BatchPacker, PackedBatch } from './packed.js';
 
@@ -31,8 +31,17 @@ export interface FileOpened {
   delimiter?: string;
 }
 
+/** A file read to its end: the SHA-256 and size of its bytes as read (the report's provenance). */
+export interface FileRead {
+  t: 'read';
+  sha256: string | null;
+  bytes: number;
+}
+
 export interface IngestHandler {
   file(m: FileOpened): void;
+  /** after the last record of the file opened last */
+  read?(m: FileRead): void;
   /** awaited before the next batch is read (back-pressure reaches the reader) */
   batch(b: PackedBatch): Promise<void> | void;
 }
@@ -68,6 +77,7 @@ export async function ingest(job: IngestJob, handler: IngestHandler): Promise<vo
         }
         await handler.batch(packer.finish());
       }
+      handler.read?.(readOf(input));
       continue;
     }
     for await (const batch of input.batches) {
@@ -75,5 +85,10 @@ export async function ingest(job: IngestJob, handler: IngestHandler): Promise<vo
       for (const rec of batch) pack(rec, fileIndex);
       await handler.batch(packer.finish());
     }
+    handler.read?.(readOf(input));
   }
+}
+
+function readOf(input: OpenedInput): FileRead {
+  return { t: 'read', sha256: input.digest?.sha256 ?? null, bytes: input.digest?.bytes ?? 0 };
 }

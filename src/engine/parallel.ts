@@ -11,11 +11,12 @@ import { Worker } from 'node:worker_threads';
 import { UserError } from '../errors.js';
 import { seaAsset } from '../profile/bundled.js';
 import { keepYoungGenerationSmall } from './heap.js';
-import type { FileOpened, IngestHandler, IngestJob } from './ingest.js';
+import type { FileOpened, FileRead, IngestHandler, IngestJob } from './ingest.js';
 import type { PackedBatch } from './packed.js';
 
 export type WorkerMessage =
   | FileOpened
+  | FileRead
   | PackedBatch
   | { t: 'end' }
   | { t: 'error'; message: string; stack?: string; user: boolean; exitCode: number };
@@ -132,6 +133,9 @@ export function ingestInWorker(job: IngestJob, handler: IngestHandler): Promise<
         switch (m.t) {
           case 'file':
             handler.file(m);
+            break;
+          case 'read':
+            handler.read?.(m);
             break;
           case 'batch':
             await handler.batch(m);

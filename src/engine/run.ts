@@ -54,9 +54,19 @@ export interface EngineSink {
   afterBatch?: () => Promise<void>;
 }
 
+/** The bytes of one input as read: size and SHA-256 (null when the file was not read to its end). */
+export interface InputDigest {
+  file: string;
+  format: InputAccount['format'];
+  bytes: number;
+  sha256: string | null;
+}
+
 export interface EngineResult {
   rules: RuleDef[];
   files: InputAccount[];
+  /** per input, in input order: what was read, hashed while reading (one thread or the worker) */
+  digests: InputDigest[];
   rowsRead: number;
   rowsChecked: number;
   rowsRejected: number;
@@ -79,6 +89,7 @@ const TURN_EVERY_MS = 100;
 export async function runEngine(opts: EngineOptions, sink: EngineSink): Promise<EngineResult> {
   const rules = opts.rules ?? opts.profile.rules;
   const files: InputAccount[] = [];
+  const digests: InputDigest[] = [];
   const names: string[] = [];
   const unpacker = new BatchUnpacker(names);
   let account: InputAccount | undefined;
@@ -119,6 +130,9 @@ export async function runEngine(opts: EngineOptions, sink: EngineSink): Promise<
       if (filter) account.rows_outside_filter = 0;
       files.push(account);
       names.push(m.file);
+    },
+    read(m) {
+      digests.push({ file: account!.file, format: account!.format, bytes: m.bytes, sha256: m.sha256 });
     },
     async batch(b) {
       unpacker.eachRow(b, onRow, onRejected);
@@ -167,6 +181,7 @@ export async function runEngine(opts: EngineOptions, sink: EngineSink): Promise<
   return {
     rules,
     files,
+    digests,
     rowsRead: sum('rows_read'),
     rowsChecked: sum('rows_checked'),
     rowsRejected: sum('rows_rejected'),

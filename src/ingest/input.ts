@@ -1,6 +1,7 @@
 /** What a reader gives: an opened input with its header and its records (readers.ts, xlsx.ts). */
 import type { Delimiter, SpanBatch } from './csv.js';
 import type { EncodingChoice } from './decode.js';
+import type { ByteDigest } from '../model/digest.js';
 
 /** Rows looked at for a header row below title rows (issue 13: "within the first 10 rows"). */
 export const PREVIEW_ROWS = 10;
@@ -51,6 +52,8 @@ export interface OpenedInput {
    * in `batches` (which then yields nothing): the ingest worker's allocation-free fast path.
    */
   spanBatches?: AsyncGenerator<SpanBatch>;
+  /** SHA-256 and size of the bytes as read (openInput), complete once the records are read to the end */
+  digest?: ByteDigest;
 }
 
 export interface ReadOptions {

@@ -13,6 +13,7 @@ import { FieldName, RouteCode } from '../model/fields.js';
 import { formatProblem, parseYamlWith, readUserFile } from '../yaml/file.js';
 import { RouteSchema, FieldNameSchema } from '../model/schema.js';
 import { isUsableDateFormat } from '../model/values.js';
+import { sha256Hex } from '../model/digest.js';
 
 export const MappingSchema = z.strictObject({
   columns: z.partialRecord(FieldNameSchema, z.string().min(1)).optional(),
@@ -32,13 +33,16 @@ export interface Mapping {
   delimiter?: ',' | ';' | '\t';
   sheet?: string | number;
   file?: string;
+  /** SHA-256 of the mapping file's text as read (the report's provenance) */
+  sha256?: string;
 }
 
 export const EMPTY_MAPPING: Mapping = { columns: {}, routes: {} };
 
 export function loadMapping(file: string | undefined): Mapping {
   if (!file) return EMPTY_MAPPING;
-  const { data: m, yaml } = parseYamlWith(readUserFile(file), file, MappingSchema);
+  const text = readUserFile(file);
+  const { data: m, yaml } = parseYamlWith(text, file, MappingSchema);
   if (m.date_format && !isUsableDateFormat(m.date_format)) {
     throw new UserError(formatProblem(yaml.problemAt(['date_format'], t('mapping.badDateFormat', { format: m.date_format }))));
   }
@@ -58,6 +62,7 @@ export function loadMapping(file: string | undefined): Mapping {
     delimiter: m.delimiter === 'tab' ? '\t' : m.delimiter,
     sheet: m.sheet,
     file,
+    sha256: sha256Hex(text),
   };
 }
 

@@ -10,6 +10,7 @@ import { t } from '../i18n/index.js';
 import '../i18n/catalog/usage.js';
 import { CsvParser, CsvSyntaxError, SpanBatch } from './csv.js';
 import { decodeStream, DecodeInfo } from './decode.js';
+import { ByteDigest, digesting } from '../model/digest.js';
 
 export type { InputFormat, OpenedInput, RawRecord, ReadOptions } from './input.js';
 import { PREVIEW_ROWS, UnreadableCell } from './input.js';
@@ -131,9 +132,17 @@ export function openErrorMessage(path: string, e: NodeJS.ErrnoException): string
 }
 
 export async function openInput(path: string, opts: ReadOptions): Promise<OpenedInput> {
+  // the bytes are hashed as they are read, before decoding (the report's provenance)
+  const digest: ByteDigest = { bytes: 0 };
+  const input = await openDigested(path, opts, digesting(openBytes(path, opts.chunkSize), digest));
+  input.digest = digest;
+  return input;
+}
+
+async function openDigested(path: string, opts: ReadOptions, source: AsyncIterable<Buffer>): Promise<OpenedInput> {
   const file = path === '-' ? 'stdin' : path;
   let format = opts.format ?? (path === '-' ? undefined : formatFromName(path));
-  let bytes = openBytes(path, opts.chunkSize);
+  let bytes = source;
   if (!format) {
     const p = await peek(bytes);
     format = sniffFormat(p.first);

@@ -16,6 +16,7 @@ import { readYaml, readUserFile, zodProblems, YamlFile, YamlProblem, formatProbl
 import { BUNDLED_DIR, fileExists, readTextFile, seaAsset } from './bundled.js';
 import { lookupKey } from './lookup.js';
 import type { Profile } from './profile.js';
+import { canonicalJson, sha256Hex } from '../model/digest.js';
 
 export type { RuleDef };
 
@@ -170,6 +171,8 @@ function readText(file: string): string {
 export interface LoadResult {
   profile?: Profile;
   problems: YamlProblem[];
+  /** the canonical JSON of each document of the chain, nearest first (profileDigest) */
+  canonical?: string[];
 }
 
 /**
@@ -191,9 +194,11 @@ export function loadProfileFile(file: string, seen: string[] = [], opts: LoadOpt
   if (seen.includes(abs)) {
     return { problems: [{ file, message: t('profile.extendsCycle', { chain: [...seen, abs].map((f) => basename(f)).join(' → ') }), path: ['extends'] }] };
   }
-  const { raw, problems } = readProfileFile(file, readText(abs), opts);
+  const text = readText(abs);
+  const { raw, problems } = readProfileFile(file, text, opts);
   if (!raw) return { problems };
   let parent: Profile | undefined;
+  let parentCanonical: string[] = [];
   if (raw.spec.extends) {
     const bundled = bundledProfileIds().includes(raw.spec.extends);
     // anything else than a profile is refused before it is opened: a message about a file that is
@@ -212,9 +217,15 @@ export function loadProfileFile(file: string, seen: string[] = [], opts: LoadOpt
     const p = loadProfileFile(target, [...seen, abs], opts);
     if (!p.profile) return { problems: [...problems, ...p.problems] };
     parent = p.profile;
+    parentCanonical = p.canonical ?? [];
   }
   const merged = merge(raw, parent, abs, problems);
-  return { profile: problems.length ? undefined : merged, problems };
+  const canonical = [canonicalJson(raw.yaml.data), ...parentCanonical];
+  merged.digest = {
+    sha256: sha256Hex('[' + canonical.join(',') + ']'),
+    documents: [{ id: raw.spec.id, file: basename(abs), sha256: sha256Hex(text) }, ...(parent?.digest.documents ?? [])],
+  };
+  return { profile: problems.length ? undefined : merged, problems, canonical };
 }
 
 /** A path that may name a profile or triage tree: it ends in .yaml or .yml. */
@@ -352,6 +363,7 @@ function merge(raw: RawProfile, parent: Profile | undefined, file: string, probl
     zicht,
     triage,
     regie: { ...(parent?.regie ?? {}), ...(spec.regie ?? {}) },
+    digest: { sha256: '', documents: [] },
   };
 }
 

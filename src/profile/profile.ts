@@ -28,5 +28,11 @@ export interface Profile {
   /** absolute path of the triage tree YAML, when the profile has one */
   triage?: string;
   regie: Partial<Record<RouteCode, { nl: string; en: string }>>;
+  /**
+   * What the profile was made of (issue 16.1): `sha256` of the canonical form of the chain (the
+   * RFC 8785 JSON array of each document as parsed from YAML, this profile first, then each one
+   * it extends), and each document's file with the SHA-256 of its text as read.
+   */
+  digest: { sha256: string; documents: { id: string; file: string; sha256: string }[] };
 }
 

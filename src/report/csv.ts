@@ -9,6 +9,7 @@
  */
 import { getLang, t } from '../i18n/index.js';
 import '../i18n/catalog/report.js';
+import '../i18n/catalog/provenance.js';
 import type { Finding } from './findings.js';
 import type { FindingStream, StreamOut } from './model.js';
 import { rejectedText } from './rejected.js';
@@ -142,14 +143,14 @@ export function csvStream(out: StreamOut, stderr: NodeJS.WritableStream, dialect
     drain: () => out.drain(),
     end(report) {
       const z = report.summary.zicht_op_veiligheid;
-      if (!z) return;
-      if (!z.assessable) {
-        stderr.write('giacheck: ' + zichtNotAssessable(z) + '\n');
-        return;
+      if (z && !z.assessable) stderr.write('giacheck: ' + zichtNotAssessable(z) + '\n');
+      else if (z) {
+        stderr.write('giacheck: ' + t('zicht.csvCounts', { counts: ZICHT_HOLDERS.map((h) => `${holderLabel(h)} ${z.totals[h]}`).join(', ') }) + '\n');
+        const list = zichtUnclearTable(z, 0);
+        for (const r of list.rows) stderr.write('giacheck: ' + t('zicht.csvUnclear', { id: r[0], gemeente: r[1], reason: r[2], date: r[3] }) + '\n');
       }
-      stderr.write('giacheck: ' + t('zicht.csvCounts', { counts: ZICHT_HOLDERS.map((h) => `${holderLabel(h)} ${z.totals[h]}`).join(', ') }) + '\n');
-      const list = zichtUnclearTable(z, 0);
-      for (const r of list.rows) stderr.write('giacheck: ' + t('zicht.csvUnclear', { id: r[0], gemeente: r[1], reason: r[2], date: r[3] }) + '\n');
+      // a CSV reader takes every line for a row: the provenance goes to standard error, one line of JSON
+      stderr.write('giacheck: ' + t('prov.stderr', { json: JSON.stringify(report.provenance) }) + '\n');
     },
   };
 }

@@ -14,6 +14,8 @@ import { parseIsoDay } from '../calendar/days.js';
 import type { Counts, GroupSummary } from './aggregate.js';
 import { displayDate, routeLabel } from './messages.js';
 import type { Report } from './model.js';
+import { provenanceRows } from './provenance.js';
+import { CellPolicy, HIDDEN_SHARE, meanMonitoringHidden, monitoringHiddenText, reportCells } from './cells.js';
 import {
   baseName,
   groupFindings,
@@ -55,14 +57,21 @@ function anchor(prefix: string, text: string): string {
 const th = (text: string, attrs = ''): string => `<th scope="col"${attrs}>${esc(text)}</th>`;
 const td = (text: string, cls = ''): string => `<td${cls ? ` class="${cls}"` : ''}>${esc(text)}</td>`;
 const tdNum = (n: number): string => `<td class="num">${esc(formatNumber(n))}</td>`;
+/** An aggregate count: through the report's small-count policy ("<5"). */
+const tdCount = (n: number, cells: CellPolicy): string => `<td class="num">${esc(cells.count(n))}</td>`;
 
-function pctCell(share: number | null, norm?: number | null): string {
-  const colour = complianceColour(share, norm);
-  return `<td class="num pct" style="color:${colour}">${esc(formatPercent(share))}</td>`;
+function pctCell(share: number | null | typeof HIDDEN_SHARE, norm?: number | null): string {
+  const colour = complianceColour(share === HIDDEN_SHARE ? null : share, norm);
+  return `<td class="num pct" style="color:${colour}">${esc(share === HIDDEN_SHARE ? HIDDEN_SHARE : formatPercent(share))}</td>`;
 }
 
-function countCells(c: Counts): string {
-  return [c.applicable, ...STATUS_COLS.map((s) => c[s])].map(tdNum).join('');
+function countCells(c: Counts, cells: CellPolicy): string {
+  return [c.applicable, ...STATUS_COLS.map((s) => c[s])].map((n) => tdCount(n, cells)).join('');
+}
+
+/** A share for a chart: null when hidden (no bar), with the text to show instead. */
+function chartShare(share: number | null | typeof HIDDEN_SHARE): { share: number | null; hiddenText?: string } {
+  return share === HIDDEN_SHARE ? { share: null, hiddenText: HIDDEN_SHARE } : { share };
 }
 
 
@@ -126,6 +135,7 @@ dl.sources dd { margin: 0 0 0 12px; }
 figure.leadtime { margin: 8px 0; }
 figure.leadtime figcaption { font-weight: 600; font-size: 12.5px; }
 footer { margin-top: 32px; color: #555; font-size: 12px; }
+.provenance code { font-family: ui-monospace, Menlo, Consolas, monospace; white-space: nowrap; }
 @media print {
   @page { size: A4; margin: 14mm 12mm; }
   body { padding: 0; max-width: none; font-size: 11px; }
@@ -158,6 +168,7 @@ interface Part {
 
 export function formatHtml(report: Report): string {
   const parts: Part[] = [];
+  const cells = reportCells(report);
   const unjudged = notAssessableIds(report);
   const withNorm = hasNorm(report);
   const withImplausible = hasImplausible(report);
@@ -172,9 +183,9 @@ export function formatHtml(report: Report): string {
         label: r.rule_id,
         title: localized(r.title),
         note: `${t('col.source')}: ${sourceLabel(report, r.source)}`,
-        share: r.compliance,
+        ...chartShare(cells.compliance(r)),
         norm: r.norm,
-        valueText: formatPercent(r.compliance),
+        valueText: cells.percent(cells.compliance(r)),
         normText: r.norm !== null ? t('rep.normMarker', { norm: formatPercent(r.norm, 0) }) : undefined,
       })),
       { id: 'chart-rules', title: t('rep.chartRules'), desc: t('rep.chartRulesDesc'), noValueText: t('rep.noJudged') },
@@ -197,10 +208,10 @@ export function formatHtml(report: Report): string {
       }
       return (
         head +
-        countCells(r) +
-        (withImplausible ? tdNum(r.implausible) : '') +
-        pctCell(r.compliance, r.norm) +
-        (withNorm ? td(normCell(r), 'num') : '') +
+        countCells(r, cells) +
+        (withImplausible ? tdCount(r.implausible, cells) : '') +
+        pctCell(cells.compliance(r), r.norm) +
+        (withNorm ? td(normCell(r, cells.compliance(r) === HIDDEN_SHARE), 'num') : '') +
         '</tr>'
       );
     });
@@ -237,7 +248,7 @@ export function formatHtml(report: Report): string {
   const groupTable = (caption: string, firstCol: string, groups: Record<string, GroupSummary>, withDeelregio: boolean, cls: string): string => {
     const rows = Object.entries(groups).map(
       ([name, g]) =>
-        `<tr><th scope="row">${esc(name)}</th>${withDeelregio ? td(g.deelregio ?? '–') : ''}${tdNum(g.cases)}${countCells(g)}${pctCell(g.compliance)}${td(worstRuleText(g, unjudged))}</tr>`,
+        `<tr><th scope="row">${esc(name)}</th>${withDeelregio ? td(g.deelregio ?? '–') : ''}${tdCount(g.cases, cells)}${countCells(g, cells)}${pctCell(cells.compliance(g))}${td(worstRuleText(g, unjudged, cells))}</tr>`,
     );
     return table(
       caption,
@@ -266,7 +277,7 @@ export function formatHtml(report: Report): string {
     const months = Object.entries(report.summary.by_period);
     const chart = months.length
       ? complianceColumnChart(
-          months.map(([m, g]) => ({ label: m, share: g.compliance, valueText: formatPercent(g.compliance, 0) })),
+          months.map(([m, g]) => ({ label: m, ...chartShare(cells.compliance(g)), valueText: cells.percent(cells.compliance(g), 0) })),
           unit === 'month'
             ? { id: 'chart-months', title: t('rep.chartMonths'), desc: t('rep.chartMonthsDesc') }
             : { id: 'chart-months', title: periodTitle(unit), desc: periodTitle(unit) },
@@ -285,10 +296,11 @@ export function formatHtml(report: Report): string {
     const routes = Object.entries(report.summary.routes).map(([route, n]) => ({
       label: routeLabel(route === 'onbekend' ? undefined : route),
       count: n,
-      share: total ? n / total : null,
+      share: cells.share(n, total),
     }));
     const chart = countBarChart(
-      routes.map((r) => ({ label: r.label, count: r.count, valueText: `${formatNumber(r.count)} (${formatPercent(r.share)})` })),
+      // a hidden count draws no bar: its length would give the count away
+      routes.map((r) => ({ label: r.label, count: cells.hides(r.count) ? 0 : r.count, valueText: `${cells.count(r.count)} (${cells.percent(r.share)})` })),
       { id: 'chart-routes', title: t('rep.chartRoutes'), desc: t('rep.chartRoutesDesc') },
     );
     let html =
@@ -296,13 +308,15 @@ export function formatHtml(report: Report): string {
       table(
         t('report.routes'),
         [th(t('col.route')), th(t('col.count'), ' class="num"'), th(t('col.share'), ' class="num"')],
-        routes.map((r) => `<tr><th scope="row">${esc(r.label)}</th>${tdNum(r.count)}${td(formatPercent(r.share), 'num')}</tr>`),
+        routes.map((r) => `<tr><th scope="row">${esc(r.label)}</th>${tdCount(r.count, cells)}${td(cells.percent(r.share), 'num')}</tr>`),
         'routes',
       );
     const md = report.summary.monitoring_duration;
     if (md) {
       const line =
-        md.mean_months === null
+        meanMonitoringHidden(md, cells) || cells.hides(md.open)
+          ? monitoringHiddenText(md, cells)
+          : md.mean_months === null
           ? t('report.monitoringNone', { open: md.open, target: md.target_months, source: sourceLabel(report, md.source) })
           : t('report.monitoringLine', { mean: formatNumber(md.mean_months), closed: formatNumber(md.closed), target: md.target_months, source: sourceLabel(report, md.source), open: formatNumber(md.open) });
       html += `<h3>${esc(t('report.monitoring'))}</h3><p class="monitoring">${esc(line)}</p>`;
@@ -386,7 +400,8 @@ export function formatHtml(report: Report): string {
   // ---- findings: all of them (a meeting format), grouped by rule, then gemeente; collapsible
   {
     let html = '';
-    if (report.findings.length === 0) html = `<p>${esc(t('report.noFindings'))}</p>`;
+    if (report.options.aggregate_only) html = `<p>${esc(t('rep.aggregateOnlyFindings'))}</p>`;
+    else if (report.findings.length === 0) html = `<p>${esc(t('report.noFindings'))}</p>`;
     else {
       const groups = groupFindings(report.findings);
       const titles = new Map(report.summary.rules.map((r) => [r.rule_id, localized(r.title)]));
@@ -497,7 +512,19 @@ export function formatHtml(report: Report): string {
     '\n<main>\n' +
     body +
     '\n</main>\n' +
-    `<footer>${inactive}<p>${esc(t('rep.generated', { tool: report.tool.name, version: report.tool.version, profile: `${report.profile.id} ${report.profile.version}` }))}</p></footer>\n` +
+    `<footer>${inactive}<p>${esc(t(report.options.aggregate_only ? 'rep.generatedAggregate' : report.options.pseudonymized ? 'rep.generatedPseudo' : 'rep.generated', { tool: report.tool.name, version: report.tool.version, profile: `${report.profile.id} ${report.profile.version}` }))}</p>${provenanceHtml(report)}</footer>\n` +
     '</body></html>\n'
+  );
+}
+
+/** The footer's "Herkomst": version, each file's SHA-256 in groups of four, profile, mapping, peildatum, options. */
+function provenanceHtml(report: Report): string {
+  const rows = provenanceRows(report.provenance)
+    .map((r) => `<tr><th scope="row">${esc(r.what)}</th><td>${r.hash ? `<code>${esc(r.value)}</code>` : esc(r.value)}</td></tr>`)
+    .join('');
+  return (
+    `<section class="provenance" aria-labelledby="herkomst-h"><h2 id="herkomst-h">${esc(t('prov.title'))}</h2>` +
+    `<p>${esc(t('prov.intro'))}</p>` +
+    `<table><thead><tr><th scope="col">${esc(t('prov.col.what'))}</th><th scope="col">${esc(t('prov.col.value'))}</th></tr></thead><tbody>${rows}</tbody></table></section>`
   );
 }

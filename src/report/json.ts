@@ -2,9 +2,11 @@
 import { localized } from '../i18n/index.js';
 import type { Report } from './model.js';
 import { baseName } from './overview.js';
+import { reportCells, shownCounts, shownSummary } from './cells.js';
 
 export function reportJson(report: Report) {
   const input = report.input;
+  const cells = reportCells(report);
   return {
     tool: report.tool,
     profile: { id: report.profile.id, version: report.profile.version, name: localized(report.profile.name), extends: report.profile.chain.slice(1) },
@@ -27,15 +29,16 @@ export function reportJson(report: Report) {
       period: input.period,
       rows_outside_period: input.rows_outside_period,
       rows_outside_filter: input.rows_outside_filter,
-      mapping: input.mapping,
     },
+    // --min-cell: counts below N are the text "<N", percentages that would give one away "*"
     summary: {
-      ...report.summary,
-      rules: report.summary.rules.map((r) => ({ ...r, title: localized(r.title) })),
+      ...(shownSummary(report.summary, cells) as Report['summary']),
+      rules: report.summary.rules.map((r) => ({ ...(cells.minCell === null ? r : shownCounts(r, cells)), title: localized(r.title) })),
     },
     findings: report.findings,
     findings_total: report.findings_total,
     rejected: report.rejected.map((r) => ({ ...r, file: baseName(r.file) })),
+    provenance: report.provenance,
   };
 }
 

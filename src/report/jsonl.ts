@@ -4,7 +4,6 @@
  * last line is `"type":"summary"` with the row accounting and the per-rule summary, so a consumer
  * that reads the whole stream has everything and one that stops early has the findings so far.
  */
-import { localized } from '../i18n/index.js';
 import { ByteBuffer } from './bytes.js';
 import type { Finding } from './findings.js';
 import type { FindingStream, Rejected, StreamOut } from './model.js';
@@ -43,16 +42,21 @@ export function jsonlStream(out: StreamOut): FindingStream {
     drain: () => out.drain(),
     end(report) {
       flush();
+      const shown = reportJson(report);
       out.write(
         summaryLine({
           peildatum: report.peildatum,
           profile: { id: report.profile.id, version: report.profile.version },
-          input: reportJson(report).input,
-          rules: report.summary.rules.map((r) => ({ ...r, title: localized(r.title) })),
-          period_unit: report.summary.period_unit,
-          lead_times: report.summary.lead_times,
-          werkvoorraad: report.summary.werkvoorraad,
-          ...(report.summary.zicht_op_veiligheid ? { zicht_op_veiligheid: report.summary.zicht_op_veiligheid } : {}),
+          input: shown.input,
+          // the summary as json shows it (--min-cell: small counts "<N", shares that would tell "*")
+          rules: shown.summary.rules,
+          period_unit: shown.summary.period_unit,
+          lead_times: shown.summary.lead_times,
+          werkvoorraad: shown.summary.werkvoorraad,
+          ...(shown.summary.zicht_op_veiligheid ? { zicht_op_veiligheid: shown.summary.zicht_op_veiligheid } : {}),
+          // what a reader must know first (small counts hidden, totals only, pseudonymised ids)
+          warnings: report.warnings.filter((w) => w.code === 'min-cell' || w.code === 'aggregate-only' || w.code === 'pseudonymized'),
+          provenance: report.provenance,
         }),
       );
     },

@@ -4,8 +4,10 @@
  * does not apply. Every cell is escaped, so a dossier id or message can neither
  * break a table (`|`, line breaks) nor smuggle HTML or links into a rendered page.
  */
-import { formatNumber, formatPercent, localized, t } from '../i18n/index.js';
+import { formatNumber, localized, t } from '../i18n/index.js';
 import '../i18n/catalog/report.js';
+import { provenanceRows } from './provenance.js';
+import { CellPolicy, HIDDEN_SHARE, meanMonitoringHidden, monitoringHiddenText, reportCells } from './cells.js';
 import { parseIsoDay } from '../calendar/days.js';
 import type { Counts, GroupSummary } from './aggregate.js';
 import { displayDate, routeLabel } from './messages.js';
@@ -73,13 +75,14 @@ function isoToDisplay(iso: string | null): string {
   return d === undefined ? iso : displayDate(d);
 }
 
-function countCells(c: Counts): string[] {
-  return [c.applicable, ...STATUS_COLS.map((s) => c[s])].map((n) => formatNumber(n));
+function countCells(c: Counts, cells: CellPolicy): string[] {
+  return [c.applicable, ...STATUS_COLS.map((s) => c[s])].map((n) => cells.count(n));
 }
 
 
 export function formatMarkdown(report: Report): string {
   const out: string[] = [];
+  const cells = reportCells(report);
   const statusCols = STATUS_COLS.map((s) => ({ head: t(`status.${s}`), right: true }));
   const num = (head: string): MdColumn => ({ head, right: true });
   const heading = (s: string) => out.push('', `## ${mdEscape(s)}`, '');
@@ -131,12 +134,12 @@ export function formatMarkdown(report: Report): string {
       report.summary.rules.map((r) => {
         const missing = notAssessableFields(report, r.rule_id);
         const figures = missing
-          ? [...countCells(r).map(() => '–'), ...(withImplausible ? ['–'] : []), t('rep.notAssessableCell', { fields: missing.join(', ') }), ...(withNorm ? [normCell(r)] : [])]
+          ? [...countCells(r, cells).map(() => '–'), ...(withImplausible ? ['–'] : []), t('rep.notAssessableCell', { fields: missing.join(', ') }), ...(withNorm ? [normCell(r)] : [])]
           : [
-              ...countCells(r),
-              ...(withImplausible ? [formatNumber(r.implausible)] : []),
-              formatPercent(r.compliance),
-              ...(withNorm ? [normCell(r)] : []),
+              ...countCells(r, cells),
+              ...(withImplausible ? [cells.count(r.implausible)] : []),
+              cells.percent(cells.compliance(r)),
+              ...(withNorm ? [normCell(r, cells.compliance(r) === HIDDEN_SHARE)] : []),
             ];
         return [r.rule_id, localized(r.title), t(`severity.${r.severity}`), ...figures, sourceLabel(report, r.source)];
       }),
@@ -153,7 +156,7 @@ export function formatMarkdown(report: Report): string {
     out.push(
       mdTable(
         [firstCol, ...(withDeelregio ? [t('col.deelregio')] : []), num(t('col.cases')), num(t('col.applicable')), ...statusCols, num(t('col.compliance')), t('col.worst')],
-        entries.map(([name, g]) => [name, ...(withDeelregio ? [g.deelregio ?? '–'] : []), formatNumber(g.cases), ...countCells(g), formatPercent(g.compliance), worstRuleText(g, unjudged)]),
+        entries.map(([name, g]) => [name, ...(withDeelregio ? [g.deelregio ?? '–'] : []), cells.count(g.cases), ...countCells(g, cells), cells.percent(cells.compliance(g)), worstRuleText(g, unjudged, cells)]),
       ),
     );
     out.push('', `_${mdEscape(worstNote())}_`);
@@ -168,7 +171,7 @@ export function formatMarkdown(report: Report): string {
   out.push(
     mdTable(
       [t('col.route'), num(t('col.count')), num(t('col.share'))],
-      Object.entries(report.summary.routes).map(([route, n]) => [routeLabel(route === 'onbekend' ? undefined : route), formatNumber(n), formatPercent(total ? n / total : null)]),
+      Object.entries(report.summary.routes).map(([route, n]) => [routeLabel(route === 'onbekend' ? undefined : route), cells.count(n), cells.percent(cells.share(n, total))]),
     ),
   );
 
@@ -177,7 +180,9 @@ export function formatMarkdown(report: Report): string {
     heading(t('report.monitoring'));
     out.push(
       mdEscape(
-        md.mean_months === null
+        meanMonitoringHidden(md, cells) || cells.hides(md.open)
+          ? monitoringHiddenText(md, cells)
+          : md.mean_months === null
           ? t('report.monitoringNone', { open: md.open, target: md.target_months, source: sourceLabel(report, md.source) })
           : t('report.monitoringLine', { mean: formatNumber(md.mean_months), closed: formatNumber(md.closed), target: md.target_months, source: sourceLabel(report, md.source), open: formatNumber(md.open) }),
       ),
@@ -221,7 +226,8 @@ export function formatMarkdown(report: Report): string {
   }
 
   heading(t('report.findings'));
-  if (report.findings.length === 0) out.push(mdEscape(t('report.noFindings')));
+  if (report.options.aggregate_only) out.push(mdEscape(t('rep.aggregateOnlyFindings')));
+  else if (report.findings.length === 0) out.push(mdEscape(t('report.noFindings')));
   else {
     // all findings (a meeting format), per rule, within a rule by gemeente
     const titles = new Map(report.summary.rules.map((r) => [r.rule_id, localized(r.title)]));
@@ -274,5 +280,8 @@ export function formatMarkdown(report: Report): string {
       ),
     );
   }
+  heading(t('prov.title'));
+  out.push(mdEscape(t('prov.intro')), '');
+  out.push(mdTable([t('prov.col.what'), t('prov.col.value')], provenanceRows(report.provenance).map((r) => [r.what, r.value])));
   return out.join('\n') + '\n';
 }

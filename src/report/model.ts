@@ -42,7 +42,19 @@ export interface PiiColumn {
 
 /** Something every format says at the top of the report, in the run's language. */
 export interface ReportWarning {
-  code: 'outside-period' | 'not-assessable' | 'rejected-majority' | 'pii-columns' | 'peildatum-today' | 'stale-export' | 'future-dates' | 'implausible-dates' | 'no-besluit';
+  code:
+    | 'outside-period'
+    | 'not-assessable'
+    | 'rejected-majority'
+    | 'pii-columns'
+    | 'peildatum-today'
+    | 'stale-export'
+    | 'future-dates'
+    | 'implausible-dates'
+    | 'no-besluit'
+    | 'min-cell'
+    | 'aggregate-only'
+    | 'pseudonymized';
   message: string;
 }
 
@@ -70,8 +82,46 @@ export interface ReportInput {
   rows_outside_period: number;
   /** --gemeente: rows of other gemeenten, read and valid but not checked (0 without the option) */
   rows_outside_filter: number;
-  /** the --mapping the run used: its base name and a digest of what it maps (null: none), so compare can tell runs apart */
-  mapping: { file: string; digest: string } | null;
+}
+
+/**
+ * Where a report comes from (issue 16.1): what was read, with what, as of when. Hashes are
+ * SHA-256 in lower-case hex; `sha256sum <file>` of an input gives its `sha256`.
+ */
+export interface Provenance {
+  giacheck: { version: string };
+  /** each input as read, before decoding: size in bytes and SHA-256 (null when not read to its end) */
+  inputs: { file: string; format: string; bytes: number; sha256: string | null }[];
+  /**
+   * `sha256`: of the resolved profile, the canonical form of its chain (`canonical`); `documents`:
+   * each profile of the chain, this one first, with the SHA-256 of its file as read
+   */
+  profile: { id: string; version: string; sha256: string; canonical: 'rfc8785-chain'; documents: { id: string; file: string; sha256: string }[] };
+  /** the --mapping file and the SHA-256 of its text, null without one */
+  mapping: { file: string; sha256: string } | null;
+  peildatum: string;
+  /** true: --as-of; false: the day of the run */
+  peildatum_given: boolean;
+  /** the options that change what a report says (reading, selection, privacy, language) */
+  options: ProvenanceOptions;
+}
+
+export interface ProvenanceOptions {
+  encoding: string;
+  delimiter: string | null;
+  sheet: string | null;
+  /** --gemeente: the official names the run was limited to; null: all */
+  gemeenten: string[] | null;
+  /** --from / --to on melding_datum (yyyy-mm-dd); null: open */
+  from: string | null;
+  to: string | null;
+  /** --period of the period table (month, quarter, half-year, year); null: the command has none */
+  period: string | null;
+  include_passed: boolean;
+  pseudonymized: boolean;
+  min_cell: number | null;
+  aggregate_only: boolean;
+  lang: 'nl' | 'en';
 }
 
 export interface Rejected {
@@ -109,7 +159,9 @@ export interface Report {
   rejected: Rejected[];
   /** what every format opens with: not-assessable rules, most rows rejected, personal-data columns, … */
   warnings: ReportWarning[];
-  options: { include_passed: boolean; pseudonymized: boolean; lang: 'nl' | 'en' };
+  /** min_cell (--min-cell): every format asks reportCells(report) (cells.ts) before it prints an aggregate */
+  options: { include_passed: boolean; pseudonymized: boolean; lang: 'nl' | 'en'; min_cell?: number | null; aggregate_only?: boolean };
+  provenance: Provenance;
 }
 
 export interface RenderOptions {

@@ -7,6 +7,7 @@ import { formatNumber, formatPercent, localized, t } from '../i18n/index.js';
 import '../i18n/catalog/report.js';
 import type { GroupSummary } from './aggregate.js';
 import type { Finding, Report } from './model.js';
+import { ALL_CELLS, CellPolicy, HIDDEN_SHARE, reportCells } from './cells.js';
 
 export interface GemeenteFindings {
   gemeente: string;
@@ -55,11 +56,13 @@ export interface WorstRule {
 }
 
 /** The group's rule with the lowest compliance, among rules with ≥ WORST_MIN_APPLICABLE applicable cases. */
-export function worstRule(g: GroupSummary, notAssessable: ReadonlySet<string> = new Set()): WorstRule | null {
+export function worstRule(g: GroupSummary, notAssessable: ReadonlySet<string> = new Set(), cells: CellPolicy = ALL_CELLS): WorstRule | null {
   let worst: WorstRule | null = null;
   for (const [id, c] of Object.entries(g.rules)) {
-    if (c.compliance === null || c.applicable < WORST_MIN_APPLICABLE || notAssessable.has(id)) continue;
-    if (!worst || c.compliance < worst.compliance) worst = { rule_id: id, compliance: c.compliance, applicable: c.applicable };
+    // a share --min-cell hides cannot be the one named (its n would be printed beside it)
+    const share = cells.compliance(c);
+    if (share === null || share === HIDDEN_SHARE || c.applicable < WORST_MIN_APPLICABLE || notAssessable.has(id)) continue;
+    if (!worst || share < worst.compliance) worst = { rule_id: id, compliance: share, applicable: c.applicable };
   }
   return worst;
 }
@@ -89,8 +92,9 @@ export function noticeLines(report: Report): string[] {
 /** The headline: overall compliance and the counts that matter (overdue now, late, missing). */
 export function headline(report: Report): string {
   const c = report.summary.totals;
-  let text = t('rep.headline', { compliance: formatPercent(c.compliance), overdue: formatNumber(c.overdue), late: formatNumber(c.late), missing: formatNumber(c.missing) });
-  if (c.implausible) text += ' · ' + t('rep.headlineImplausible', { count: formatNumber(c.implausible) });
+  const cells = reportCells(report);
+  let text = t('rep.headline', { compliance: cells.percent(cells.compliance(c)), overdue: cells.count(c.overdue), late: cells.count(c.late), missing: cells.count(c.missing) });
+  if (c.implausible) text += ' · ' + t('rep.headlineImplausible', { count: cells.count(c.implausible) });
   return text;
 }
 
@@ -118,14 +122,17 @@ export function hasNorm(report: Report): boolean {
  * Whether a rule meets its norm, in words: gehaald, niet gehaald, or niet te beoordelen (no judged
  * cases, or the rule is not assessable: that is not "below the norm"); '' without a norm.
  */
-export function normVerdict(r: { norm: number | null; meets_norm: boolean | null }): string {
-  if (r.norm === null) return '';
+export function normVerdict(r: { norm: number | null; meets_norm: boolean | null }, hidden = false): string {
+  if (r.norm === null || hidden) return '';
   return t(r.meets_norm === null ? 'rep.normNotJudged' : r.meets_norm ? 'rep.normMet' : 'rep.normNotMet');
 }
 
-/** The norm cell of a rule table: "90% (niet gehaald)", or – without a norm. */
-export function normCell(r: { norm: number | null; meets_norm: boolean | null }): string {
-  return r.norm === null ? '–' : `${formatPercent(r.norm, 0)} (${normVerdict(r)})`;
+/**
+ * The norm cell of a rule table: "90% (niet gehaald)", or – without a norm. `hidden`: the
+ * compliance is hidden by --min-cell, and so is the verdict (it would tell on which side it lies).
+ */
+export function normCell(r: { norm: number | null; meets_norm: boolean | null }, hidden = false): string {
+  return r.norm === null ? '–' : hidden ? formatPercent(r.norm, 0) : `${formatPercent(r.norm, 0)} (${normVerdict(r)})`;
 }
 
 /** The document key a source text starts with ("000 §5.1.1" → "000"), if the profile has it. */
@@ -161,9 +168,9 @@ export function sourceLegend(report: Report): { name: string; title: string }[] 
 }
 
 /** "ZL-01 50% (n=6)" or "–": the weakest rule of a group as the formats print it. */
-export function worstRuleText(g: GroupSummary, notAssessable: ReadonlySet<string>): string {
-  const w = worstRule(g, notAssessable);
-  return w ? t('rep.worstValue', { id: w.rule_id, share: formatPercent(w.compliance, 0), n: formatNumber(w.applicable) }) : '–';
+export function worstRuleText(g: GroupSummary, notAssessable: ReadonlySet<string>, cells: CellPolicy = ALL_CELLS): string {
+  const w = worstRule(g, notAssessable, cells);
+  return w ? t('rep.worstValue', { id: w.rule_id, share: formatPercent(w.compliance, 0), n: cells.count(w.applicable) }) : '–';
 }
 
 /** The note under every table with a "laagste naleving" column. */
@@ -174,6 +181,11 @@ export function worstNote(): string {
 /** A file as reports name it: its base name (a full path can hold a user's name). */
 export function baseName(file: string): string {
   return file.split(/[\\/]/).filter(Boolean).pop() ?? file;
+}
+
+/** What a reader must know before any figure (issue 16.4): small counts hidden, totals only, pseudonymised ids still personal data. */
+export function privacyNotices(report: Report): string[] {
+  return (report.warnings ?? []).filter((w) => w.code === 'min-cell' || w.code === 'aggregate-only' || w.code === 'pseudonymized').map((w) => w.message);
 }
 
 /** The report's title; under --gemeente it names the gemeenten it is limited to. */

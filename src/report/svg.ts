@@ -58,6 +58,8 @@ export interface ComplianceBar {
   norm?: number | null;
   /** value printed right of the bar ("87,5%") */
   valueText: string;
+  /** no bar because --min-cell hides the share: this text instead of "nothing to judge" */
+  hiddenText?: string;
   /** e.g. "norm 90%" printed next to the norm marker */
   normText?: string;
 }
@@ -85,7 +87,7 @@ export function complianceBarChart(bars: ComplianceBar[], opts: { id: string; ti
     const y = top + i * rowH;
     const heading = b.title ? `${b.label} · ${b.title}` : b.label;
     out.push(`<g class="bar" data-label="${esc(b.label)}">`);
-    out.push(`<title>${esc(`${heading}${b.note ? ` (${b.note})` : ''}: ${b.share === null ? opts.noValueText : b.valueText}`)}</title>`);
+    out.push(`<title>${esc(`${heading}${b.note ? ` (${b.note})` : ''}: ${b.share === null ? (b.hiddenText ?? opts.noValueText) : b.valueText}`)}</title>`);
     out.push(`<text x="${left}" y="${y + 11}" font-weight="600" fill="${COLOURS.text}">${esc(clip(heading, 105))}</text>`);
     const barY = y + 16;
     out.push(`<rect x="${left}" y="${barY}" width="${num(barMax)}" height="14" fill="${COLOURS.track}"/>`);
@@ -95,7 +97,7 @@ export function complianceBarChart(bars: ComplianceBar[], opts: { id: string; ti
     }
     out.push(
       `<text x="${num(left + barMax + 6)}" y="${barY + 11}" fill="${b.share === null ? COLOURS.muted : COLOURS.text}" font-weight="${b.share === null ? 400 : 600}">` +
-        `${esc(b.share === null ? opts.noValueText : b.valueText)}</text>`,
+        `${esc(b.share === null ? (b.hiddenText ?? opts.noValueText) : b.valueText)}</text>`,
     );
     if (b.norm !== null && b.norm !== undefined) {
       const nx = left + Math.max(0, Math.min(1, b.norm)) * barMax;

@@ -10,6 +10,8 @@ import { parseIsoDay } from '../calendar/days.js';
 import type { Counts, GroupSummary } from './aggregate.js';
 import { displayDate, routeLabel } from './messages.js';
 import type { Report } from './model.js';
+import { provenanceLine } from './provenance.js';
+import { ALL_CELLS, CellPolicy, HIDDEN_SHARE, monitoringHiddenText, reportCells } from './cells.js';
 import { baseName, hasNorm, headline, normCell, noticeLines, outsideText, peildatumText, reportTitle } from './overview.js';
 import '../i18n/catalog/usage.js';
 import { Grid, leadGrids, periodColumn, periodText, periodTitle, stockGrids } from './stats-view.js';
@@ -107,9 +109,15 @@ function makeTable(head: string[], chalk: ChalkInstance, colWidths?: (number | n
   });
 }
 
-function pct(share: number | null, chalk: ChalkInstance, norm?: number | null): string {
-  const text = formatPercent(share);
-  if (share === null) return chalk.dim(text);
+/**
+ * The small-count policy of the report being formatted (report/cells.ts); formatTable sets it
+ * before anything is printed, and the functions below ask it for every aggregate.
+ */
+let cells: CellPolicy = ALL_CELLS;
+
+function pct(share: number | null | typeof HIDDEN_SHARE, chalk: ChalkInstance, norm?: number | null): string {
+  const text = cells.percent(share);
+  if (share === null || share === HIDDEN_SHARE) return chalk.dim(text);
   const target = norm ?? 0.9;
   return share >= target ? chalk.green(text) : share >= target - 0.15 ? chalk.yellow(text) : chalk.red(text);
 }
@@ -123,13 +131,14 @@ function isoToDisplay(iso: string | null): string {
 function worstRule(g: GroupSummary): string {
   let worst: [string, number] | undefined;
   for (const [id, c] of Object.entries(g.rules)) {
-    if (c.compliance !== null && (!worst || c.compliance < worst[1])) worst = [id, c.compliance];
+    const share = cells.compliance(c);
+    if (share !== null && share !== HIDDEN_SHARE && (!worst || share < worst[1])) worst = [id, share];
   }
   return worst ? `${worst[0]} ${formatPercent(worst[1], 0)}` : '–';
 }
 
 function countCells(c: Counts): string[] {
-  return [c.applicable, c.on_time, c.late, c.overdue, c.pending, c.missing, c.early, c.violated].map((n) => formatNumber(n));
+  return [c.applicable, c.on_time, c.late, c.overdue, c.pending, c.missing, c.early, c.violated].map((n) => cells.count(n));
 }
 
 const ANSI = /\x1b\[[0-9;]*m/g;
@@ -159,6 +168,7 @@ function fitted(width: number, flex: number, render: (flex: number) => string): 
 const STATUS_HEADS = ['on_time', 'late', 'overdue', 'pending', 'missing', 'early', 'violated'];
 
 export function formatTable(report: Report, opts: TableOptions): string {
+  cells = reportCells(report);
   const requested = opts.width ?? 100;
   if (requested < COMPACT_BELOW) return formatCompact(report, opts, Math.max(40, requested));
   const wide = formatWide(report, opts, requested);
@@ -184,7 +194,8 @@ function formatWide(report: Report, opts: TableOptions, requested: number): stri
         [null, titleWidth, null, null, null, null, null, null, null, null, null, null, null],
       );
       for (const r of report.summary.rules) {
-        const compliance = pct(r.compliance, chalk, r.norm) + (r.norm !== null ? chalk.dim(` / ${t('col.norm').toLowerCase()} ${normCell(r)}`) : '');
+        const shown = cells.compliance(r);
+        const compliance = pct(shown, chalk, r.norm) + (r.norm !== null ? chalk.dim(` / ${t('col.norm').toLowerCase()} ${normCell(r, shown === HIDDEN_SHARE)}`) : '');
         rules.push([r.rule_id, localized(r.title), t(`severity.${r.severity}`), ...countCells(r), compliance, r.source]);
       }
       return rules.toString();
@@ -201,7 +212,7 @@ function formatWide(report: Report, opts: TableOptions, requested: number): stri
       chalk,
     );
     for (const [name, g] of entries) {
-      tbl.push([name, ...(withDeelregio ? [g.deelregio ?? '–'] : []), formatNumber(g.cases), ...countCells(g), pct(g.compliance, chalk), worstRule(g)]);
+      tbl.push([name, ...(withDeelregio ? [g.deelregio ?? '–'] : []), cells.count(g.cases), ...countCells(g), pct(cells.compliance(g), chalk), worstRule(g)]);
     }
     out.push(tbl.toString());
   };
@@ -214,7 +225,7 @@ function formatWide(report: Report, opts: TableOptions, requested: number): stri
   const routes = makeTable([t('col.route'), t('col.count'), t('col.share')], chalk);
   const totalCases = report.summary.totals.cases;
   for (const [route, n] of Object.entries(report.summary.routes)) {
-    routes.push([routeLabel(route === 'onbekend' ? undefined : route), formatNumber(n), formatPercent(totalCases ? n / totalCases : null)]);
+    routes.push([routeLabel(route === 'onbekend' ? undefined : route), cells.count(n), cells.percent(cells.share(n, totalCases))]);
   }
   out.push(routes.toString());
 
@@ -251,7 +262,8 @@ function formatWide(report: Report, opts: TableOptions, requested: number): stri
   }
 
   heading(t('report.findings'));
-  if (report.findings.length === 0) out.push(t('report.noFindings'));
+  if (report.options.aggregate_only) out.push(t('rep.aggregateOnlyFindings'));
+  else if (report.findings.length === 0) out.push(t('report.noFindings'));
   else {
     const shown = opts.maxFindings > 0 ? report.findings.slice(0, opts.maxFindings) : report.findings;
     const colour = (status: string, text: string) =>
@@ -324,6 +336,7 @@ function formatWide(report: Report, opts: TableOptions, requested: number): stri
       ),
     );
   }
+  out.push('', ...wrapWords(provenanceLine(report.provenance), width).map((l) => chalk.dim(l)));
   return out.join('\n') + '\n';
 }
 
@@ -331,10 +344,12 @@ function formatWide(report: Report, opts: TableOptions, requested: number): stri
  * Compliance in the compact rule table, with the norm where the rule has one and no room for a
  * column: "89,5% < 90%" (below), "87,5% ≥ 80%" (met), "– / 90%" (nothing judged: not below).
  */
-function compactCompliance(r: { compliance: number | null; norm: number | null; meets_norm: boolean | null }): string {
-  const share = formatPercent(r.compliance);
+function compactCompliance(r: Counts & { norm: number | null; meets_norm: boolean | null }): string {
+  const shown = cells.compliance(r);
+  const share = cells.percent(shown);
   if (r.norm === null) return share;
-  const sign = r.meets_norm === null ? '/' : r.meets_norm ? '≥' : '<';
+  // a hidden share hides which side of the norm it lies on too
+  const sign = r.meets_norm === null || shown === HIDDEN_SHARE ? '/' : r.meets_norm ? '≥' : '<';
   return `${share} ${sign} ${formatPercent(r.norm, 0)}`;
 }
 
@@ -351,9 +366,9 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
   };
   const heading = (s: string) => out.push('', chalk.bold.underline(cut(s, width)));
   const bold = (s: string) => chalk.bold(s);
-  const compliancePaint = (shares: (number | null)[], norms: (number | null | undefined)[]) => (padded: string, row: number) => {
+  const compliancePaint = (shares: (number | null | typeof HIDDEN_SHARE)[], norms: (number | null | undefined)[]) => (padded: string, row: number) => {
     const share = shares[row];
-    if (share === null) return chalk.dim(padded);
+    if (share === null || share === HIDDEN_SHARE) return chalk.dim(padded);
     const target = norms[row] ?? 0.9;
     return share >= target ? chalk.green(padded) : share >= target - 0.15 ? chalk.yellow(padded) : chalk.red(padded);
   };
@@ -365,7 +380,7 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
     { head: t('table.lateOverdue'), right: true },
     { head: t('table.missing'), right: true },
   ];
-  const counts = (c: Counts) => [formatNumber(c.applicable), formatNumber(c.late + c.overdue), formatNumber(c.missing)];
+  const counts = (c: Counts) => [cells.count(c.applicable), cells.count(c.late + c.overdue), cells.count(c.missing)];
 
   heading(t('report.perRule'));
   const rules = report.summary.rules;
@@ -376,7 +391,7 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
         { head: t('col.rule') },
         { head: t('col.title'), flex: true },
         ...countColumns(),
-        { head: t('col.compliance'), right: true, paint: compliancePaint(rules.map((r) => r.compliance), rules.map((r) => r.norm)) },
+        { head: t('col.compliance'), right: true, paint: compliancePaint(rules.map((r) => cells.compliance(r)), rules.map((r) => r.norm)) },
       ],
       rules.map((r) => [r.rule_id, localized(r.title), ...counts(r), compactCompliance(r)]),
       width,
@@ -395,9 +410,9 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
           { head: firstCol, flex: true },
           { head: t('col.cases'), right: true },
           ...countColumns(),
-          { head: t('col.compliance'), right: true, paint: compliancePaint(entries.map(([, g]) => g.compliance), []) },
+          { head: t('col.compliance'), right: true, paint: compliancePaint(entries.map(([, g]) => cells.compliance(g)), []) },
         ],
-        entries.map(([name, g]) => [name, formatNumber(g.cases), ...counts(g), formatPercent(g.compliance)]),
+        entries.map(([name, g]) => [name, cells.count(g.cases), ...counts(g), cells.percent(cells.compliance(g))]),
         width,
         bold,
       ),
@@ -414,8 +429,8 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
       [{ head: t('col.route'), flex: true }, { head: t('col.count'), right: true }, { head: t('col.share'), right: true }],
       Object.entries(report.summary.routes).map(([route, n]) => [
         routeLabel(route === 'onbekend' ? undefined : route),
-        formatNumber(n),
-        formatPercent(totalCases ? n / totalCases : null),
+        cells.count(n),
+        cells.percent(cells.share(n, totalCases)),
       ]),
       width,
       bold,
@@ -453,7 +468,8 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
   }
 
   heading(t('report.findings'));
-  if (report.findings.length === 0) para(t('report.noFindings'));
+  if (report.options.aggregate_only) para(t('rep.aggregateOnlyFindings'));
+  else if (report.findings.length === 0) para(t('report.noFindings'));
   else {
     const shown = opts.maxFindings > 0 ? report.findings.slice(0, opts.maxFindings) : report.findings;
     const colour = (status: string, text: string) =>
@@ -504,6 +520,7 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
       (s) => chalk.dim(s),
     );
   }
+  out.push('', ...wrapWords(provenanceLine(report.provenance), width).map((l) => chalk.dim(l)));
   return out.join('\n') + '\n';
 }
 
@@ -530,6 +547,7 @@ function zichtLines(z: ZichtSummary, width: number, chalk: ChalkInstance, maxIte
 
 /** The monitoring-duration sentence, the same in both layouts. */
 function monitoringText(md: NonNullable<Report['summary']['monitoring_duration']>): string {
+  if (cells.hides(md.closed) || cells.hides(md.open)) return monitoringHiddenText(md, cells);
   return md.mean_months === null
     ? t('report.monitoringNone', { open: md.open, target: md.target_months, source: md.source })
     : t('report.monitoringLine', {

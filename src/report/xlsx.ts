@@ -27,6 +27,15 @@ import type { Report } from './model.js';
 import type { LeadTime } from './leadtime.js';
 import { periodColumn, periodText, periodTitle } from './stats-view.js';
 import { baseName, groupFindings, hasImplausible, hasNorm, normVerdict, noticeLines, notAssessableFields, outsideText, peildatumText, reportTitle, sourceLabel, sourceLegend } from './overview.js';
+import { provenanceRows } from './provenance.js';
+import { ALL_CELLS, CellPolicy, HIDDEN_SHARE, meanMonitoringHidden, monitoringHiddenText, reportCells } from './cells.js';
+
+type Fact = [string, string | number | Date | null, string?];
+
+/** Header facts whose value --min-cell may have made text ("<5", "*"): then without a number format. */
+function xlsxFacts(facts: [string, string | number | null, string][]): Fact[] {
+  return facts.map(([label, value, fmt]) => (typeof value === 'string' ? [label, value] : [label, value, fmt]));
+}
 
 const STATUS_COLS = ['on_time', 'late', 'overdue', 'pending', 'missing', 'early', 'violated'] as const;
 /** Excel's last row is 1,048,576; one goes to the header */
@@ -53,6 +62,8 @@ export function isoToExcelDate(iso: string | null): Date | null {
 
 function cellValue(type: CellType, v: CellValue): string | number | Date | null {
   if (v === null || v === undefined || v === '') return null;
+  // a count or share --min-cell hides ("<5", "*") stays text in a number column
+  if ((type === 'int' || type === 'pct' || type === 'num') && typeof v === 'string' && (v === HIDDEN_SHARE || v.startsWith('<'))) return v;
   switch (type) {
     case 'text':
       return neutralise(String(v));
@@ -120,11 +131,11 @@ function writeTable(ws: Worksheet, startRow: number, cols: Col[], rows: CellValu
   return startRow + limit;
 }
 
-function countValues(c: Counts): number[] {
-  return [c.applicable, ...STATUS_COLS.map((s) => c[s])];
+function countValues(c: Counts, cells: CellPolicy = ALL_CELLS): (number | string)[] {
+  return [c.applicable, ...STATUS_COLS.map((s) => c[s])].map((n) => cells.value(n));
 }
 
-function groupSheet(wb: WorkbookWriter, name: string, firstCol: string, groups: Record<string, GroupSummary>, withDeelregio: boolean, ruleIds: string[]): void {
+function groupSheet(wb: WorkbookWriter, name: string, firstCol: string, groups: Record<string, GroupSummary>, withDeelregio: boolean, ruleIds: string[], cells: CellPolicy): void {
   const cols: Col[] = [
     { header: firstCol, type: 'text' },
     ...(withDeelregio ? [{ header: t('col.deelregio'), type: 'text' as const }] : []),
@@ -138,10 +149,10 @@ function groupSheet(wb: WorkbookWriter, name: string, firstCol: string, groups: 
   const rows = Object.entries(groups).map(([key, g]) => [
     key,
     ...(withDeelregio ? [g.deelregio ?? ''] : []),
-    g.cases,
-    ...countValues(g),
-    g.compliance,
-    ...ruleIds.map((id) => g.rules[id]?.compliance ?? null),
+    cells.value(g.cases),
+    ...countValues(g, cells),
+    cells.compliance(g),
+    ...ruleIds.map((id) => (g.rules[id] ? cells.compliance(g.rules[id]) : null)),
   ]);
   const ws = addSheet(wb, name, tableWidths(cols, rows), 1);
   writeTable(ws, 1, cols, rows);
@@ -159,13 +170,32 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
   });
   // the streaming writer: rows go out as they are committed, so a workbook with 100.000 findings
   // does not hold a cell object per value in memory
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
+  // Reproducible bytes (issue 16.2): the workbook's created/modified dates and every zip entry's
+  // timestamp are the peildatum at 00:00 UTC, not the time of the run. archiver stamps an entry
+  // with the current time unless its append() is given a date, and the writer's constructor
+  // already appends the theme and the package rels: so the zip is stamped in the first method the
+  // constructor calls (addThemes), before any entry.
+  const stamp = new Date((parseIsoDay(report.peildatum) ?? 0) * 86_400_000);
+  type Zip = { append(source: unknown, data: Record<string, unknown>): unknown };
+  const Base = ExcelJS.stream.xlsx.WorkbookWriter as unknown as new (o: object) => { zip: Zip; addThemes(): Promise<void> };
+  class StampedWriter extends Base {
+    override addThemes(): Promise<void> {
+      const append = this.zip.append.bind(this.zip);
+      this.zip.append = (source, data) => append(source, { ...data, date: stamp });
+      return super.addThemes();
+    }
+  }
+  const wb = new StampedWriter({ stream: sink, useStyles: true, useSharedStrings: false }) as unknown as WorkbookWriter;
   wb.creator = `${report.tool.name} ${report.tool.version}`;
+  wb.created = stamp;
+  wb.modified = stamp;
   const ruleIds = report.summary.rules.map((r) => r.rule_id);
+  const cells = reportCells(report);
+  const totals = report.summary.totals;
 
   // ---- Samenvatting: the header facts, then the per-rule table, the routes and the notes
   {
-    const facts: [string, string | number | Date | null, string?][] = [
+    const facts: Fact[] = [
       [t('report.profile'), neutralise(`${report.profile.id} ${report.profile.version}${report.profile.chain.length > 1 ? ` (extends ${report.profile.chain.slice(1).join(' → ')})` : ''}`)],
       report.input.peildatum_given === false
         ? [t('report.peildatum'), neutralise(peildatumText(report, getLang() === 'nl' ? report.peildatum.split('-').reverse().join('-') : report.peildatum))]
@@ -175,12 +205,16 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
       [t('rep.col.checked'), report.input.rows_checked, '0'],
       [t('rep.col.rejected'), report.input.rows_rejected, '0'],
       // the figures that matter, before any table
-      [t('rep.xlsx.total'), report.summary.totals.compliance, PCT],
-      [t('status.overdue'), report.summary.totals.overdue, '0'],
-      [t('status.late'), report.summary.totals.late, '0'],
-      [t('status.missing'), report.summary.totals.missing, '0'],
+      ...xlsxFacts(
+        [
+          [t('rep.xlsx.total'), cells.compliance(totals), PCT],
+          [t('status.overdue'), cells.value(totals.overdue), '0'],
+          [t('status.late'), cells.value(totals.late), '0'],
+          [t('status.missing'), cells.value(totals.missing), '0'],
+        ],
+      ),
     ];
-    if (report.summary.totals.implausible) facts.push([t('status.implausible'), report.summary.totals.implausible, '0']);
+    if (totals.implausible) facts.push(...xlsxFacts([[t('status.implausible'), cells.value(totals.implausible), '0']]));
     facts.push([t('period.label'), neutralise(periodText(report))]);
     if (report.input.rows_outside_period > 0) facts.push([t('period.label'), neutralise(t('period.outside', { count: report.input.rows_outside_period }))]);
     if (report.options.pseudonymized) facts.push([t('col.dossier'), t('rep.pseudonymized')]);
@@ -213,10 +247,10 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
         r.rule_id,
         localized(r.title),
         t(`severity.${r.severity}`),
-        ...countValues(r).map(figure),
-        ...(withImplausible ? [figure(r.implausible)] : []),
-        figure(r.compliance),
-        ...(withNorm ? [r.norm, normVerdict(r)] : []),
+        ...countValues(r, cells).map(figure),
+        ...(withImplausible ? [figure(cells.value(r.implausible))] : []),
+        figure(cells.compliance(r)),
+        ...(withNorm ? [r.norm, normVerdict(r, cells.compliance(r) === HIDDEN_SHARE)] : []),
         sourceLabel(report, r.source),
         ...(anyUnjudged ? [missing ? t('rep.notAssessableCell', { fields: missing.join(', ') }) : ''] : []),
       ];
@@ -267,9 +301,9 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
     for (const [route, n] of Object.entries(report.summary.routes)) {
       const row = ws.getRow(next++);
       row.getCell(1).value = routeLabel(route === 'onbekend' ? undefined : route);
-      row.getCell(2).value = n;
+      row.getCell(2).value = cells.value(n);
       row.getCell(2).numFmt = '0';
-      row.getCell(3).value = total ? n / total : null;
+      row.getCell(3).value = cells.share(n, total);
       row.getCell(3).numFmt = PCT;
       row.commit();
     }
@@ -279,7 +313,9 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
       line(
         t('report.monitoring'),
         { bold: true },
-        md.mean_months === null
+        meanMonitoringHidden(md, cells) || cells.hides(md.open)
+          ? monitoringHiddenText(md, cells)
+          : md.mean_months === null
           ? t('report.monitoringNone', { open: md.open, target: md.target_months, source: sourceLabel(report, md.source) })
           : t('report.monitoringLine', { mean: String(md.mean_months), closed: md.closed, target: md.target_months, source: sourceLabel(report, md.source), open: md.open }),
       );
@@ -297,8 +333,8 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
     ws.commit();
   }
 
-  // ---- Bevindingen (all of them: a work file)
-  {
+  // ---- Bevindingen (all of them: a work file); --aggregate-only leaves the sheet out
+  if (!report.options.aggregate_only) {
     const cols: Col[] = [
       { header: t('col.dossier'), type: 'text' },
       { header: t('col.rule'), type: 'text' },
@@ -322,10 +358,10 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
 
   // ---- Per gemeente
   const hasDeelregios = Object.keys(report.summary.by_deelregio).length > 0;
-  groupSheet(wb, t('rep.sheet.gemeenten'), t('col.gemeente'), report.summary.by_gemeente, hasDeelregios, ruleIds);
+  groupSheet(wb, t('rep.sheet.gemeenten'), t('col.gemeente'), report.summary.by_gemeente, hasDeelregios, ruleIds, cells);
 
-  // ---- Afgewezen rijen
-  {
+  // ---- Afgewezen rijen (not with --aggregate-only)
+  if (!report.options.aggregate_only) {
     const cols: Col[] = [
       { header: t('col.file'), type: 'text' },
       { header: t('col.row'), type: 'int' },
@@ -338,9 +374,9 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
     ws.commit();
   }
 
-  if (hasDeelregios) groupSheet(wb, t('rep.sheet.deelregios'), t('col.deelregio'), report.summary.by_deelregio, false, ruleIds);
+  if (hasDeelregios) groupSheet(wb, t('rep.sheet.deelregios'), t('col.deelregio'), report.summary.by_deelregio, false, ruleIds, cells);
   const unit = report.summary.period_unit;
-  groupSheet(wb, unit === 'month' ? t('rep.sheet.months') : periodTitle(unit), periodColumn(unit), report.summary.by_period, false, ruleIds);
+  groupSheet(wb, unit === 'month' ? t('rep.sheet.months') : periodTitle(unit), periodColumn(unit), report.summary.by_period, false, ruleIds, cells);
 
   // ---- Doorlooptijden: one row per group and deadline rule (all, gemeente, deelregio, period)
   const lt = report.summary.lead_times;
@@ -391,10 +427,10 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
       { header: t('stock.col.notDue'), type: 'int' },
       { header: t('stock.col.oldest'), type: 'int' },
     ];
-    const cells = (c: (typeof w.rules)[number]) => [c.open, c.overdue_over_20, c.overdue_6_20, c.overdue_1_5, c.not_due, c.oldest_overdue_werkdagen];
+    const stockCells = (c: (typeof w.rules)[number]) => [c.open, c.overdue_over_20, c.overdue_6_20, c.overdue_1_5, c.not_due, c.oldest_overdue_werkdagen];
     const rows = [
-      ...w.rules.map((r) => [r.rule_id, t('lead.group.all'), '', ...cells(r)]),
-      ...w.rows.map((r) => [r.rule_id, r.gemeente, r.deelregio ?? '', ...cells(r)]),
+      ...w.rules.map((r) => [r.rule_id, t('lead.group.all'), '', ...stockCells(r)]),
+      ...w.rows.map((r) => [r.rule_id, r.gemeente, r.deelregio ?? '', ...stockCells(r)]),
     ];
     const ws = addSheet(wb, t('stock.sheet'), tableWidths(cols, rows), 1);
     writeTable(ws, 1, cols, rows);
@@ -407,9 +443,9 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
   if (zicht) {
     const counts = zichtCountTable(zicht);
     const cols: Col[] = [{ header: counts.head[0], type: 'text' }, ...counts.head.slice(1).map((h): Col => ({ header: h, type: 'int' }))];
-    const cells = (c: ZichtCounts) => [c.cases, ...ZICHT_HOLDERS.map((h) => c[h])];
+    const zichtCells = (c: ZichtCounts) => [c.cases, ...ZICHT_HOLDERS.map((h) => c[h])];
     const rows: CellValue[][] = zicht.assessable
-      ? [...Object.entries(zicht.by_gemeente).map(([g, c]) => [g, ...cells(c)]), [t('zicht.total'), ...cells(zicht.totals)]]
+      ? [...Object.entries(zicht.by_gemeente).map(([g, c]) => [g, ...zichtCells(c)]), [t('zicht.total'), ...zichtCells(zicht.totals)]]
       : [];
     const ws = addSheet(wb, t('zicht.sheet'), tableWidths(cols, rows), 1);
     let next = writeTable(ws, 1, cols, rows) + 2;
@@ -438,6 +474,18 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
       writeTable(us, 1, ucols, urows);
       us.commit();
     }
+  }
+
+  // ---- Herkomst: what the workbook was made from
+  {
+    const cols: Col[] = [
+      { header: t('prov.col.what'), type: 'text', max: 70 },
+      { header: t('prov.col.value'), type: 'text', max: 90 },
+    ];
+    const rows = provenanceRows(report.provenance).map((r) => [r.what, r.value]);
+    const ws = addSheet(wb, t('prov.title'), tableWidths(cols, rows), 1);
+    writeTable(ws, 1, cols, rows);
+    ws.commit();
   }
 
   await wb.commit();

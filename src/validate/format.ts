@@ -11,6 +11,8 @@ import { formatNumber, localized, t } from '../i18n/index.js';
 import '../i18n/catalog/validate.js';
 import { parseIsoDay } from '../calendar/days.js';
 import { displayDate } from '../report/messages.js';
+import { provenanceLine, provenanceRows } from '../report/provenance.js';
+import { wrapWords } from '../report/table.js';
 import { ISSUE_CODES, SEVERITY } from './codes.js';
 import type { ValidationReport } from './validate.js';
 
@@ -36,6 +38,7 @@ export function validationJson(report: ValidationReport): object {
       ...(e.expected ? { expected: e.expected } : {}),
     })),
     pii: report.pii,
+    provenance: report.provenance,
   };
 }
 
@@ -169,6 +172,8 @@ export function formatValidationTable(report: ValidationReport, opts: { color: b
     out.push(table.toString());
     if (sec.note) out.push(chalk.dim(sec.note));
   }
+  // the provenance above the verdict: the verdict stays the last line a terminal shows
+  out.push('', ...wrapWords(provenanceLine(report.provenance), width).map((l) => chalk.dim(l)));
   out.push('', s.ok ? chalk.green(s.verdict) : chalk.red(s.verdict));
   return out.join('\n') + '\n';
 }
@@ -187,6 +192,9 @@ export function formatValidationMarkdown(report: ValidationReport): string {
     for (const r of sec.rows) out.push(`| ${r.map(mdCell).join(' | ')} |`);
     if (sec.note) out.push('', `_${mdCell(sec.note)}_`);
   }
+  out.push('', `## ${mdCell(t('prov.title'))}`, '', mdCell(t('prov.intro')), '');
+  out.push(`| ${mdCell(t('prov.col.what'))} | ${mdCell(t('prov.col.value'))} |`, '| --- | --- |');
+  for (const r of provenanceRows(report.provenance)) out.push(`| ${mdCell(r.what)} | ${mdCell(r.value)} |`);
   out.push('', `**${mdCell(s.verdict)}**`, '');
   return out.join('\n');
 }

@@ -27,6 +27,9 @@ import { ISSUE_CODES, IssueCode, IssueSeverity, SEVERITY } from './codes.js';
 import { implausibilities } from './plausibility.js';
 import { fieldsUsedByRules } from '../rules/registry.js';
 import { STRIDE } from '../model/row.js';
+import { provenanceOf } from '../engine/provenance.js';
+import type { InputDigest } from '../engine/run.js';
+import type { Provenance } from '../report/model.js';
 
 export interface ValidateOptions {
   profile: Profile;
@@ -38,6 +41,9 @@ export interface ValidateOptions {
   examplesPerCode?: number;
   /** non-empty values sampled per column for personal data */
   piiSample?: number;
+  /** the peildatum came from --as-of (the provenance says so) */
+  peildatumGiven?: boolean;
+  tool?: { version: string };
 }
 
 export interface Issue {
@@ -97,6 +103,8 @@ export interface ValidationReport {
   };
   examples: Issue[];
   pii: PiiColumn[];
+  /** what was read, with what (issue 16.1), the same object as check's */
+  provenance: Provenance;
 }
 
 /**
@@ -185,6 +193,7 @@ export async function runValidation(opts: ValidateOptions): Promise<ValidationRe
   const wantedColumns = [...Object.values(mapping.columns), ...FIELDS];
   const sampleSize = opts.piiSample ?? 1000;
   const perFile: FileAccount[] = [];
+  const digests: InputDigest[] = [];
   const pii: PiiColumn[] = [];
   const found: string[] = [];
   const foundSet = new Set<string>();
@@ -350,6 +359,7 @@ export async function runValidation(opts: ValidateOptions): Promise<ValidationRe
       }
     });
     for (const u of unknownColumns) if (!flagged.has(u.i)) fileIssue('unknown-column', columns[u.i].label, u.message);
+    digests.push({ file, format: input.format, bytes: input.digest?.bytes ?? 0, sha256: input.digest?.sha256 ?? null });
   }
 
   const files = perFile.map((f) => f.file);
@@ -389,6 +399,7 @@ export async function runValidation(opts: ValidateOptions): Promise<ValidationRe
     issues: { errors: collector.errors, warnings: collector.warnings, by_code: byCode, by_column: byColumn },
     examples,
     pii,
+    provenance: provenanceOf({ ...opts, peildatumGiven: opts.peildatumGiven ?? true }, digests, opts.tool ?? { version: 'unknown' }),
   };
 }
 

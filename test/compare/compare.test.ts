@@ -148,7 +148,10 @@ describe('giacheck compare', () => {
     const pseudo = await check(NEW, '2026-11-20', 'november-pseudo', { pseudonymize: true });
     const c = await compare(oldJson, pseudo, { format: 'json', quiet: true });
     expect(c.stderr).toBe('');
-    expect(JSON.parse(c.out).warnings.map((w: { code: string }) => w.code)).toEqual(['noOverlap']);
+    // the pseudonymised run differs in its options too, and says so (issue 16.1)
+    const cw = JSON.parse(c.out).warnings;
+    expect(cw.map((w: { code: string }) => w.code)).toEqual(['provenance', 'noOverlap']);
+    expect(cw[0]).toMatchObject({ what: 'options', old: expect.stringContaining('pseudonymize=false'), new: expect.stringContaining('pseudonymize=true') });
   });
 
   it('--pseudonymize hashes the dossier ids in the lists', async () => {

@@ -3,6 +3,10 @@ import type { SavedReport } from '../../src/compare/load.js';
 import { leadTimesOf, trendReports } from '../../src/compare/trend.js';
 import { formatTrendMarkdown, formatTrendTable, trendJson, trendWarningText } from '../../src/compare/trend-format.js';
 import { setLang } from '../../src/i18n/index.js';
+import { sampleProvenance as fullProvenance } from '../helpers/provenance.js';
+
+/** A provenance as a saved report holds it (loosely typed JSON). */
+const sampleProvenance = (over: Parameters<typeof fullProvenance>[0] = {}) => fullProvenance(over) as unknown as NonNullable<SavedReport['provenance']>;
 
 afterEach(() => setLang('nl'));
 
@@ -53,14 +57,17 @@ describe('trendReports', () => {
 
   it('warns when profiles, mappings, periods or gemeenten differ, and when two runs share a peildatum', () => {
     const tr = trendReports([
-      { file: 'a.json', report: report('2026-10-01', [6, 2, 2], { input: { mapping: null, period: { from: '2026-01-01', to: '2026-06-30' } } }) },
-      { file: 'b.json', report: report('2026-10-01', [6, 2, 2], { input: { mapping: { file: 'm.yaml', digest: 'abc' }, period: null } }) },
+      { file: 'a.json', report: { ...report('2026-10-01', [6, 2, 2], { input: { period: { from: '2026-01-01', to: '2026-06-30' } } }), provenance: sampleProvenance() } },
+      {
+        file: 'b.json',
+        report: { ...report('2026-10-01', [6, 2, 2], { input: { period: null } }), provenance: sampleProvenance({ mapping: { file: 'm.yaml', sha256: 'abcdef012345' + '6'.repeat(52) } }) },
+      },
       { file: 'c.json', report: report('2026-12-01', [9, 1, 0], { version: '2027.01', input: { gemeenten: ['Heerlen'] } }) },
     ]);
     expect(tr.reordered).toBe(false);
     expect(tr.warnings.map(trendWarningText)).toEqual([
       'de runs gebruiken verschillende profielen: zuid-limburg 2026.11 (run 1, 2); zuid-limburg 2027.01 (run 3); regels en termijnen kunnen verschillen',
-      'de runs gebruiken verschillende mappings: geen (run 1); m.yaml (abc) (run 2); niet vermeld in het rapport (run 3); kolommen kunnen anders gelezen zijn',
+      'de runs gebruiken verschillende mappings: geen (run 1); m.yaml (abcdef012345) (run 2); niet vermeld in het rapport (run 3); kolommen kunnen anders gelezen zijn',
       'de runs beslaan verschillende perioden van melding: 2026-01-01 – 2026-06-30 (run 1); geen (run 2); niet vermeld in het rapport (run 3); de cijfers gaan over andere meldingen',
       'de runs gaan over verschillende gemeenten: geen (run 1, 2); Heerlen (run 3)',
       'runs 1, 2 hebben dezelfde peildatum (01-10-2026); is een bestand dubbel genoemd?',
@@ -71,6 +78,30 @@ describe('trendReports', () => {
       { file: 'b.json', report: report('2026-11-01', [6, 2, 2]) },
     ]);
     expect(old.warnings).toEqual([]);
+  });
+
+  it('warns from the provenance when the giacheck version, the profile content or the options differ', () => {
+    const withProv = (peildatum: string, over: Parameters<typeof sampleProvenance>[0]) => ({ ...report(peildatum, [6, 2, 2]), provenance: sampleProvenance(over) });
+    const base = fullProvenance();
+    const tr = trendReports([
+      { file: 'a.json', report: withProv('2026-10-01', {}) },
+      { file: 'b.json', report: withProv('2026-11-01', { giacheck: { version: '0.2.0' }, profile: { ...base.profile, sha256: 'e'.repeat(64) } }) },
+      { file: 'c.json', report: withProv('2026-12-01', { options: { ...base.options, include_passed: true } }) },
+      // a report without provenance: its version from `tool`, no profile hash, no options known
+      { file: 'd.json', report: report('2027-01-01', [6, 2, 2]) },
+    ]);
+    expect(tr.runs.map((r) => [r.giacheck_version, r.profile_sha256?.slice(0, 4), r.mapping])).toEqual([
+      ['0.1.0', 'bbbb', null],
+      ['0.2.0', 'eeee', null],
+      ['0.1.0', 'bbbb', null],
+      ['0.1.0', undefined, undefined],
+    ]);
+    expect(tr.warnings.map(trendWarningText)).toEqual([
+      'de runs gebruiken verschillende mappings: geen (run 1, 2, 3); niet vermeld in het rapport (run 4); kolommen kunnen anders gelezen zijn',
+      'de runs zijn met verschillende giacheck-versies gemaakt: 0.1.0 (run 1, 3, 4); 0.2.0 (run 2); uitkomsten kunnen verschillen',
+      'de runs gebruiken hetzelfde profiel met een andere inhoud (SHA-256): bbbbbbbbbbbb (run 1, 3); eeeeeeeeeeee (run 2); niet vermeld in het rapport (run 4); regels en termijnen kunnen verschillen',
+      'de runs zijn met andere opties gemaakt: encoding=auto delimiter=- sheet=- period=month include-passed=false pseudonymize=false min-cell=- aggregate-only=false lang=nl (run 1, 2); encoding=auto delimiter=- sheet=- period=month include-passed=true pseudonymize=false min-cell=- aggregate-only=false lang=nl (run 3); niet vermeld in het rapport (run 4)',
+    ]);
   });
 
   it('reads the lead-time median where the report has one; "niet beschikbaar" where not', () => {

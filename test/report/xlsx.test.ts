@@ -33,7 +33,7 @@ afterEach(() => setLang('nl'));
 describe('formatXlsx', () => {
   it('has the four sheets first, then per deelregio and per month', async () => {
     const wb = await readBack(await formatXlsx(report));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Samenvatting', 'Bevindingen', 'Per gemeente', 'Afgewezen rijen', 'Per deelregio', 'Per maand', 'Doorlooptijden', 'Werkvoorraad', 'Zicht op veiligheid', 'Zicht onduidelijk']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Samenvatting', 'Bevindingen', 'Per gemeente', 'Afgewezen rijen', 'Per deelregio', 'Per maand', 'Doorlooptijden', 'Werkvoorraad', 'Zicht op veiligheid', 'Zicht onduidelijk', 'Herkomst']);
   });
 
   it('Samenvatting: typed header facts and the per-rule table with % cells, frozen and filtered', async () => {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { formatValidation, validationJson, fitWidths, clean } from '../../src/validate/format.js';
 import type { ValidationReport } from '../../src/validate/validate.js';
 import { setLang } from '../../src/i18n/index.js';
+import { sampleProvenance } from '../helpers/provenance.js';
 
 function report(over: Partial<ValidationReport> = {}): ValidationReport {
   return {
@@ -16,6 +17,7 @@ function report(over: Partial<ValidationReport> = {}): ValidationReport {
       { code: 'impossible-date', severity: 'error', file: 'e.csv', row: 3, column: 'melding_datum', message: 'datum bestaat niet: "31-02-2026"' },
     ],
     pii: [{ file: 'e.csv', column: 'BSN', kind: 'bsn', basis: 'naam' }],
+    provenance: sampleProvenance(),
     ...over,
   };
 }
@@ -25,7 +27,7 @@ afterEach(() => setLang('nl'));
 describe('validate formats', () => {
   it('json: the documented shape, profile name in the current language', () => {
     const j = JSON.parse(formatValidation(report(), 'json', { color: false }));
-    expect(Object.keys(j)).toEqual(['tool', 'profile', 'peildatum', 'input', 'columns', 'issues', 'examples', 'pii']);
+    expect(Object.keys(j)).toEqual(['tool', 'profile', 'peildatum', 'input', 'columns', 'issues', 'examples', 'pii', 'provenance']);
     expect(j.profile).toEqual({ id: 'zuid-limburg', version: '2026.11', name: 'Zuid-Limburg' });
     expect(Object.keys(j.input)).toEqual(['files', 'rows_read', 'rows_valid', 'rows_with_errors', 'rows_with_warnings', 'per_file']);
     expect(Object.keys(j.columns)).toEqual(['found', 'mapped', 'unknown', 'missing', 'missing_for_rules']);

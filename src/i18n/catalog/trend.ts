@@ -40,6 +40,9 @@ const nl = {
   'trend.warn.mappings': 'de runs gebruiken verschillende mappings: {values}; kolommen kunnen anders gelezen zijn',
   'trend.warn.periods': 'de runs beslaan verschillende perioden van melding: {values}; de cijfers gaan over andere meldingen',
   'trend.warn.gemeenten': 'de runs gaan over verschillende gemeenten: {values}',
+  'trend.warn.versions': 'de runs zijn met verschillende giacheck-versies gemaakt: {values}; uitkomsten kunnen verschillen',
+  'trend.warn.profileHashes': 'de runs gebruiken hetzelfde profiel met een andere inhoud (SHA-256): {values}; regels en termijnen kunnen verschillen',
+  'trend.warn.options': 'de runs zijn met andere opties gemaakt: {values}',
   'trend.warn.samePeildatum': 'runs {runs} hebben dezelfde peildatum ({date}); is een bestand dubbel genoemd?',
 };
 
@@ -82,6 +85,9 @@ const en: Record<keyof typeof nl, string> = {
   'trend.warn.mappings': 'the runs use different mappings: {values}; columns may have been read differently',
   'trend.warn.periods': 'the runs cover different periods of melding: {values}; the figures are about other meldingen',
   'trend.warn.gemeenten': 'the runs cover different gemeenten: {values}',
+  'trend.warn.versions': 'the runs were made with different giacheck versions: {values}; results may differ',
+  'trend.warn.profileHashes': 'the runs use the same profile with other content (SHA-256): {values}; rules and deadlines may differ',
+  'trend.warn.options': 'the runs were made with other options: {values}',
   'trend.warn.samePeildatum': 'runs {runs} have the same reference date ({date}); was a file named twice?',
 };
 
