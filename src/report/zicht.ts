@@ -101,7 +101,7 @@ export class ZichtCounter {
   /** per route code: the receiver's holder code, or −1 where the block names none */
   private readonly receiver: Int32Array;
   private readonly needsConfirmation: boolean[];
-  /** set by classify when it returns onduidelijk: why, and the last day of the term that ran out */
+  /** set by holderOf when it returns onduidelijk: why, and the last day of the term that ran out */
   private reason: UnclearReason = 'geen_triagebesluit';
   private termEnd: Day = 0;
 
@@ -140,13 +140,7 @@ export class ZichtCounter {
     return EMPTY_CELL;
   }
 
-  /** Who holds the zicht op veiligheid of this row at the peildatum (and why, when unclear). */
-  classify(ints: Int32Array, base: number): { holder: ZichtHolder; reason?: UnclearReason; termEnd?: Day } {
-    const h = this.holderOf(ints, base);
-    return h === H.onduidelijk ? { holder: 'onduidelijk', reason: this.reason, termEnd: this.termEnd } : { holder: ZICHT_HOLDERS[h] };
-  }
-
-  /** The holder code of a row; for onduidelijk, this.reason and this.termEnd say why. */
+  /** Who holds the zicht op veiligheid of this row at the peildatum (a holder code); for onduidelijk, this.reason and this.termEnd say why. */
   private holderOf(ints: Int32Array, base: number): number {
     const melding = this.at(ints, base, this.melding);
     const beoordeling = ints[base + this.beoordeling];
