@@ -13,9 +13,12 @@ const FLOORS = [
   ['engine'],
   ['report'],
   ['ingest'],
-  ['profile', 'privacy'],
+  ['profile'],
+  // yaml quotes a key of a file only as src/privacy/quote.ts allows
+  ['yaml'],
+  ['privacy'],
   ['rules'],
-  ['yaml', 'model'],
+  ['model'],
   ['calendar'],
   ['i18n'],
 ];

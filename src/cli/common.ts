@@ -18,6 +18,7 @@ import { inferRegion } from '../engine/infer-region.js';
 import { PERIOD_UNITS, PeriodUnit } from '../calendar/periods.js';
 import type { RunPeriod } from '../engine/check.js';
 import '../i18n/catalog/stats.js';
+import { shownPlace } from '../privacy/quote.js';
 
 export interface GlobalOptions {
   lang?: string;
@@ -81,7 +82,7 @@ export function resolveGemeenten(values: string[] | undefined, profile: Profile)
   for (const v of values) {
     const hit = v.trim() ? resolve(v) : undefined;
     if (!hit) {
-      throw new UserError(t('error.unknownGemeente', { value: v, profile: localized(profile.name), list: allGemeenten(profile).join(', ') }));
+      throw new UserError(t('error.unknownGemeente', { value: shownPlace(v), profile: localized(profile.name), list: allGemeenten(profile).join(', ') }));
     }
     if (!names.includes(hit.gemeente)) names.push(hit.gemeente);
   }

@@ -108,14 +108,15 @@ export async function main(argv: string[], io?: Io): Promise<number> {
       // help and version exit 0; a usage error has already been printed as one line
       return e.exitCode === 0 ? 0 : 2;
     }
+    // nothing of the input in a library's message or a stack trace (issue 16.6)
+    const { debugTrace, internalMessage } = await import('./debug.js');
     if (e instanceof UserError) {
       stderr.write('giacheck: ' + e.message + '\n');
-      if (debug) stderr.write((e.stack ?? '') + '\n');
+      if (debug) stderr.write(debugTrace(e, e.message) + '\n');
       return e.exitCode;
     }
-    const err = e as Error;
-    stderr.write('giacheck: ' + t('error.internal', { message: String(err?.message ?? err).split('\n')[0] }) + '\n');
-    if (debug) stderr.write((err?.stack ?? '') + '\n');
+    stderr.write('giacheck: ' + t('error.internal', { message: internalMessage(e) }) + '\n');
+    if (debug) stderr.write(debugTrace(e) + '\n');
     return 2;
   }
 }

@@ -21,6 +21,7 @@ import { formatNumber, formatPercent, localized, t } from '../i18n/index.js';
 import { COMMANDS } from './commands.js';
 import { TOOL } from './version.js';
 import { processIo, type Io } from './io.js';
+import { debugTrace, internalMessage } from './debug.js';
 
 /** What the start screen and the drop mode read and write: the run's io (io.ts). */
 export type StartIo = Io;
@@ -239,13 +240,13 @@ export async function runStart(req: StartRequest, io: StartIo = processIo()): Pr
     } catch (e) {
       failure = e;
       code = e instanceof UserError ? e.exitCode : 2;
-      const text = e instanceof UserError ? e.message : t('error.internal', { message: String((e as Error)?.message ?? e).split('\n')[0] });
+      const text = e instanceof UserError ? e.message : t('error.internal', { message: internalMessage(e) });
       message = t('drop.error', { file: req.kind === 'drop' ? resolve(req.file) : '', message: text });
     }
     if (message !== undefined) {
       io.stderr.write('giacheck: ' + message + '\n');
       if (req.kind === 'drop') io.stderr.write(t('drop.errorHint') + '\n');
-      if (req.debug && failure instanceof Error) io.stderr.write((failure.stack ?? '') + '\n');
+      if (req.debug && failure instanceof Error) io.stderr.write(debugTrace(failure, failure instanceof UserError ? failure.message : undefined) + '\n');
     }
   }
   if (shouldPause(io)) {

@@ -24,6 +24,7 @@ import { openOutput } from './output.js';
 import { TOOL } from './version.js';
 import { outputWidth, parseWidth } from './width.js';
 import { processIo, type Io, type OutStream, type Run } from './io.js';
+import { shownIdentifier } from '../privacy/quote.js';
 
 export interface TriageOptions extends GlobalOptions {
   region?: string;
@@ -142,7 +143,7 @@ export async function runTriage(opts: TriageOptions, io: TriageIo = triageIo(pro
     const profile = await pickProfile(opts, answers, io, interactive);
     const tree = treeOf(profile);
     if (answers?.spec.profile && !profile.chain.includes(answers.spec.profile)) {
-      throw new UserError(t('triage.profileMismatch', { file: answers.file, file_profile: answers.spec.profile, profile: profile.id }));
+      throw new UserError(t('triage.profileMismatch', { file: answers.file, file_profile: shownIdentifier(answers.spec.profile), profile: profile.id }));
     }
 
     let walk: Walk | undefined;

@@ -11,6 +11,7 @@ import '../i18n/catalog/report.js';
 import '../i18n/catalog/usage.js';
 import '../i18n/catalog/provenance.js';
 import { STATUSES } from '../rules/types.js';
+import { shownIdentifier } from '../privacy/quote.js';
 import { sha256Hex } from '../model/digest.js';
 
 const int = z.number().int().min(0);
@@ -152,7 +153,8 @@ export function parseSavedReport(text: string, file: string): SavedReport {
   const parsed = SavedReportSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue.path.length ? issue.path.join('.') + ': ' : '';
+    // a key of the file (a gemeente, a rule id) only when it looks like an identifier
+    const where = issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? String(p) : shownIdentifier(String(p)))).join('.') + ': ' : '';
     throw new UserError(t('compare.error.notReport', { file, problem: where + issue.message }));
   }
   return parsed.data;

@@ -10,6 +10,8 @@ import type { Mapping } from '../ingest/mapping.js';
 import { bufferStdin, openInput, ReadOptions } from '../ingest/readers.js';
 import { FIELDS, FieldName } from '../model/fields.js';
 import { piiKindOfColumnName, PiiKind } from '../privacy/pii.js';
+import { shownColumnName } from '../privacy/quote.js';
+import { t } from '../i18n/index.js';
 import { RuleDef, ruleFields } from '../rules/registry.js';
 
 export interface FileSurvey {
@@ -32,7 +34,8 @@ export async function surveyInputs(inputs: string[], mapping: Mapping, read: Rea
     input.header.forEach((column, i) => {
       if (used.has(i)) return;
       const kind = piiKindOfColumnName(column);
-      if (kind) pii.push({ column: column.trim(), kind });
+      // the name only when a message may repeat it (a header typed over with a phone number)
+      if (kind) pii.push({ column: shownColumnName(column, t('quote.column', { n: i + 1 })), kind });
     });
     // only the header was needed: let the reader go
     await input.spanBatches?.return(undefined);

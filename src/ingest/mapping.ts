@@ -14,6 +14,10 @@ import { formatProblem, parseYamlWith, readUserFile } from '../yaml/file.js';
 import { RouteSchema, FieldNameSchema } from '../model/schema.js';
 import { isUsableDateFormat } from '../model/values.js';
 import { sha256Hex } from '../model/digest.js';
+import { quotedIdentifier } from '../privacy/quote.js';
+
+/** A date_format is quoted in a message only when it is made of format letters and separators. */
+const FORMAT_LIKE = /^[dMyHhmsQq/\-. :'T]{1,30}$/;
 
 export const MappingSchema = z.strictObject({
   columns: z.partialRecord(FieldNameSchema, z.string().min(1)).optional(),
@@ -44,13 +48,13 @@ export function loadMapping(file: string | undefined): Mapping {
   const text = readUserFile(file);
   const { data: m, yaml } = parseYamlWith(text, file, MappingSchema);
   if (m.date_format && !isUsableDateFormat(m.date_format)) {
-    throw new UserError(formatProblem(yaml.problemAt(['date_format'], t('mapping.badDateFormat', { format: m.date_format }))));
+    throw new UserError(formatProblem(yaml.problemAt(['date_format'], t('mapping.badDateFormat', { format: FORMAT_LIKE.test(m.date_format) ? `"${m.date_format}"` : t('quote.notShown') }))));
   }
   const seen = new Map<string, string>();
   for (const [field, column] of Object.entries(m.columns ?? {})) {
     const key = column.trim().toLowerCase();
     if (seen.has(key)) {
-      throw new UserError(formatProblem(yaml.problemAt(['columns', field], t('mapping.columnTwice', { column, field: String(seen.get(key)) }))));
+      throw new UserError(formatProblem(yaml.problemAt(['columns', field], t('mapping.columnTwice', { column: quotedIdentifier(column), field: String(seen.get(key)) }))));
     }
     seen.set(key, field);
   }

@@ -1,10 +1,11 @@
 /**
  * Raw records to Cases. Every row ends up either as a Case or as a list of RowErrors naming the
- * file, row, column and reason; a later stage decides what to print. Values are echoed in reasons
- * only for date, boolean and route columns (never a dossier id, a gemeente as typed, or a column
- * that is not ours), so a rejected-rows list cannot leak personal data.
+ * file, row, column and reason; a later stage decides what to print. A reason quotes a value only
+ * of a date, boolean or route column, and only when it has the shape that column expects
+ * (src/privacy/quote.ts); never a dossier id, a gemeente as typed, or a column that is not ours,
+ * so a rejected-rows list cannot leak personal data.
  */
-import { elfproef, nineDigits } from '../privacy/bsn.js';
+import { elfproef, isBsnLike, nineDigits } from '../privacy/bsn.js';
 import { UserError } from '../errors.js';
 import { t, localized } from '../i18n/index.js';
 import type { Day } from '../calendar/days.js';
@@ -19,6 +20,7 @@ import { resolveColumns } from './columns.js';
 import type { OpenedInput, RawRecord } from './readers.js';
 import { suggest } from './suggest.js';
 import { piiKindOfColumnName } from '../privacy/pii.js';
+import { describedCell, isFreeTextId, isImplausiblePlace, isShownColumnName, quotedColumnName, routeWords, scrubText, shownCell, shownColumnName } from '../privacy/quote.js';
 import '../i18n/catalog/validate.js';
 import '../i18n/catalog/usage.js';
 import '../i18n/catalog/ingest.js';
@@ -155,13 +157,6 @@ const ID_BSN_SHARE = 0.8;
 /** Rows after which a file whose ids are mostly not nine digits is not watched any more. */
 const ID_WATCH_ROWS = 1000;
 
-const ECHO_MAX = 40;
-/** Show a cell value in a message: only for date/bool/route columns, cut short, no control chars. */
-function echo(v: unknown): string {
-  const s = String(v).replace(/[\u0000-\u001f\u007f]/g, '?');
-  return s.length > ECHO_MAX ? s.slice(0, ECHO_MAX) + '…' : s;
-}
-
 export interface NormalizerOptions {
   /** check duplicates across all files of a run (default: a fresh set per Normalizer) */
   ids?: IdSet;
@@ -189,6 +184,8 @@ export class Normalizer {
   private readonly outsideRegion: NormalizerOptions['outsideRegion'];
   private readonly knownGemeenten = new KnownCells<{ gemeente: string; deelregio?: string } | undefined>();
   private readonly knownRoutes = new KnownCells<number>();
+  /** the words of route codes and spellings: what of an unknown route a reason may quote */
+  private readonly routeWords: Set<string>;
   /** the texts of the last row normalizeSpan accepted */
   readonly spanRow: SpanRow = { dossierId: '', gemeente: '', deelregio: undefined };
 
@@ -203,6 +200,7 @@ export class Normalizer {
     this.dateText = mapping.dateFormat ? dateParserForFormat(mapping.dateFormat) : parseDateText;
     this.gemeenten = allGemeenten(profile);
     this.outsideRegion = opts.outsideRegion;
+    this.routeWords = routeWords([...ROUTES, ...Object.keys(profile.routeAliases), ...Object.keys(mapping.routes)]);
   }
 
   /**
@@ -213,11 +211,13 @@ export class Normalizer {
    */
   begin(input: OpenedInput, opts: { lenient?: boolean } = {}): FieldName[] {
     this.input = input;
-    this.fileIndex = this.files.push(input.file) - 1;
+    // the base name, as reports name files (a path can hold a user's name)
+    this.fileIndex = this.files.push(input.file.split(/[\\/]/).filter(Boolean).pop() ?? input.file) - 1;
     this.resolve();
     // validate (lenient) reports personal data in a column itself, by name and by value
     this.idWatch = !opts.lenient;
     this.idNine = this.idBsn = this.idSeen = 0;
+    this.idNineAll = this.idOtherAll = 0;
     const missing = REQUIRED_FIELDS.filter((f) => this.columns[FIELD_INDEX[f]] < 0);
     if (opts.lenient) return missing;
     for (const [field, column] of Object.entries(this.mapping.columns) as [FieldName, string][]) {
@@ -225,7 +225,7 @@ export class Normalizer {
       if (FIELD_TYPES[field] === 'item' || this.columns[FIELD_INDEX[field]] < 0) continue;
       const kind = piiKindOfColumnName(column);
       if (kind) {
-        throw new UserError(t('error.piiMapped', { file: input.file, column, field, kind: t(`pii.${kind}`) }));
+        throw new UserError(t('error.piiMapped', { file: input.file, column: quotedColumnName(column), field, kind: t(`pii.${kind}`) }));
       }
     }
     if (missing.length) {
@@ -261,26 +261,56 @@ export class Normalizer {
     if (this.idNine >= ID_SAMPLE) {
       this.idWatch = false;
       if (this.idBsn >= ID_SAMPLE * ID_BSN_SHARE) {
-        const column = this.input.header[this.columns[ID_FIELD]]?.trim() ?? 'dossier_id';
+        const column = quotedColumnName(this.input.header[this.columns[ID_FIELD]] ?? 'dossier_id');
         throw new UserError(t('error.piiMapped', { file: this.input.file, column, field: 'dossier_id', kind: t('pii.bsn') }));
       }
     } else if (this.idSeen >= ID_WATCH_ROWS) this.idWatch = false;
   }
 
+  /**
+   * Ids accepted in this file so far: nine-digit numbers and others. A nine-digit id that passes
+   * the elfproef among ids of another form (`ZL-0001`) is a BSN typed into the wrong cell and
+   * rejected; among nine-digit case numbers it is one by chance (one in eleven) and kept, and a
+   * file of BSNs is refused as a whole (watchId). The first id of a file counts as among others.
+   */
+  private idNineAll = 0;
+  private idOtherAll = 0;
+  private bsnAmongIds(id: string): boolean {
+    return id.length >= 9 && id.length <= 11 && this.idOtherAll >= this.idNineAll && isBsnLike(id);
+  }
+  private countId(id: string): void {
+    if (id.length >= 9 && id.length <= 11 && nineDigits(id) !== undefined) this.idNineAll++;
+    else this.idOtherAll++;
+  }
+
   private resolve(): void {
     this.columns = resolveColumns(this.input.header, this.mapping);
     this.headerLength = this.input.header.length;
+    this.labels.clear();
   }
+
+  /** columnLabel per field for the current header */
+  private readonly labels = new Map<FieldName, string>();
 
   /** Canonical fields found in the current file. */
   presentFields(): FieldName[] {
     return FIELDS.filter((_f, i) => this.columns[i] >= 0);
   }
 
+  /**
+   * How a message names a field's column: `Datum beoordeling (veiligheidsbeoordeling_datum)`, or
+   * the field alone when the header is the field's name or a name a message may not repeat (a
+   * control character, a person, a sentence: src/privacy/quote.ts).
+   */
   columnLabel(field: FieldName): string {
-    const i = this.columns[FIELD_INDEX[field]];
-    const name = i >= 0 ? this.input.header[i] : (this.mapping.columns[field] ?? field);
-    return name.trim() === field ? field : `${name.trim()} (${field})`;
+    let label = this.labels.get(field);
+    if (label === undefined) {
+      const i = this.columns[FIELD_INDEX[field]];
+      const name = (i >= 0 ? this.input.header[i] : (this.mapping.columns[field] ?? field)).trim();
+      label = name === field || !isShownColumnName(name) ? field : `${name} (${field})`;
+      this.labels.set(field, label);
+    }
+    return label;
   }
 
   private err(rec: RawRecord, field: FieldName | '', code: RowErrorCode, reason: string): RowError {
@@ -395,12 +425,19 @@ export class Normalizer {
           if (kind === K_TEXT) {
             const f = fields[col];
             ints[base + f] = 0;
-            if (f === ID_FIELD) id = s.slice(start, i);
+            if (f === ID_FIELD) {
+              id = s.slice(start, i);
+              // spaces, an @, a phone number's + or leading 0, a name, a BSN: normalize() decides
+              if (id.indexOf(' ') >= 0 || id.indexOf('@') >= 0 || c0 === 43 || c0 === 48 || this.bsnAmongIds(id)) return false;
+              let k = start;
+              while (k < i && (s.charCodeAt(k) - 48) >>> 0 > 9) k++;
+              if (k === i && isFreeTextId(id)) return false;
+            }
             else if (f === GEMEENTE_FIELD) {
               gemeente = this.knownGemeenten.find(s, start, i);
               if (gemeente === undefined) {
                 const text = s.slice(start, i);
-                gemeente = this.knownGemeenten.add(text, this.gemeente(text));
+                gemeente = this.knownGemeenten.add(text, this.gemeenten.length || !isImplausiblePlace(text) ? this.gemeente(text) : undefined);
               }
             } else return false; // no other text fields today; should one come, the general path
           } else if (kind === K_ROUTE) {
@@ -425,6 +462,7 @@ export class Normalizer {
     if (place === undefined) return false;
     if (this.ids.addOrGet(id, row, this.fileIndex) >= 0) return false;
     if (this.idWatch) this.watchId(id);
+    this.countId(id);
     const out = this.spanRow;
     out.dossierId = printable(id);
     out.gemeente = place.gemeente;
@@ -439,7 +477,7 @@ export class Normalizer {
    * ints[base…]; the caller overwrites that with the next row.
    */
   normalize(rec: RawRecord, ints: Int32Array, base: number): true | RowError[] {
-    if (rec.error) return [this.err(rec, '', 'unreadable-row', rec.error)];
+    if (rec.error) return [this.err(rec, '', 'unreadable-row', scrubText(rec.error))];
     if (this.input.header.length !== this.headerLength) this.resolve();
     const cells = rec.values;
     if (this.input.format === 'csv' || this.input.format === 'xlsx') {
@@ -478,15 +516,15 @@ export class Normalizer {
           const p = this.parseDate(raw);
           if (p.ok) {
             if (p.value !== undefined) ints[base + fi] = p.value;
-          } else if (p.reason === 'date_impossible') fail(field, 'impossible-date', t('reject.impossibleDate', { value: echo(raw) }));
-          else if (p.reason === 'date_two_digit_year') fail(field, 'invalid-date', t('reject.twoDigitYear', { value: echo(raw) }), 'two-digit-year');
-          else if (p.reason === 'date_format') fail(field, 'invalid-date', t('reject.dateFormat', { value: echo(raw), format: this.mapping.dateFormat ?? '' }));
-          else fail(field, 'invalid-date', t('reject.invalidDate', { value: echo(raw) }));
+          } else if (p.reason === 'date_impossible') fail(field, 'impossible-date', t('reject.impossibleDate', { value: shownCell(raw, 'date') }));
+          else if (p.reason === 'date_two_digit_year') fail(field, 'invalid-date', t('reject.twoDigitYear', { value: shownCell(raw, 'date') }), 'two-digit-year');
+          else if (p.reason === 'date_format') fail(field, 'invalid-date', t('reject.dateFormat', { value: shownCell(raw, 'date'), format: this.mapping.dateFormat ?? '' }));
+          else fail(field, 'invalid-date', t('reject.invalidDate', { value: shownCell(raw, 'date') }));
           break;
         }
         case 'bool': {
           const p = parseBool(raw);
-          if (!p.ok) fail(field, 'type-error', t('reject.bool', { value: echo(raw) }));
+          if (!p.ok) fail(field, 'type-error', t('reject.bool', { value: shownCell(raw, 'bool') }));
           else if (p.value !== undefined) ints[base + fi] = p.value ? 1 : 0;
           break;
         }
@@ -501,7 +539,7 @@ export class Normalizer {
           if (text === undefined) break;
           const code = this.route(text);
           if (code) ints[base + fi] = ROUTE_INDEX.get(code)!;
-          else fail(field, 'unknown-route', t('reject.route', { value: echo(text) }));
+          else fail(field, 'unknown-route', t('reject.route', { value: shownCell(text, 'route', this.routeWords) }));
           break;
         }
         case 'text': {
@@ -515,7 +553,17 @@ export class Normalizer {
       }
     }
     const failed = (f: FieldName) => errors?.some((e) => e.column === this.columnLabel(f)) === true;
-    if (dossierId === undefined && !failed('dossier_id')) fail('dossier_id', 'missing-required', t('reject.required'));
+    if (dossierId === undefined) {
+      if (!failed('dossier_id')) fail('dossier_id', 'missing-required', t('reject.required'));
+    }
+    // a name, a sentence or a phone number in the id column would be printed with every finding
+    else if (isFreeTextId(dossierId)) fail('dossier_id', 'type-error', t('reject.dossierId', { value: describedCell(dossierId) }));
+    else if (this.bsnAmongIds(dossierId)) {
+      fail('dossier_id', 'type-error', t('reject.dossierIdBsn', { value: describedCell(dossierId) }));
+      // it still tells what the file's ids look like: a file of BSNs is refused as a whole
+      if (this.idWatch) this.watchId(dossierId);
+      this.countId(dossierId);
+    }
     if (gemeenteText === undefined && !failed('gemeente')) fail('gemeente', 'missing-required', t('reject.required'));
     if (ints[base + MELDING_FIELD] === EMPTY_CELL && !errors?.some((e) => e.column === this.columnLabel('melding_datum'))) {
       fail('melding_datum', 'missing-required', t('reject.required'));
@@ -525,7 +573,11 @@ export class Normalizer {
       gemeente = this.gemeente(gemeenteText);
       const elsewhere = gemeente ? undefined : this.outsideRegion?.(gemeenteText);
       if (elsewhere) fail('gemeente', 'gemeente-outside-region', elsewhere);
-      else if (!gemeente) {
+      else if (!this.gemeenten.length && isImplausiblePlace(gemeenteText)) {
+        // a profile without gemeenten takes any name: not a person's, not a sentence (by_gemeente prints it)
+        gemeente = undefined;
+        fail('gemeente', 'unknown-gemeente', t('reject.gemeenteText', { value: describedCell(gemeenteText) }));
+      } else if (!gemeente) {
         const hint = suggest(gemeenteText, this.gemeenten);
         fail(
           'gemeente',
@@ -543,6 +595,7 @@ export class Normalizer {
       return [this.err(rec, 'dossier_id', 'duplicate-id', t('reject.duplicate', { where }))];
     }
     if (this.idWatch) this.watchId(dossierId!);
+    this.countId(dossierId!);
     const out = this.spanRow;
     out.dossierId = printable(dossierId!);
     out.gemeente = gemeente!.gemeente;
@@ -569,9 +622,9 @@ export function missingColumnsHint(input: OpenedInput, mapping: Mapping): string
   const here = input.preview ? headerRowOf(input.preview, mapping) : -1;
   if (here > 0) return t('hint.titleRows', { row: here + 1, count: here });
   if (input.sheets && input.sheets.length > 1) {
-    const names = input.sheets.map((s) => s.name).join(', ');
-    const other = input.sheets.find((s) => headerRowOf(s.preview, mapping) >= 0);
-    return other ? t('hint.otherSheet', { sheet: other.name, sheets: names }) : t('hint.sheets', { sheets: names });
+    const names = input.sheets.map((s, i) => shownColumnName(s.name, t('quote.sheet', { n: i + 1 }))).join(', ');
+    const at = input.sheets.findIndex((s) => headerRowOf(s.preview, mapping) >= 0);
+    return at >= 0 ? t('hint.otherSheet', { sheet: shownColumnName(input.sheets[at].name, t('quote.sheet', { n: at + 1 })), sheets: names }) : t('hint.sheets', { sheets: names });
   }
   // not one known column in the header: probably not the header row at all
   if (input.preview && input.preview.length > 1 && resolveColumns(input.header, mapping).every((c) => c < 0)) {

@@ -81,9 +81,15 @@ const FIRST_NAMES = new Set(
     'bram lars ruben tim thomas sander jeroen martijn dennis mohamed mohammed ahmed ali omar youssef ibrahim mustafa hamza adam ' +
     'anna emma julia sophie tess zoë zoe sara sarah lisa eva lotte fleur noor saar nina iris anouk femke sanne linda marieke ' +
     'maria marie anne annemarie ingrid petra monique wendy esther karin yvonne fatima fatma aisha amira yasmin samira nadia ' +
-    'mila lieke fenna roos isa evi jan-willem jan-peter els mieke ria truus joke'
+    'mila lieke fenna roos isa evi jan-willem jan-peter els mieke ria truus joke ' +
+    'klaas wim jaap joost frank koen niels kevin stefan inge ilse hanneke marloes astrid'
   ).split(' '),
 );
+
+/** A common first name (lower case), so a message does not quote "jan" as a yes/no typo. */
+export function isCommonFirstName(word: string): boolean {
+  return FIRST_NAMES.has(word);
+}
 
 function looksLikePersonName(s: string): boolean {
   if (s.length < 4 || s.length > 60 || /[\d@/\\:;|]/.test(s)) return false;

@@ -15,6 +15,7 @@ import { RuleDef, RuleSchema, RuleSpec, RULE_KINDS } from '../rules/registry.js'
 import { readYaml, readUserFile, zodProblems, YamlFile, YamlProblem, formatProblem, shownKey } from '../yaml/file.js';
 import { BUNDLED_DIR, fileExists, readTextFile, seaAsset } from './bundled.js';
 import { lookupKey } from './lookup.js';
+import { quotedIdentifier } from '../privacy/quote.js';
 import type { Profile } from './profile.js';
 import { canonicalJson, sha256Hex } from '../model/digest.js';
 
@@ -390,7 +391,7 @@ export function loadProfile(opts: { region?: string; profile?: string }): Profil
   if (opts.profile) return failOnProblems(loadProfileFile(opts.profile));
   const id = opts.region === undefined ? baseProfileId() : bundledRegionId(opts.region);
   if (!bundledProfileIds().includes(id)) {
-    throw new UserError(t('profile.unknownRegion', { id, regions: bundledProfileIds().join(', ') }));
+    throw new UserError(t('profile.unknownRegion', { id: quotedIdentifier(id), regions: bundledProfileIds().join(', ') }));
   }
   return failOnProblems(loadProfileFile(bundledProfilePath(id), [], { checkFeestdagen: false }));
 }

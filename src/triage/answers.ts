@@ -9,6 +9,7 @@ import { localized, t } from '../i18n/index.js';
 import { parseIsoDay, Day, isoDate } from '../calendar/days.js';
 import { formatProblem, parseYamlWith, readUserFile, YamlFile } from '../yaml/file.js';
 import '../i18n/catalog/triage.js';
+import { quotedIdentifier, shownCell, shownIdentifier } from '../privacy/quote.js';
 import { AnswersFile, AnswersFileSchema, Tree } from './schema.js';
 import { questionOf, replay, ReplayProblem, Walk } from './walk.js';
 
@@ -25,7 +26,7 @@ export function readAnswers(file: string, text: string): LoadedAnswers {
   if (spec.melding_datum !== undefined) {
     melding = parseIsoDay(spec.melding_datum);
     if (melding === undefined) {
-      throw new UserError(formatProblem(yaml.problemAt(['melding_datum'], t('triage.answers.badDate', { value: spec.melding_datum }))));
+      throw new UserError(formatProblem(yaml.problemAt(['melding_datum'], t('triage.answers.badDate', { value: shownCell(spec.melding_datum, 'date') }))));
     }
   }
   return { file, spec, yaml, melding };
@@ -48,16 +49,17 @@ function problemText(tree: Tree, loaded: LoadedAnswers, p: ReplayProblem): strin
     }
     case 'unknownAnswer': {
       const q = questionOf(tree, p.node);
+      // an answers file may be any file: its keys and values only as identifiers (issue 16.8)
       return at(['answers', p.node], t('triage.answers.unknown', {
         node: p.node,
-        answer: p.answer,
+        answer: quotedIdentifier(p.answer),
         choices: q.answers.map((a) => a.id).join(', '),
       }));
     }
     case 'unknownNode':
-      return at(['answers', p.node], t('triage.answers.noSuchQuestion', { node: p.node }));
+      return at(['answers', p.node], t('triage.answers.noSuchQuestion', { node: shownIdentifier(p.node) }));
     case 'unused':
-      return at(['answers', p.node], t('triage.answers.unused', { node: p.node }));
+      return at(['answers', p.node], t('triage.answers.unused', { node: shownIdentifier(p.node) }));
   }
 }
 

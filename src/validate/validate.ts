@@ -21,8 +21,10 @@ import { InputFormat, openInput, ReadOptions } from '../ingest/readers.js';
 import { suggest } from '../ingest/suggest.js';
 import { parseDateText } from '../model/values.js';
 import { PiiKind, piiBitsOfValue, piiKindOfColumnName, PiiSampler } from '../privacy/pii.js';
+import { isShownColumnName, shownColumnName } from '../privacy/quote.js';
 import { bundledProfileIds, gemeenteResolver, loadProfile, Profile } from '../profile/load.js';
 import { displayDate } from '../report/messages.js';
+import { baseName } from '../report/overview.js';
 import { ISSUE_CODES, IssueCode, IssueSeverity, SEVERITY } from './codes.js';
 import { implausibilities } from './plausibility.js';
 import { fieldsUsedByRules } from '../rules/registry.js';
@@ -139,7 +141,8 @@ export function outsideRegionResolver(profile: Profile): (text: string) => strin
 /**
  * How an unmapped column is named in the report. An export without a header row makes its first
  * row the header: a "column name" that looks like a BSN, a name, a phone number, a date or a
- * number is not repeated, only its position.
+ * number, a sentence or holds a control character is not repeated, only its position
+ * (src/privacy/quote.ts).
  */
 function shownName(header: string, index: number): string {
   const name = header.trim();
@@ -148,6 +151,7 @@ function shownName(header: string, index: number): string {
   if (piiBitsOfValue(name, { foreign: true }) || (date.ok && date.value !== undefined) || /^[\d\s.,+-]+$/.test(name)) {
     return t('validate.hiddenColumn', { n: index + 1 });
   }
+  if (!isShownColumnName(name)) return t('quote.column', { n: index + 1 });
   return name;
 }
 
@@ -205,7 +209,8 @@ export async function runValidation(opts: ValidateOptions): Promise<ValidationRe
 
   for (const path of opts.inputs) {
     const input = await openInput(path, { ...opts.read, wantedColumns });
-    const file = input.file;
+    // the base name only: a path can hold a user's name (issue 13.10)
+    const file = baseName(input.file);
     const missing = new Set(normalizer.begin(input, { lenient: true }));
     const account: FileAccount = {
       file,
@@ -264,7 +269,7 @@ export async function runValidation(opts: ValidateOptions): Promise<ValidationRe
     columns.forEach((c, i) => {
       const name = input.header[i];
       const key = headerKey(name);
-      const shown = c.field ? name.trim() : c.label;
+      const shown = c.field ? shownColumnName(name, c.field) : c.label;
       if (!foundSet.has(shown)) {
         foundSet.add(shown);
         found.push(shown);
@@ -276,7 +281,7 @@ export async function runValidation(opts: ValidateOptions): Promise<ValidationRe
         fileIssue('duplicate-column', c.label, t('validate.duplicateColumn', { count: seenNames.get(key)! }));
       }
       if (c.field) {
-        mapped[c.field] ??= name.trim();
+        mapped[c.field] ??= shownColumnName(name, c.field);
         // a field mapped onto a column of personal data (handover items may hold text)
         const kind = FIELD_TYPES[c.field] === 'item' || !mapping.columns[c.field] ? undefined : piiKindOfColumnName(name);
         if (kind) piiByName.set(i, kind);

@@ -10,6 +10,7 @@ import { UserError } from '../errors.js';
 import { getLang, t } from '../i18n/index.js';
 import '../i18n/catalog/validate.js';
 import '../i18n/catalog/usage.js';
+import { isIdentifier, shownIdentifier } from '../privacy/quote.js';
 
 export interface YamlProblem {
   file: string;
@@ -33,17 +34,12 @@ const MAX_YAML_BYTES = 2 * 1024 * 1024;
  * A key or value of a YAML file appears in a message only when it looks like an identifier: a
  * profile may be pointed at any file (`extends:`), and a message must not turn a file into output
  * (a name and BSN as a key, a line of /etc/shadow). Everything else is named by line and column.
+ * The policy is src/privacy/quote.ts's, the same as for cells of an export.
  */
-export const SHOWN_KEY = /^[A-Za-z0-9_-]{1,40}$/;
-
-export function isShownKey(text: string): boolean {
-  return SHOWN_KEY.test(text);
-}
+export const isShownKey = isIdentifier;
 
 /** The key itself, or "(niet getoond)". */
-export function shownKey(text: string): string {
-  return isShownKey(text) ? text : t('lint.notShown');
-}
+export const shownKey = shownIdentifier;
 
 /**
  * A message of the yaml library, made safe: its first line only (the rest is a code frame of the
@@ -55,7 +51,7 @@ function yamlMessage(message: string): string {
   const m = /^(.*?):\s+(.*)$/.exec(first);
   if (!m) return first;
   const token = m[2].replace(/^["']|["']$/g, '');
-  return isShownKey(token) ? first : `${m[1]} ${t('lint.notShown')}`;
+  return isShownKey(token) ? first : `${m[1]} ${shownKey(token)}`;
 }
 
 /**

@@ -76,7 +76,7 @@ describe('giacheck check on a Dutch-Excel export (BOM, ;, CRLF, dd-mm-yyyy)', ()
       { file: 'zuid-limburg-excel.csv', row: 10, column: 'gemeente', reason: 'gemeente hoort niet bij profiel Zuid-Limburg; bedoelde u Maastricht?' },
       { file: 'zuid-limburg-excel.csv', row: 11, column: 'dossier_id', reason: 'dossier_id komt dubbel voor (eerder in rij 2); alleen de eerste telt' },
       { file: 'zuid-limburg-excel.csv', row: 12, column: '', reason: 'lege rij' },
-      { file: 'zuid-limburg-excel.csv', row: 16, column: 'triage_besluit', reason: 'onbekend triagebesluit: "doorverwezen naar huisarts"' },
+      { file: 'zuid-limburg-excel.csv', row: 16, column: 'triage_besluit', reason: 'onbekend triagebesluit: onleesbare waarde, 26 tekens, niet getoond' },
       { file: 'zuid-limburg-excel.csv', row: 17, column: 'melder_anoniem', reason: 'geen ja/nee-waarde: "misschien"' },
     ]);
   });
@@ -292,7 +292,7 @@ describe('check: JSON and JSON Lines input, mapping', () => {
     const r = await giacheck(['check', 'fixtures/mapping/regsys-export.csv', '--mapping', 'fixtures/mapping/regsys.yaml', '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'json']);
     const rep = JSON.parse(r.stdout);
     expect(rep.input).toMatchObject({ rows_read: 3, rows_checked: 2, rows_rejected: 1 });
-    expect(rep.rejected).toEqual([{ file: 'regsys-export.csv', row: 4, column: 'Datum melding (melding_datum)', reason: 'datum "2026-04-24" past niet bij date_format dd-MM-yyyy' }]);
+    expect(rep.rejected).toEqual([{ file: 'regsys-export.csv', row: 4, column: 'Datum melding (melding_datum)', reason: 'datum past niet bij date_format dd-MM-yyyy: "2026-04-24"' }]);
     expect(rep.summary.routes).toMatchObject({ voorwaarden_en_vervolg: 1, overdracht_lokaal_veld: 1 });
     expect(rep.findings.find((f: any) => f.dossier_id === '2026-0002' && f.rule_id === 'ZL-01')).toMatchObject({ status: 'late', days_late: 1 });
   });

@@ -108,6 +108,14 @@ describe('--gemeente on check', () => {
     const en = await giacheck([...BASE, '--gemeente', 'Amsterdam', '--lang', 'en']);
     expect(en.stderr).toMatch(/^giacheck: --gemeente "Amsterdam": not a gemeente of profile Zuid-Limburg; choose from: Beekdaelen, /);
   });
+
+  it('a value that is no place is described, not repeated (issue 16.6)', async () => {
+    const bsn = await giacheck([...BASE, '--gemeente', 'Jan Zwanenburg 111222333']);
+    expect(bsn.code).toBe(2);
+    expect(bsn.stderr).toMatch(/^giacheck: --gemeente waarde die op een burgerservicenummer lijkt, niet getoond: geen gemeente van profiel Zuid-Limburg; kies uit: Beekdaelen, /);
+    const name = await giacheck([...BASE, '--gemeente', 'Petra Zwanenburg', '--lang', 'en']);
+    expect(name.stderr).toMatch(/^giacheck: --gemeente unreadable value, 16 characters, not shown: not a gemeente of profile Zuid-Limburg; /);
+  });
 });
 
 describe('the table names gemeente per finding and files by base name', () => {

@@ -98,7 +98,7 @@ describe('JSON cells that are not values', () => {
   it('NUL escaped inside a string is a value; raw NUL makes a JSON file binary', async () => {
     const ok = await readAll('nul.jsonl', `{"dossier_id":"A-1","gemeente":"Heerlen","melding_datum":"2026-04-28\\u0000"}`);
     expect(ok.ids).toEqual([]);
-    expect(ok.rejected).toEqual([{ row: 1, column: 'melding_datum', code: 'invalid-date', reason: 'geen datum: "2026-04-28?" (verwacht jjjj-mm-dd, dd-mm-jjjj of dd/mm/jjjj)' }]);
+    expect(ok.rejected).toEqual([{ row: 1, column: 'melding_datum', code: 'invalid-date', reason: 'geen datum: onleesbare waarde, 11 tekens, niet getoond (verwacht jjjj-mm-dd, dd-mm-jjjj of dd/mm/jjjj)' }]);
     const e = await readAll('nul.json', `[\n{"dossier_id":"A-\u00001"}]`).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(UserError);
     expect((e as Error).message).toBe(`${join(dir, 'nul.json')}: dit lijkt een binair bestand, geen CSV/JSON-export`);

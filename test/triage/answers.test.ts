@@ -42,7 +42,7 @@ describe('replaying an answers file', () => {
 
   it('schema problems: an impossible date, an unknown key', () => {
     expect(() => readAnswers('a.yaml', 'melding_datum: "2026-02-31"\nanswers: {}\n')).toThrowError(
-      /^a\.yaml:1:16: melding_datum: geen bestaande datum: 2026-02-31$/,
+      /^a\.yaml:1:16: melding_datum: geen bestaande datum: "2026-02-31"$/,
     );
     expect(() => readAnswers('a.yaml', 'answers: {}\nantwoorden: {}\n')).toThrowError(/^a\.yaml:2:\d+: .*antwoorden/);
   });

@@ -44,7 +44,7 @@ const nl = {
   // answers files
   'triage.answers.badDate': 'melding_datum: geen bestaande datum: {value}',
   'triage.answers.missing': 'geen antwoord op vraag {node} ("{question}"); kies uit: {choices}',
-  'triage.answers.unknown': 'answers.{node}: onbekend antwoord "{answer}"; kies uit: {choices}',
+  'triage.answers.unknown': 'answers.{node}: onbekend antwoord {answer}; kies uit: {choices}',
   'triage.answers.noSuchQuestion': 'answers.{node}: de boom heeft geen vraag {node}',
   'triage.answers.unused': 'answers.{node}: deze vraag wordt op dit pad niet gesteld',
   'triage.record.header': 'giacheck triage: antwoorden van een sessie; afspelen met giacheck triage --answers <dit bestand>',
@@ -169,7 +169,7 @@ const en: Record<keyof typeof nl, string> = {
 
   'triage.answers.badDate': 'melding_datum: not an existing date: {value}',
   'triage.answers.missing': 'no answer to question {node} ("{question}"); choose from: {choices}',
-  'triage.answers.unknown': 'answers.{node}: unknown answer "{answer}"; choose from: {choices}',
+  'triage.answers.unknown': 'answers.{node}: unknown answer {answer}; choose from: {choices}',
   'triage.answers.noSuchQuestion': 'answers.{node}: the tree has no question {node}',
   'triage.answers.unused': 'answers.{node}: this question is not asked on this path',
   'triage.record.header': 'giacheck triage: answers of a session; replay with giacheck triage --answers <this file>',

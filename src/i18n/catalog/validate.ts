@@ -23,7 +23,7 @@ const nl = {
   'error.replacementChar': '{file}: regel {line}: tekst bevat vervangingstekens (�): tekens zijn bij een eerdere omzetting verloren gegaan; exporteer opnieuw',
 
   // personal data
-  'error.piiMapped': '{file}: kolom "{column}" (gekoppeld aan {field}) lijkt {kind} te bevatten; giacheck leest geen persoonsgegevens, koppel een kolom zonder persoonsgegevens',
+  'error.piiMapped': '{file}: kolom {column} (gekoppeld aan {field}) lijkt {kind} te bevatten; giacheck leest geen persoonsgegevens, koppel een kolom zonder persoonsgegevens',
   'pii.bsn': 'burgerservicenummer (BSN)',
   'pii.naam': 'namen',
   'pii.adres': 'adressen',
@@ -55,7 +55,8 @@ const nl = {
   'validate.piiNote': 'Alleen kolom en soort worden genoemd, nooit de waarden. Verwijder deze kolommen uit de export (AVG: dataminimalisatie).',
   'validate.byCode': 'Problemen per soort',
   'validate.byColumn': 'Problemen per kolom',
-  'validate.examples': 'Eerste voorbeelden (maximaal 5 per soort)',
+  'validate.examplesOf': 'Voorbeelden {code} ({title}): {shown} van {total}',
+  'validate.examplesLeftOut': '{count} meer niet getoond.',
   'validate.examplesNote': 'Rij = rijnummer zoals een spreadsheet het toont (kopregel = 1).',
   'validate.header': 'kop',
   'validate.expected': 'verwacht: {type}',
@@ -144,7 +145,6 @@ const nl = {
   'lint.unknownKeysMixed': 'onbekende keys: {keys} en {count} niet getoond',
   'lint.unknownValueHidden': 'onbekende waarde (niet getoond)',
   'lint.unknownValueHiddenSuggest': 'onbekende waarde (niet getoond); bedoelde u {suggestion}?',
-  'lint.notShown': '(niet getoond)',
 };
 
 const en: Record<keyof typeof nl, string> = {
@@ -163,7 +163,7 @@ const en: Record<keyof typeof nl, string> = {
   'error.mojibakeForced': '{file}: line {line}: text looks garbled by --encoding {encoding} (e.g. "Ã«" for "ë"); try --encoding utf-8',
   'error.replacementChar': '{file}: line {line}: text contains replacement characters (�): characters were lost in an earlier conversion; export again',
 
-  'error.piiMapped': '{file}: column "{column}" (mapped to {field}) seems to hold {kind}; giacheck does not read personal data, map a column without personal data',
+  'error.piiMapped': '{file}: column {column} (mapped to {field}) seems to hold {kind}; giacheck does not read personal data, map a column without personal data',
   'pii.bsn': 'citizen service numbers (BSN)',
   'pii.naam': 'names',
   'pii.adres': 'addresses',
@@ -193,7 +193,8 @@ const en: Record<keyof typeof nl, string> = {
   'validate.piiNote': 'Only the column and the kind are named, never the values. Remove these columns from the export (GDPR: data minimisation).',
   'validate.byCode': 'Problems by kind',
   'validate.byColumn': 'Problems by column',
-  'validate.examples': 'First examples (at most 5 per kind)',
+  'validate.examplesOf': 'Examples {code} ({title}): {shown} of {total}',
+  'validate.examplesLeftOut': '{count} more not shown.',
   'validate.examplesNote': 'Row = row number as a spreadsheet shows it (header = 1).',
   'validate.header': 'header',
   'validate.expected': 'expected: {type}',
@@ -280,7 +281,6 @@ const en: Record<keyof typeof nl, string> = {
   'lint.unknownKeysMixed': 'unknown keys: {keys} and {count} not shown',
   'lint.unknownValueHidden': 'unknown value (not shown)',
   'lint.unknownValueHiddenSuggest': 'unknown value (not shown); did you mean {suggestion}?',
-  'lint.notShown': '(not shown)',
 };
 
 export const validate = { nl, en };
