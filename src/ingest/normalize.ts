@@ -197,7 +197,7 @@ export class Normalizer {
     this.ids = opts.ids ?? new IdSet();
     this.gemeente = gemeenteResolver(profile);
     this.route = routeResolver(profile, mapping.routes);
-    this.dateText = mapping.dateFormat ? dateParserForFormat(mapping.dateFormat) : parseDateText;
+    this.dateText = mapping.dateFormat ? dateParserForFormat(mapping.dateFormat, mapping.twoDigitYearPivot) : parseDateText;
     this.gemeenten = allGemeenten(profile);
     this.outsideRegion = opts.outsideRegion;
     this.routeWords = routeWords([...ROUTES, ...Object.keys(profile.routeAliases), ...Object.keys(mapping.routes)]);

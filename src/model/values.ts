@@ -1,7 +1,8 @@
 /**
  * Cell values to engine values (SPEC §3). Each value is parsed on its own: one column may mix
  * `2026-04-28` and `28-4-2026`. An impossible date (31-02-2026) or a two-digit year is an error,
- * never silently shifted. A mapping's `date_format` forces one format (date-fns tokens).
+ * never silently shifted. A mapping's `date_format` forces one format (date-fns tokens); a
+ * two-digit year only with the mapping's century window (`two_digit_year_pivot`).
  */
 import { createRequire } from 'node:module';
 import { Day, dayFromYMD, isValidYMD } from '../calendar/days.js';
@@ -85,28 +86,63 @@ function dateFns(): {
   };
 }
 
-/** A fixed format from a mapping file, e.g. `dd-MM-yyyy` (date-fns tokens). */
-export function dateParserForFormat(fmt: string): (raw: string) => Parsed<Day> {
+/** A format's year token without its quoted literals ('…' in date-fns). */
+function yearTokens(fmt: string): string {
+  return fmt.replace(/'[^']*'/g, '');
+}
+
+/**
+ * How many digits a date_format's year has: 4 (`yyyy`), 2 (`yy`, no `yyyy`), or undefined for
+ * any other year (none, `y`, `yyy`).
+ */
+export function dateFormatYearDigits(fmt: string): 4 | 2 | undefined {
+  const f = yearTokens(fmt);
+  if (/yyyy/.test(f)) return 4;
+  if (/(^|[^y])yy(?!y)/.test(f)) return 2;
+  return undefined;
+}
+
+/**
+ * The year of a two-digit year `yy` (0–99) in the hundred years from `pivot`: with pivot 1970,
+ * 70–99 are 1970–1999 and 00–69 are 2000–2069.
+ */
+export function yearInWindow(yy: number, pivot: number): number {
+  return pivot + ((((yy - (pivot % 100)) % 100) + 100) % 100);
+}
+
+/**
+ * A fixed format from a mapping file, e.g. `dd-MM-yyyy` (date-fns tokens). A format with a
+ * two-digit year (`d-M-yy`) needs `pivot`, the first year of its century window; the mapping
+ * reader refuses such a format without one.
+ */
+export function dateParserForFormat(fmt: string, pivot?: number): (raw: string) => Parsed<Day> {
   const { parse: parseWithFormat, format: formatWithFormat, isValid } = dateFns();
   const ref = new Date(2000, 0, 1, 12);
+  const twoDigit = dateFormatYearDigits(fmt) === 2;
+  if (twoDigit && pivot === undefined) throw new Error(`date_format ${fmt} needs a century window`);
   return (raw) => {
     const s = raw.trim();
     if (!s) return EMPTY;
     const d = parseWithFormat(s, fmt, ref);
     // date-fns rejects 31-02; the round trip also rejects "1-2-2026" against dd-MM-yyyy
     if (!isValid(d) || formatWithFormat(d, fmt) !== s) return { ok: false, reason: 'date_format' };
-    const y = d.getFullYear();
-    if (y < 1900 || y > 2199) return { ok: false, reason: 'date_impossible' };
+    // date-fns puts yy within 50 years of the reference (1950–2049); the window decides instead,
+    // and 29-02-00 is a day only when 00 is 2000
+    const y = twoDigit ? yearInWindow(((d.getFullYear() % 100) + 100) % 100, pivot!) : d.getFullYear();
+    if (y < 1900 || y > 2199 || !isValidYMD(y, d.getMonth() + 1, d.getDate())) return { ok: false, reason: 'date_impossible' };
     return { ok: true, value: dayFromYMD(y, d.getMonth() + 1, d.getDate()) };
   };
 }
 
-/** Check that a mapping's date_format is usable before reading any row. */
+/**
+ * Check that a mapping's date_format is usable before reading any row: day, month and a year of
+ * four digits, or of two (which the mapping must then give a century window for).
+ */
 export function isUsableDateFormat(fmt: string): boolean {
   const { format: formatWithFormat } = dateFns();
   try {
     const sample = formatWithFormat(new Date(2026, 3, 28, 12), fmt);
-    return /yyyy/.test(fmt) && /d/.test(fmt) && /M/.test(fmt) && sample.length > 0;
+    return dateFormatYearDigits(fmt) !== undefined && /d/.test(fmt) && /M/.test(fmt) && sample.length > 0;
   } catch {
     return false;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isoDate } from '../../src/calendar/days.js';
-import { dateParserForFormat, excelSerialDay, parseBool, parseDateText, parseDateValue, parseItem } from '../../src/model/values.js';
+import { dateFormatYearDigits, dateParserForFormat, excelSerialDay, isUsableDateFormat, parseBool, parseDateText, parseDateValue, parseItem, yearInWindow } from '../../src/model/values.js';
 
 const date = (s: string) => {
   const p = parseDateText(s);
@@ -46,6 +46,28 @@ describe('dates (each value parsed on its own)', () => {
     expect(p('31-02-2026')).toEqual({ ok: false, reason: 'date_format' });
     expect(p('8-4-2026')).toEqual({ ok: false, reason: 'date_format' });
     expect(p('')).toEqual({ ok: true, value: undefined });
+  });
+
+  it('a two-digit-year date_format reads each year in the mapping\'s century window, on both sides of the pivot', () => {
+    const iso = (r: ReturnType<ReturnType<typeof dateParserForFormat>>) => (r.ok ? (r.value === undefined ? undefined : isoDate(r.value)) : `error:${r.reason}`);
+    const p1970 = dateParserForFormat('d-M-yy', 1970);
+    expect(['1-1-70', '31-12-99', '1-1-00', '28-4-26', '31-12-69'].map((s) => iso(p1970(s)))).toEqual(['1970-01-01', '1999-12-31', '2000-01-01', '2026-04-28', '2069-12-31']);
+    // 29 February of "00" exists only when 00 is 2000, not 1900
+    expect(iso(p1970('29-2-00'))).toBe('2000-02-29');
+    const p1900 = dateParserForFormat('d-M-yy', 1900);
+    expect(['29-2-00', '28-4-26', '31-12-99'].map((s) => iso(p1900(s)))).toEqual(['error:date_impossible', '1926-04-28', '1999-12-31']);
+    const p2000 = dateParserForFormat('dd-MM-yy', 2000);
+    expect(['28-04-26', '31-12-99', '31-02-26', '28-4-26', '28-04-2026', ''].map((s) => iso(p2000(s)))).toEqual(['2026-04-28', '2099-12-31', 'error:date_format', 'error:date_format', 'error:date_format', undefined]);
+    expect(() => dateParserForFormat('d-M-yy')).toThrow();
+  });
+
+  it('the year digits of a date_format, and the window arithmetic', () => {
+    expect(['dd-MM-yyyy', 'd-M-yy', "yy'jaar'yyyy", "d-M-yy 'yyyy'", 'd-M-y', 'd-M-yyy', 'dd-MM'].map(dateFormatYearDigits)).toEqual([4, 2, 4, 2, undefined, undefined, undefined]);
+    expect(isUsableDateFormat('d-M-yy')).toBe(true);
+    expect(isUsableDateFormat('d-M-y')).toBe(false);
+    expect([0, 69, 70, 99].map((y) => yearInWindow(y, 1970))).toEqual([2000, 2069, 1970, 1999]);
+    expect([0, 25, 26, 99].map((y) => yearInWindow(y, 2026))).toEqual([2100, 2125, 2026, 2099]);
+    expect([0, 99].map((y) => yearInWindow(y, 1900))).toEqual([1900, 1999]);
   });
 
   it('XLSX values: Date cells and Excel serial numbers', () => {

@@ -49,6 +49,9 @@ const nl = {
   'profile.moreProblems': '(en nog {count}; zie giacheck rules lint)',
   'profile.unknownRegion': 'onbekende regio {id}; kies uit: {regions}',
   'mapping.badDateFormat': 'date_format {format} is geen bruikbaar datumformaat (bijv. dd-MM-yyyy)',
+  'mapping.twoDigitYearNeedsPivot': 'date_format {format} heeft een jaartal van twee cijfers; zeg met two_digit_year_pivot welke eeuw (bijv. two_digit_year_pivot: 1970 maakt van 70–99 1970–1999 en van 00–69 2000–2069) of gebruik yyyy',
+  'mapping.badPivot': 'two_digit_year_pivot moet een jaartal van {min} tot en met {max} zijn: het eerste jaar van het eeuwvenster (bijv. 1970)',
+  'mapping.pivotWithoutTwoDigitYear': 'two_digit_year_pivot hoort bij een date_format met een jaartal van twee cijfers (bijv. d-M-yy); geef zo\'n date_format of haal two_digit_year_pivot weg',
   'mapping.columnTwice': 'kolom {column} is al gekoppeld aan {field}',
 
   // rejected rows
@@ -234,7 +237,7 @@ const nl = {
   'run.piiColumns': 'de export bevat kolommen met persoonsgegevens die check niet leest: {columns}; haal ze uit de export (giacheck validate toont ze)',
   'run.nothing.noRows': 'geen enkele rij gecontroleerd: de export bevat geen gegevensrijen',
   'run.nothing.otherRegion': 'geen enkele rij gecontroleerd: deze export lijkt van {region}: {hits} van {total} gemeenten; gebruik --region {id}',
-  'run.nothing.two-digit-year': 'geen enkele rij gecontroleerd: {count} van {total} rijen hebben jaartallen van twee cijfers; exporteer jaartallen met vier cijfers, of geef in een --mapping een date_format met eeuwvenster',
+  'run.nothing.two-digit-year': 'geen enkele rij gecontroleerd: {count} van {total} rijen hebben jaartallen van twee cijfers; exporteer jaartallen met vier cijfers, of geef in een --mapping date_format (bijv. d-M-yy) met two_digit_year_pivot (bijv. 1970)',
   'run.nothing.invalid-date': 'geen enkele rij gecontroleerd: {count} van {total} rijen hebben een datum die niet te lezen is; exporteer dd-mm-jjjj of jjjj-mm-dd, of geef een date_format in een --mapping',
   'run.nothing.unknown-route': 'geen enkele rij gecontroleerd: {count} van {total} rijen hebben een onbekend triagebesluit; koppel de schrijfwijzen onder routes: in een --mapping (giacheck validate toont ze)',
   'run.nothing.gemeente': 'geen enkele rij gecontroleerd: {count} van {total} rijen hebben een gemeente die niet bij dit profiel hoort; kies de juiste --region of controleer de gemeentekolom',
@@ -296,6 +299,9 @@ const en: Record<keyof typeof nl, string> = {
   'profile.moreProblems': '(and {count} more; see giacheck rules lint)',
   'profile.unknownRegion': 'unknown region {id}; choose from: {regions}',
   'mapping.badDateFormat': 'date_format {format} is not a usable date format (e.g. dd-MM-yyyy)',
+  'mapping.twoDigitYearNeedsPivot': 'date_format {format} has a two-digit year; say which century with two_digit_year_pivot (e.g. two_digit_year_pivot: 1970 reads 70–99 as 1970–1999 and 00–69 as 2000–2069) or use yyyy',
+  'mapping.badPivot': 'two_digit_year_pivot must be a year from {min} to {max}: the first year of the century window (e.g. 1970)',
+  'mapping.pivotWithoutTwoDigitYear': 'two_digit_year_pivot belongs to a date_format with a two-digit year (e.g. d-M-yy); give such a date_format or remove two_digit_year_pivot',
   'mapping.columnTwice': 'column {column} is already mapped to {field}',
 
   'reject.blankRow': 'empty row',
@@ -473,7 +479,7 @@ const en: Record<keyof typeof nl, string> = {
   'run.piiColumns': 'the export holds columns with personal data that check does not read: {columns}; remove them from the export (giacheck validate lists them)',
   'run.nothing.noRows': 'no row checked: the export holds no data rows',
   'run.nothing.otherRegion': 'no row checked: this export looks like {region}: {hits} of {total} gemeenten; use --region {id}',
-  'run.nothing.two-digit-year': 'no row checked: {count} of {total} rows have two-digit years; export four-digit years, or give a date_format with a century window in a --mapping',
+  'run.nothing.two-digit-year': 'no row checked: {count} of {total} rows have two-digit years; export four-digit years, or give date_format (e.g. d-M-yy) with two_digit_year_pivot (e.g. 1970) in a --mapping',
   'run.nothing.invalid-date': 'no row checked: {count} of {total} rows have a date that cannot be read; export dd-mm-yyyy or yyyy-mm-dd, or give a date_format in a --mapping',
   'run.nothing.unknown-route': 'no row checked: {count} of {total} rows have an unknown triage decision; map the spellings under routes: in a --mapping (giacheck validate lists them)',
   'run.nothing.gemeente': 'no row checked: {count} of {total} rows have a gemeente outside this profile; choose the right --region or check the gemeente column',
