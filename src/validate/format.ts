@@ -15,6 +15,7 @@ import { provenanceLine, provenanceRows } from '../report/provenance.js';
 import { wrapWords } from '../report/table.js';
 import { ISSUE_CODES, SEVERITY } from './codes.js';
 import type { ValidationReport } from './validate.js';
+import { fillJson, fillSections } from './fill.js';
 
 export const VALIDATE_FORMATS = ['table', 'json', 'md'] as const;
 export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
@@ -38,6 +39,7 @@ export function validationJson(report: ValidationReport): object {
       ...(e.expected ? { expected: e.expected } : {}),
     })),
     pii: report.pii,
+    fill: fillJson(report.fill),
     provenance: report.provenance,
   };
 }
@@ -67,7 +69,8 @@ function isoToDisplay(iso: string): string {
   return d === undefined ? iso : displayDate(d);
 }
 
-function build(report: ValidationReport): Sections {
+/** `complete`: Markdown, with every fill rate per gemeente and per month; the table shows the fields below 100 %. */
+function build(report: ValidationReport, complete = false): Sections {
   const sev = (s: string) => t(`severity.${s}`);
   const lines = [
     `${t('report.profile')}: ${localized(report.profile.name)} (${report.profile.id} ${report.profile.version}) · ${t('report.peildatum')}: ${isoToDisplay(report.peildatum)}`,
@@ -131,6 +134,9 @@ function build(report: ValidationReport): Sections {
       note: t('validate.examplesNote'),
     });
   }
+  const fill = fillSections(report.fill, complete);
+  lines.push(...fill.lines);
+  sections.push(...fill.sections);
   const ok = report.issues.errors === 0;
   const verdict = ok
     ? report.issues.warnings
@@ -184,7 +190,7 @@ function mdCell(text: string): string {
 }
 
 export function formatValidationMarkdown(report: ValidationReport): string {
-  const s = build(report);
+  const s = build(report, true);
   const out = [`# ${mdCell(s.title)}`, '', ...s.lines.map((l) => `- ${mdCell(l)}`)];
   for (const sec of s.sections) {
     out.push('', `## ${mdCell(sec.title)}`, '');

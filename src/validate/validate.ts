@@ -31,6 +31,8 @@ import { STRIDE } from '../model/row.js';
 import { provenanceOf } from '../engine/provenance.js';
 import type { InputDigest } from '../engine/run.js';
 import type { Provenance } from '../report/model.js';
+import { allGemeenten } from '../profile/lookup.js';
+import { FillCounter, FillReport } from './fill.js';
 
 export interface ValidateOptions {
   profile: Profile;
@@ -104,6 +106,8 @@ export interface ValidationReport {
   };
   examples: Issue[];
   pii: PiiColumn[];
+  /** how full each canonical field is over the usable rows, per gemeente and per month (issue 16.5) */
+  fill: FillReport;
   /** what was read, with what (issue 16.1), the same object as check's */
   provenance: Provenance;
 }
@@ -205,6 +209,7 @@ export async function runValidation(opts: ValidateOptions): Promise<ValidationRe
   const missingAll = new Set<FieldName>();
   const missingForRules = new Set<FieldName>();
   let rowsWithWarnings = 0;
+  const fill = new FillCounter();
 
   for (const path of opts.inputs) {
     const input = await openInput(path, { ...opts.read, wantedColumns });
@@ -331,6 +336,7 @@ export async function runValidation(opts: ValidateOptions): Promise<ValidationRe
           continue;
         }
         account.rows_valid++;
+        fill.add(row, 0, normalizer.spanRow.gemeente);
         const odd = implausibilities(row, 0, peildatum);
         if (odd.length) rowsWithWarnings++;
         for (const p of odd) {
@@ -348,6 +354,8 @@ export async function runValidation(opts: ValidateOptions): Promise<ValidationRe
         }
       }
     }
+
+    fill.columns(normalizer.presentFields());
 
     // ---- personal data found in the values
     const flagged = new Set<number>();
@@ -402,6 +410,7 @@ export async function runValidation(opts: ValidateOptions): Promise<ValidationRe
     issues: { errors: collector.errors, warnings: collector.warnings, by_code: byCode, by_column: byColumn },
     examples,
     pii,
+    fill: fill.report(allGemeenten(profile)),
     provenance: provenanceOf({ ...opts, peildatumGiven: opts.peildatumGiven ?? true }, digests, opts.tool ?? { version: 'unknown' }),
   };
 }

@@ -3,6 +3,7 @@ import { formatValidation, validationJson, fitWidths, clean } from '../../src/va
 import type { ValidationReport } from '../../src/validate/validate.js';
 import { setLang } from '../../src/i18n/index.js';
 import { sampleProvenance } from '../helpers/provenance.js';
+import { FIELDS, FieldName } from '../../src/model/fields.js';
 
 function report(over: Partial<ValidationReport> = {}): ValidationReport {
   return {
@@ -17,6 +18,8 @@ function report(over: Partial<ValidationReport> = {}): ValidationReport {
       { code: 'impossible-date', severity: 'error', file: 'e.csv', row: 3, column: 'melding_datum', message: 'datum bestaat niet: "31-02-2026"' },
     ],
     pii: [{ file: 'e.csv', column: 'BSN', kind: 'bsn', basis: 'naam' }],
+    // no usable row counted: no fill section (test/validate/fill.test.ts has them)
+    fill: { rows: 0, filled: Object.fromEntries(FIELDS.map((f) => [f, 0])) as Record<FieldName, number>, no_column: [], by_gemeente: [], by_month: [] },
     provenance: sampleProvenance(),
     ...over,
   };
@@ -27,7 +30,7 @@ afterEach(() => setLang('nl'));
 describe('validate formats', () => {
   it('json: the documented shape, profile name in the current language', () => {
     const j = JSON.parse(formatValidation(report(), 'json', { color: false }));
-    expect(Object.keys(j)).toEqual(['tool', 'profile', 'peildatum', 'input', 'columns', 'issues', 'examples', 'pii', 'provenance']);
+    expect(Object.keys(j)).toEqual(['tool', 'profile', 'peildatum', 'input', 'columns', 'issues', 'examples', 'pii', 'fill', 'provenance']);
     expect(j.profile).toEqual({ id: 'zuid-limburg', version: '2026.11', name: 'Zuid-Limburg' });
     expect(Object.keys(j.input)).toEqual(['files', 'rows_read', 'rows_valid', 'rows_with_errors', 'rows_with_warnings', 'per_file']);
     expect(Object.keys(j.columns)).toEqual(['found', 'mapped', 'unknown', 'missing', 'missing_for_rules']);
