@@ -11,6 +11,7 @@ import '../i18n/catalog/report.js';
 import '../i18n/catalog/stats.js';
 import { displayDate, fieldLabel } from '../report/messages.js';
 import { mdEscape, mdTable } from '../report/md.js';
+import { COMPACT_BELOW, compactTable, CompactColumn, wrapFull } from '../report/table.js';
 import type { AgendaGroup, AgendaItem } from './agenda.js';
 
 export interface AgendaReport {
@@ -56,11 +57,43 @@ function headLines(r: AgendaReport): string[] {
   return [
     t('agenda.title', { profile: localized(r.profile.name) }),
     t('agenda.period', { from: displayDate(r.peildatum), to: displayDate(r.horizon), days: r.days }),
+    ...weekLines(r),
     `${t('report.files')}: ${r.input.files.join(', ')}`,
     t('report.rows', { read: formatNumber(r.input.rows_read), checked: formatNumber(r.input.rows_checked), rejected: formatNumber(r.input.rows_rejected) }),
     ...(r.input.period.from || r.input.period.to ? [`${t('period.label')}: ${meldingRange(r.input.period)}`] : []),
     ...(r.input.rows_outside_period > 0 ? [t('period.outside', { count: formatNumber(r.input.rows_outside_period) })] : []),
   ];
+}
+
+/** The ISO weeks listed below the overdue block: first and last, with their Monday and Sunday (issue 13.15). */
+export function weekRange(r: Pick<AgendaReport, 'groups'>): { first: string; last: string; from: Day; to: Day } | null {
+  const weeks = r.groups.filter((g) => !g.overdue && g.week);
+  if (!weeks.length) return null;
+  const a = weeks[0];
+  const b = weeks[weeks.length - 1];
+  return { first: a.key, last: b.key, from: a.week!.monday, to: b.week!.sunday };
+}
+
+/**
+ * What the weeks below cover, so the header matches the list: the week of the peildatum starts
+ * on its Monday, and a monitoring moment whose window opens within the horizon is listed in the
+ * week of its own date, which may lie after the horizon; the header says how far that goes.
+ */
+function weekLines(r: AgendaReport): string[] {
+  const range = weekRange(r);
+  if (!range) return [];
+  const weeks = r.groups.filter((g) => !g.overdue && g.week).map((g) => g.week!);
+  const a = weeks[0];
+  const b = weeks[weeks.length - 1];
+  const lines = [
+    a.year === b.year && a.week === b.week
+      ? t('agenda.weeksOne', { week: a.week, year: a.year, from: displayDate(range.from), to: displayDate(range.to) })
+      : t('agenda.weeks', { first: a.week, firstYear: a.year, last: b.week, lastYear: b.year, from: displayDate(range.from), to: displayDate(range.to) }),
+  ];
+  let latest: Day | undefined;
+  for (const g of r.groups) for (const gm of g.gemeenten) for (const it of gm.items) if (!g.overdue && it.due > r.horizon && (latest === undefined || it.due > latest)) latest = it.due;
+  if (latest !== undefined) lines.push(t('agenda.momentsLater', { horizon: displayDate(r.horizon), latest: displayDate(latest) }));
+  return lines;
 }
 
 function meldingRange(p: { from: string | null; to: string | null }): string {
@@ -83,7 +116,29 @@ function rowsOf(g: AgendaGroup): string[][] {
 /** cli-table3 takes quadratic time in the number of rows: long blocks are printed in parts. */
 const TABLE_CHUNK = 100;
 
-export function formatAgendaTable(r: AgendaReport, opts: { color: boolean }): string {
+export interface AgendaTableOptions {
+  color: boolean;
+  /** terminal width (100 when not known); below COMPACT_BELOW, or when the bordered tables do not fit, the compact layout */
+  width?: number;
+}
+
+export function formatAgendaTable(r: AgendaReport, opts: AgendaTableOptions): string {
+  const width = Math.max(40, opts.width ?? 100);
+  if (width >= COMPACT_BELOW) {
+    const wide = formatAgendaBordered(r, opts);
+    if (widest(wide) <= width) return wide;
+  }
+  return formatAgendaCompact(r, opts, width);
+}
+
+const ANSI = /\x1b\[[0-9;]*m/g;
+function widest(block: string): number {
+  let max = 0;
+  for (const line of block.split('\n')) max = Math.max(max, line.replace(ANSI, '').length);
+  return max;
+}
+
+function formatAgendaBordered(r: AgendaReport, opts: { color: boolean }): string {
   const chalk = new Chalk({ level: opts.color ? 1 : 0 });
   const [title, ...rest] = headLines(r);
   const out: string[] = [chalk.bold(title), ...rest];
@@ -103,6 +158,52 @@ export function formatAgendaTable(r: AgendaReport, opts: { color: boolean }): st
         for (const it of gm.items.slice(i, i + TABLE_CHUNK)) tbl.push(itemCells(it));
         out.push(tbl.toString());
       }
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+/**
+ * The agenda for a terminal narrower than COMPACT_BELOW (issue 13.8): no borders, every line at
+ * most `width` characters, nothing cut: what to register wraps onto the next lines and carries
+ * the window of a monitoring moment; the overdue block says how long overdue, the weeks (all
+ * open) need no status column.
+ */
+function formatAgendaCompact(r: AgendaReport, opts: { color: boolean }, width: number): string {
+  const chalk = new Chalk({ level: opts.color ? 1 : 0 });
+  const [title, ...rest] = headLines(r);
+  const out: string[] = [...wrapFull(title, width).map((l) => chalk.bold(l)), ...rest.flatMap((l) => wrapFull(l, width))];
+  if (r.pseudonymized) out.push(...wrapFull(t('rep.pseudonymized'), width));
+  if (!r.total) {
+    out.push('', ...wrapFull(t('agenda.empty', { days: r.days }), width));
+    return out.join('\n') + '\n';
+  }
+  const bold = (s: string) => chalk.bold(s);
+  for (const g of r.groups) {
+    const heading = wrapFull(groupTitle(g), width);
+    out.push('', ...heading.map((l) => (g.overdue ? chalk.bold.red(l) : chalk.bold.underline(l))));
+    const columns: CompactColumn[] = [
+      { head: t('col.dossier') },
+      { head: t('col.rule') },
+      { head: t('agenda.col.what'), flex: true, wrap: true },
+      { head: t('col.due') },
+      ...(g.overdue ? [{ head: t('agenda.col.late'), right: true }] : []),
+      { head: t('col.severity') },
+    ];
+    for (const gm of g.gemeenten) {
+      out.push(...wrapFull(`${gm.gemeente} (${formatNumber(gm.items.length)})`, width).map(bold));
+      const rows = gm.items.map((it) => {
+        const what = fieldLabel(it.field) + (whenText(it) ? ` (${whenText(it)})` : '');
+        return [
+          it.dossier_id,
+          it.rule_id,
+          what,
+          displayDate(it.due),
+          ...(g.overdue ? [it.days_late === undefined ? '' : t('agenda.lateBy', { days: it.days_late })] : []),
+          t(`severity.${it.severity}`),
+        ];
+      });
+      out.push(compactTable(columns, rows, width, bold));
     }
   }
   return out.join('\n') + '\n';
@@ -146,6 +247,7 @@ export function agendaJson(r: AgendaReport) {
     peildatum: isoDate(r.peildatum),
     days: r.days,
     until: isoDate(r.horizon),
+    weeks: ((w) => (w ? { first: w.first, last: w.last, from: isoDate(w.from), to: isoDate(w.to) } : null))(weekRange(r)),
     input: r.input,
     total: r.total,
     items: r.groups.flatMap((g) => g.gemeenten.flatMap((gm) => gm.items.map((it) => item(it, g.key)))),

@@ -20,6 +20,7 @@ import { isoDate } from '../calendar/days.js';
 import { checkOutputTarget, chooseFormat, openOutput, writesFile, writtenLine } from './output.js';
 import { progressReporter, progressWanted } from './progress.js';
 import { TOOL } from './version.js';
+import { outputWidth, parseWidth } from './width.js';
 import { processIo, type Io, type Run } from './io.js';
 
 export interface AgendaOptions extends InputOptions, Omit<PeriodOptions, 'period'> {
@@ -28,6 +29,7 @@ export interface AgendaOptions extends InputOptions, Omit<PeriodOptions, 'period
   format?: string;
   output?: string;
   pseudonymize?: boolean;
+  width?: string;
 }
 
 const FORMATS = ['table', 'md', 'json'];
@@ -42,6 +44,7 @@ export function register(program: Command, run: Run): void {
     .option('--ics <bestand>', t('opt.ics'))
     .addOption(new Option('--format <formaat>', t('opt.agendaFormat')))
     .option('--output <bestand>', t('opt.output'))
+    .option('--width <n>', t('opt.width'))
     .option('--pseudonymize', t('opt.pseudonymize'));
   addInputOptions(cmd);
   addPeriodOptions(cmd, false);
@@ -65,6 +68,7 @@ export async function runAgenda(files: string[], opts: AgendaOptions, io: Io = p
   const format = chooseFormat(opts.format, opts.output, FORMATS);
   if (!FORMATS.includes(format)) throw new UserError(t('error.formatUnsupported', { format, choices: FORMATS.join(', ') }));
   const days = parseDays(opts.days);
+  const width = parseWidth(opts.width);
   if (opts.ics && opts.output && opts.ics === opts.output) {
     throw new UserError(t('agenda.error.sameFile', { file: opts.ics }));
   }
@@ -132,7 +136,7 @@ export async function runAgenda(files: string[], opts: AgendaOptions, io: Io = p
   const out = openOutput(opts.output, io.stdout);
   try {
     const color = useColor(opts, out.isTTY, io.env);
-    out.write(format === 'json' ? formatAgendaJson(report) : format === 'md' ? formatAgendaMarkdown(report) : formatAgendaTable(report, { color }));
+    out.write(format === 'json' ? formatAgendaJson(report) : format === 'md' ? formatAgendaMarkdown(report) : formatAgendaTable(report, { color, width: outputWidth(width, out, io.stdout) }));
     await out.close();
   } catch (e) {
     out.abort();

@@ -97,6 +97,7 @@ export async function runCompare(oldFile: string, newFile: string, opts: Compare
   if (!Number.isInteger(maxItems) || maxItems < 0) {
     throw new UserError(t('error.option', { option: '--max-findings', value: String(opts.maxFindings), choices: '0, 1, 2, …' }));
   }
+  const width = parseWidth(opts.width);
   const pseudo = opts.pseudonymize ? makePseudonymizer(io.env.GIACHECK_PSEUDO_KEY) : undefined;
   checkOutputTarget(opts.output);
   const read: ReadDigest[] = [];
@@ -120,7 +121,7 @@ export async function runCompare(oldFile: string, newFile: string, opts: Compare
         ? formatCompareJson(comparison, TOOL)
         : format === 'md'
           ? formatCompareMarkdown(comparison, { maxItems })
-          : formatCompareTable(comparison, { color: useColor(opts, out.isTTY, io.env), maxItems }),
+          : formatCompareTable(comparison, { color: useColor(opts, out.isTTY, io.env), maxItems, width: outputWidth(width, out, io.stdout) }),
     );
     await out.close();
   } catch (e) {

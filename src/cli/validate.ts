@@ -12,12 +12,14 @@ import { formatValidation, VALIDATE_FORMATS, ValidateFormat } from '../validate/
 import { addGlobalOptions, addInputOptions, failOnLevel, InputOptions, resolveInput, useColor } from './common.js';
 import { checkOutputTarget, chooseFormat, openOutput, writesFile, writtenLine } from './output.js';
 import { TOOL } from './version.js';
+import { outputWidth, parseWidth } from './width.js';
 import { processIo, type Io, type Run } from './io.js';
 
 export interface ValidateCliOptions extends InputOptions {
   format?: string;
   output?: string;
   failOn?: string;
+  width?: string;
 }
 
 export function register(program: Command, run: Run): void {
@@ -27,6 +29,7 @@ export function register(program: Command, run: Run): void {
     .argument('<bestand...>', t('arg.files'))
     .addOption(new Option('--format <formaat>', t('opt.validateFormat')))
     .option('--output <bestand>', t('opt.output'))
+    .option('--width <n>', t('opt.width'))
     .addOption(new Option('--fail-on <niveau>', t('opt.validateFailOn')).choices(['error', 'warning', 'never']).default('error'));
   addInputOptions(cmd);
   addGlobalOptions(cmd);
@@ -41,6 +44,7 @@ export async function runValidate(files: string[], opts: ValidateCliOptions, io:
     throw new UserError(t('error.option', { option: '--format', value: String(opts.format), choices: VALIDATE_FORMATS.join(', ') }));
   }
   const failOn = failOnLevel(opts.failOn);
+  const width = parseWidth(opts.width);
   checkOutputTarget(opts.output);
   const resolved = await resolveInput(files, opts);
   if (resolved.inferred && !opts.quiet) {
@@ -50,7 +54,7 @@ export async function runValidate(files: string[], opts: ValidateCliOptions, io:
   report.tool = TOOL;
   const out = openOutput(opts.output, io.stdout);
   try {
-    out.write(formatValidation(report, format, { color: useColor(opts, out.isTTY, io.env), width: io.stdout.columns }));
+    out.write(formatValidation(report, format, { color: useColor(opts, out.isTTY, io.env), width: outputWidth(width, out, io.stdout) }));
     await out.close();
   } catch (e) {
     out.abort();

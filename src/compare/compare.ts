@@ -8,6 +8,7 @@
  * - resolved: a finding of the old run (any status but on_time / not_applicable) that is no
  *   finding in the new run.
  */
+import { baseName } from '../report/overview.js';
 import { provenanceMappingText, provenanceOptionsKey, type SavedFinding, type SavedProvenance, type SavedReport } from './load.js';
 import type { Counts } from '../report/aggregate.js';
 
@@ -120,7 +121,8 @@ function groupChanges(
 
 function runInfo(file: string, r: SavedReport): RunInfo {
   return {
-    file,
+    // the base name only: a path can hold a user's name (issue 13.10)
+    file: baseName(file),
     peildatum: r.peildatum,
     profile: r.profile,
     rows_checked: r.input.rows_checked,

@@ -9,6 +9,7 @@ import '../i18n/catalog/report.js';
 import { parseIsoDay } from '../calendar/days.js';
 import { displayDate } from '../report/messages.js';
 import { mdEscape, mdTable } from '../report/md.js';
+import { COMPACT_BELOW, compactTable, wrapFull } from '../report/table.js';
 import type { Change, CompareProvenance, CompareWarning, Comparison, CountsLite } from './compare.js';
 import type { Provenance } from '../report/model.js';
 import { baseName } from '../report/overview.js';
@@ -170,7 +171,30 @@ function sections(c: Comparison): Sections {
   };
 }
 
-export function formatCompareTable(c: Comparison, opts: { color: boolean; maxItems: number }): string {
+export interface CompareTableOptions {
+  color: boolean;
+  maxItems: number;
+  /** terminal width (100 when not known); below COMPACT_BELOW, or when the bordered tables do not fit, the compact layout */
+  width?: number;
+}
+
+export function formatCompareTable(c: Comparison, opts: CompareTableOptions): string {
+  const width = Math.max(40, opts.width ?? 100);
+  if (width >= COMPACT_BELOW) {
+    const wide = formatCompareBordered(c, opts);
+    if (widest(wide) <= width) return wide;
+  }
+  return formatCompareCompact(c, opts, width);
+}
+
+const ANSI = /\x1b\[[0-9;]*m/g;
+function widest(block: string): number {
+  let max = 0;
+  for (const line of block.split('\n')) max = Math.max(max, line.replace(ANSI, '').length);
+  return max;
+}
+
+function formatCompareBordered(c: Comparison, opts: { color: boolean; maxItems: number }): string {
   const chalk = new Chalk({ level: opts.color ? 1 : 0 });
   const s = sections(c);
   const out: string[] = [chalk.bold(s.head[0]), ...s.head.slice(1)];
@@ -209,6 +233,98 @@ export function formatCompareTable(c: Comparison, opts: { color: boolean; maxIte
   list(t('compare.resolved'), t('compare.noneResolved'), s.resolvedHead, s.resolvedRows(opts.maxItems), c.resolved.length);
   heading(t('prov.title'));
   out.push(...provenanceLines(c).map((l) => chalk.dim(l)));
+  return out.join('\n') + '\n';
+}
+
+/**
+ * The comparison for a terminal narrower than COMPACT_BELOW (issue 13.8): no borders, every line
+ * at most `width` characters; compliance old and new in one column ("89,6% → 89,5%"), titles and
+ * deelregio names wrap onto the next lines instead of being cut.
+ */
+/** Below this width the compact rule table leaves out the pending counts (and says so). */
+const NARROW = 100;
+
+function formatCompareCompact(c: Comparison, opts: { color: boolean; maxItems: number }, width: number): string {
+  const chalk = new Chalk({ level: opts.color ? 1 : 0 });
+  const s = sections(c);
+  const out: string[] = [...wrapFull(s.head[0], width).map((l) => chalk.bold(l)), ...s.head.slice(1).flatMap((l) => wrapFull(l, width))];
+  const bold = (x: string) => chalk.bold(x);
+  const heading = (text: string) => out.push('', ...wrapFull(text, width).map((l) => chalk.bold.underline(l)));
+  const pctArrow = (o: CountsLite | null, n: CountsLite | null) => `${formatPercent(o?.compliance ?? null)} → ${formatPercent(n?.compliance ?? null)}`;
+  const deltas = (list: Change[]) => (padded: string, row: number) => {
+    const d = list[row]?.delta ?? null;
+    if (d === null || Math.abs(d) < 0.0005) return padded;
+    return d > 0 ? chalk.green(padded) : chalk.red(padded);
+  };
+  heading(t('compare.perRule'));
+  // below NARROW the pending counts give way, so a title keeps room to wrap between words
+  const withPending = width >= NARROW;
+  out.push(
+    compactTable(
+      [
+        { head: t('col.rule') },
+        { head: t('col.title'), flex: true, wrap: true },
+        { head: t('col.applicable'), right: true },
+        { head: t('status.overdue'), right: true },
+        ...(withPending ? [{ head: t('status.pending'), right: true }] : []),
+        { head: t('col.compliance'), right: true },
+        { head: t('compare.col.delta'), right: true, paint: deltas(c.rules) },
+      ],
+      c.rules.map((r) => [
+        r.key,
+        r.title ?? '',
+        arrow(pick(r.old, 'applicable'), pick(r.new, 'applicable')),
+        arrow(pick(r.old, 'overdue'), pick(r.new, 'overdue')),
+        ...(withPending ? [arrow(pick(r.old, 'pending'), pick(r.new, 'pending'))] : []),
+        pctArrow(r.old, r.new),
+        formatDelta(r.delta),
+      ]),
+      width,
+      bold,
+    ),
+  );
+  if (!withPending) out.push(...wrapFull(t('compare.pendingLeftOut', { width: NARROW }), width).map((l) => chalk.dim(l)));
+  const withDeelregio = c.deelregios.length > 0;
+  // a gemeente with its deelregio in one wrapping column: "Valkenburg aan de Geul (Maastricht-Heuvelland)"
+  const groupTable = (groups: Change[], first: string) =>
+    compactTable(
+      [
+        { head: first, flex: true, wrap: true },
+        { head: t('col.cases'), right: true },
+        { head: t('status.overdue'), right: true },
+        { head: t('col.compliance'), right: true },
+        { head: t('compare.col.delta'), right: true, paint: deltas(groups) },
+      ],
+      groups.map((g) => [
+        g.deelregio ? `${g.key} (${g.deelregio})` : g.key,
+        arrow(pick(g.old, 'cases'), pick(g.new, 'cases')),
+        arrow(pick(g.old, 'overdue'), pick(g.new, 'overdue')),
+        pctArrow(g.old, g.new),
+        formatDelta(g.delta),
+      ]),
+      width,
+      bold,
+    );
+  if (c.gemeenten.length) {
+    heading(t('report.perGemeente'));
+    out.push(groupTable(c.gemeenten, withDeelregio ? t('compare.col.gemeenteDeelregio') : t('col.gemeente')));
+  }
+  if (withDeelregio) {
+    heading(t('report.perDeelregio'));
+    out.push(groupTable(c.deelregios, t('col.deelregio')));
+  }
+  const list = (title: string, none: string, head: string[], rows: string[][], total: number) => {
+    heading(`${title} (${formatNumber(total)})`);
+    if (!total) out.push(...wrapFull(none, width));
+    else {
+      out.push(compactTable(head.map((h) => ({ head: h, wrap: true })), rows, width, bold));
+      if (rows.length < total) out.push(...wrapFull(t('compare.shown', { shown: formatNumber(rows.length), total: formatNumber(total) }), width).map((l) => chalk.dim(l)));
+    }
+  };
+  list(t('compare.newlyOverdue'), t('compare.noneNewlyOverdue'), s.overdueHead, s.overdueRows(opts.maxItems), c.newly_overdue.length);
+  list(t('compare.resolved'), t('compare.noneResolved'), s.resolvedHead, s.resolvedRows(opts.maxItems), c.resolved.length);
+  heading(t('prov.title'));
+  out.push(...provenanceLines(c).flatMap((l) => wrapFull(l, width)).map((l) => chalk.dim(l)));
   return out.join('\n') + '\n';
 }
 

@@ -8,6 +8,7 @@
  * profile, another mapping, another period or selection of gemeenten) are warned about, not refused:
  * a coordinator may well want to see the effect of a new profile version, but must know it.
  */
+import { baseName } from '../report/overview.js';
 import { provenanceMappingText, provenanceOptionsKey, type SavedReport } from './load.js';
 
 export interface TrendRun {
@@ -202,7 +203,8 @@ export function trendReports(inputs: TrendInput[]): Trend {
   const reordered = order.some((x, i) => x.i !== i);
   const reports = order.map((x) => x.report);
   const runs: TrendRun[] = order.map(({ file, report }) => ({
-    file,
+    // the base name only: a path can hold a user's name (issue 13.10)
+    file: baseName(file),
     peildatum: report.peildatum,
     profile: { id: report.profile.id, version: report.profile.version },
     giacheck_version: report.provenance?.giacheck.version ?? report.tool.version,

@@ -15,7 +15,7 @@ import type { Mapping } from '../ingest/mapping.js';
 import type { RowError } from '../ingest/normalize.js';
 import type { ReadOptions } from '../ingest/readers.js';
 import type { Profile } from '../profile/load.js';
-import { OUT, OutcomeResults, STATUSES } from '../rules/index.js';
+import { anchorFields, OUT, OutcomeResults, STATUSES } from '../rules/index.js';
 import { Aggregator } from '../report/aggregate.js';
 import { ZichtCounter, zichtFields } from '../report/zicht.js';
 import { calendarOf } from '../profile/load.js';
@@ -276,6 +276,8 @@ export function buildReport(run: Omit<CheckRun, 'failing'>, opts: ReportChoices)
       meets_norm: null,
       assessable: false,
       missing_fields: blocked.get(def.id)?.fields ?? [],
+      not_applicable_anchor_missing: 0,
+      anchor_fields: anchorFields(def.spec),
     };
   });
   const pii = run.surveys.flatMap((s) => s.pii.map((c) => ({ file: s.file, column: c.column, kind: t(`pii.${c.kind}`) })));

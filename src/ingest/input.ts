@@ -11,11 +11,11 @@ export type InputFormat = 'csv' | 'json' | 'jsonl' | 'xlsx';
 /**
  * A cell a reader cannot turn into a plain value: a JSON object or array (a date or yes/no cell
  * holding `{"toString": …}` or a 10,000-deep array), an XLSX error value (#N/A) or a formula
- * without a value Excel computed. The normaliser rejects the row naming the column and the kind,
+ * without a value Excel computed, or any formula of a workbook that asks to be recalculated. The normaliser rejects the row naming the column and the kind,
  * never the content; `String()` of it is safe (no user code, no recursion).
  */
 export class UnreadableCell {
-  constructor(readonly kind: 'object' | 'array' | 'error' | 'formula') {}
+  constructor(readonly kind: 'object' | 'array' | 'error' | 'formula' | 'stale') {}
   toString(): string {
     return `[${this.kind}]`;
   }

@@ -211,7 +211,8 @@ export class Normalizer {
    */
   begin(input: OpenedInput, opts: { lenient?: boolean } = {}): FieldName[] {
     this.input = input;
-    this.fileIndex = this.files.push(input.file) - 1;
+    // the base name, as reports name files (a path can hold a user's name)
+    this.fileIndex = this.files.push(input.file.split(/[\\/]/).filter(Boolean).pop() ?? input.file) - 1;
     this.resolve();
     // validate (lenient) reports personal data in a column itself, by name and by value
     this.idWatch = !opts.lenient;

@@ -11,23 +11,30 @@
  * serial of the workbook's date system (OpenedInput.date1904); an ISO date cell (t="d") its text;
  * a number of more than 15 digits its text (a long dossier id keeps its digits). A formula gives
  * the value Excel computed and stored with it; a formula without one, and an error value (#N/A),
- * is an UnreadableCell, which rejects its row naming the column.
+ * is an UnreadableCell, which rejects its row naming the column. So is every formula of a workbook
+ * that asks to be recalculated when opened (calcPr fullCalcOnLoad): the tools that write that
+ * (XlsxWriter, for one) store 0 or nothing as the value, which would read as a day in 1900 or "nee".
  *
- * Limits (README "Input"): the file 256 MB; a sheet 1 GiB unpacked; the shared strings 100 MiB
- * unpacked and 3 million strings; styles, workbook and relationships 16 MiB each; any part larger
- * than 1 MiB that unpacks to more than 100 times its packed size (zip.ts ZIP_RATIO).
+ * The shared strings are streamed too and kept as UTF-8 bytes in one buffer with an offset per
+ * string, outside the JavaScript heap (a JS string per shared string took ~1 GB for 100 MiB of
+ * them, beyond the ingest worker's 256 MB heap); a cell's text is decoded when the cell is read.
+ *
+ * Limits (README "Input", XLSX_LIMITS): each refusal is one line naming the file, the part or the
+ * sheet with the row or cell, and what to do (exit 2).
  */
+import { stat } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser } from 'saxes';
 import type { SaxesTagPlain } from 'saxes';
 import { UserError } from '../errors.js';
-import { t } from '../i18n/index.js';
+import { formatNumber, t } from '../i18n/index.js';
+import { printable } from '../model/text.js';
 import '../i18n/catalog/ingest.js';
 import { PREVIEW_ROWS, UnreadableCell } from './input.js';
 import { shownColumnName } from '../privacy/quote.js';
 import type { OpenedInput, RawRecord, ReadOptions } from './input.js';
 import { inflateEntry, readZipDirectory, streamEntry, ZIP_RATIO, ZipEntry, ZipError } from './zip.js';
-import { EXCEL_EPOCH_OFFSET, EXCEL_1904_OFFSET } from '../model/values.js';
+import { EXCEL_EPOCH_OFFSET, excelSerialDay } from '../model/values.js';
 
 const MiB = 1024 * 1024;
 export const XLSX_LIMITS = {
@@ -45,28 +52,60 @@ const MAX_PREVIEW_SHEETS = 50;
 const MAX_COLUMN = 16_384;
 const BATCH = 4096;
 
-/** A problem of the file as one line naming it (and the part), for the user. */
-function zipMessage(file: string, e: ZipError): UserError {
-  const part = e.part ?? '';
+/** Where in the workbook a problem is: a part, a sheet, a row or a cell of a sheet. */
+export interface Where {
+  part: string;
+  /** the sheet's name, when the part is a sheet */
+  sheet?: string;
+  row?: number;
+  /** the row was not read: the problem is after `row` */
+  after?: boolean;
+  cell?: string;
+}
+
+/** A sheet's name as a message shows it: no control or bidi characters, at most 40 characters. */
+function sheetLabel(name: string): string {
+  const p = printable(name);
+  return p.length > 40 ? p.slice(0, 39) + '…' : p;
+}
+
+/** `Where` as the text of a message. */
+function at(w: Where): string {
+  if (w.sheet === undefined) return t('xlsx.at.part', { part: w.part });
+  const sheet = sheetLabel(w.sheet);
+  if (w.cell !== undefined) return t('xlsx.at.cell', { sheet, cell: w.cell });
+  if (w.row !== undefined && w.row > 0) return t(w.after ? 'xlsx.at.afterRow' : 'xlsx.at.row', { sheet, row: w.row });
+  return t('xlsx.at.sheet', { sheet, part: w.part });
+}
+
+/** One line for the user: `key` with the file, the place and `params`. */
+function refuse(file: string, key: string, w: Where, params: Record<string, string | number> = {}): UserError {
+  return new UserError(t(key, { file, at: at(w), ...params }));
+}
+
+const MiB_TEXT = (bytes: number) => `${formatNumber(Math.round(bytes / MiB))} MiB`;
+
+/** A problem of the container or a part as one line naming the file and where, for the user. */
+function zipMessage(file: string, e: ZipError, w?: Where): UserError {
+  const where: Where = w ?? { part: e.part ?? '' };
   switch (e.problem) {
     case 'notZip':
       return new UserError(t('xlsx.notZip', { file }));
     case 'encrypted':
       return new UserError(t('xlsx.encrypted', { file }));
     case 'method':
-      return new UserError(t('xlsx.method', { file, part }));
+      return refuse(file, 'xlsx.method', where);
     case 'bomb':
-      return new UserError(t('xlsx.bomb', { file, part, ratio: ZIP_RATIO }));
+      return refuse(file, 'xlsx.bomb', where, { ratio: ZIP_RATIO });
     case 'tooLarge':
-      return new UserError(t('xlsx.partTooLarge', { file, part, limit: limitText(part) }));
+      return refuse(file, 'xlsx.partTooLarge', where, { limit: MiB_TEXT(limitOf(where.part)) });
     default:
-      return new UserError(t('xlsx.truncated', { file }));
+      return e.part === undefined ? new UserError(t('xlsx.truncated', { file })) : refuse(file, 'xlsx.damaged', where);
   }
 }
 
-function limitText(part: string): string {
-  const bytes = /sharedStrings/i.test(part) ? XLSX_LIMITS.sharedStrings : /worksheets\//i.test(part) ? XLSX_LIMITS.sheet : XLSX_LIMITS.part;
-  return `${Math.round(bytes / MiB)} MiB`;
+function limitOf(part: string): number {
+  return /sharedStrings/i.test(part) ? XLSX_LIMITS.sharedStrings : /worksheets\//i.test(part) ? XLSX_LIMITS.sheet : XLSX_LIMITS.part;
 }
 
 /** Excel's built-in number formats that show a date or time. */
@@ -95,9 +134,10 @@ class Xml {
   private readonly parser = new SaxesParser({ position: false });
   private readonly decoder = new StringDecoder('utf8');
   private first = true;
+  /** `where`: the place a problem is reported at (a sheet says the last row read) */
   constructor(
     private readonly file: string,
-    private readonly part: string,
+    private readonly where: () => Where,
     h: Handlers,
   ) {
     this.parser.on('opentag', (tag) => h.open(tag as SaxesTagPlain));
@@ -105,7 +145,7 @@ class Xml {
     this.parser.on('text', h.text);
     this.parser.on('cdata', h.text);
     this.parser.on('doctype', () => {
-      throw new UserError(t('xlsx.doctype', { file, part }));
+      throw refuse(file, 'xlsx.doctype', { ...where(), row: undefined, cell: undefined });
     });
   }
   write(chunk: Buffer): void {
@@ -127,7 +167,7 @@ class Xml {
       f();
     } catch (e) {
       if (e instanceof UserError) throw e;
-      throw new UserError(t('xlsx.badXml', { file: this.file, part: this.part }));
+      throw refuse(this.file, 'xlsx.badXml', this.where());
     }
   }
 }
@@ -151,6 +191,13 @@ function columnOf(ref: string | undefined): number {
   return c;
 }
 
+/** 1-based column → its letters (28 → AB). */
+function columnName(col: number): string {
+  let name = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
 function resolvePath(base: string, target: string): string {
   if (target.startsWith('/')) return target.slice(1);
   const parts = base.split('/').slice(0, -1);
@@ -168,10 +215,65 @@ interface SheetRef {
 
 interface Workbook {
   date1904: boolean;
+  /** calcPr fullCalcOnLoad: the stored values of formulas are not to be trusted */
+  recalculate: boolean;
   sheets: SheetRef[];
   /** per cellXfs index: does the style show a date? */
   dateStyles: boolean[];
-  strings: string[];
+  strings: SharedStrings;
+}
+
+/** Marks a shared string longer than a cell can hold: refused where a cell uses it. */
+const TOO_LONG = Symbol('too long');
+
+/**
+ * The shared strings as UTF-8 bytes in one growing buffer (outside the JS heap) and the end offset
+ * of each; a string is decoded when a cell asks for it. A string longer than a cell can be is kept
+ * as a mark only, so the cell that uses it can be named.
+ */
+export class SharedStrings {
+  private bytes: Buffer;
+  private used = 0;
+  private ends = new Uint32Array(1024);
+  private tooLong = new Set<number>();
+  count = 0;
+
+  /** `capacity`: the bytes the text can take at most (the part's unpacked size): one buffer, its pages touched only as it fills */
+  constructor(capacity = 64 * 1024) {
+    this.bytes = Buffer.allocUnsafe(Math.max(64 * 1024, capacity));
+  }
+
+  add(text: string | typeof TOO_LONG): void {
+    if (this.count === this.ends.length) {
+      const ends = new Uint32Array(this.ends.length * 2);
+      ends.set(this.ends);
+      this.ends = ends;
+    }
+    if (text === TOO_LONG) this.tooLong.add(this.count);
+    else if (text.length) {
+      const need = this.used + Buffer.byteLength(text);
+      if (need > this.bytes.length) {
+        const bytes = Buffer.allocUnsafe(Math.max(need, this.bytes.length * 2));
+        this.bytes.copy(bytes, 0, 0, this.used);
+        this.bytes = bytes;
+      }
+      this.used += this.bytes.write(text, this.used);
+    }
+    this.ends[this.count++] = this.used;
+  }
+
+  /** the text of string `i`; undefined when there is no such string */
+  get(i: number): string | typeof TOO_LONG | undefined {
+    if (!(i >= 0 && i < this.count)) return undefined;
+    if (this.tooLong.has(i)) return TOO_LONG;
+    const start = i === 0 ? 0 : this.ends[i - 1];
+    return start === this.ends[i] ? '' : this.bytes.toString('utf8', start, this.ends[i]);
+  }
+
+  /** is string `i` empty (cheap: no decoding)? */
+  empty(i: number): boolean {
+    return i >= 0 && i < this.count && !this.tooLong.has(i) && (i === 0 ? 0 : this.ends[i - 1]) === this.ends[i];
+  }
 }
 
 class Container {
@@ -196,8 +298,23 @@ class Container {
       if (err instanceof ZipError) throw zipMessage(this.file, err);
       throw err;
     }
-    const xml = new Xml(this.file, e.name, h);
+    const xml = new Xml(this.file, () => ({ part: e.name }), h);
     xml.write(bytes);
+    xml.close();
+    return true;
+  }
+
+  /** Stream a (large) part through `h`; false when it is not there. */
+  async stream(path: string, limit: number, h: Handlers): Promise<boolean> {
+    const e = this.entry(path);
+    if (!e) return false;
+    const xml = new Xml(this.file, () => ({ part: e.name }), h);
+    try {
+      for await (const chunk of streamEntry(this.buf, e, limit)) xml.write(chunk);
+    } catch (err) {
+      if (err instanceof ZipError) throw zipMessage(this.file, err);
+      throw err;
+    }
     xml.close();
     return true;
   }
@@ -225,11 +342,12 @@ class Container {
   }
 }
 
-function readWorkbook(c: Container): Workbook {
+async function readWorkbook(c: Container): Promise<Workbook> {
   const root = c.rels('');
   const main = root.byType.get('officeDocument') ?? 'xl/workbook.xml';
   const rels = c.rels(main);
   let date1904 = false;
+  let recalculate = false;
   const sheets: SheetRef[] = [];
   const found = c.parse(main, XLSX_LIMITS.part, {
     open(tag) {
@@ -237,6 +355,9 @@ function readWorkbook(c: Container): Workbook {
       if (n === 'workbookPr') {
         const v = tag.attributes.date1904;
         date1904 = v === '1' || v === 'true';
+      } else if (n === 'calcPr') {
+        const v = tag.attributes.fullCalcOnLoad;
+        recalculate = v === '1' || v === 'true';
       } else if (n === 'sheet') {
         const id = tag.attributes['r:id'] ?? Object.entries(tag.attributes).find(([k]) => k.endsWith(':id'))?.[1];
         const path = (id && rels.byId.get(id)) ?? `xl/worksheets/sheet${sheets.length + 1}.xml`;
@@ -246,7 +367,7 @@ function readWorkbook(c: Container): Workbook {
     close() {},
     text() {},
   });
-  if (!found) throw new UserError(t('xlsx.missingPart', { file: c.file, part: main }));
+  if (!found) throw refuse(c.file, 'xlsx.missingPart', { part: main });
 
   // styles: which cell formats show a date
   const custom = new Map<number, boolean>();
@@ -271,18 +392,21 @@ function readWorkbook(c: Container): Workbook {
     text() {},
   });
 
-  // shared strings: the text of every <t> of an <si>, without phonetic runs (<rPh>)
-  const strings: string[] = [];
+  // shared strings: the text of every <t> of an <si>, without phonetic runs (<rPh>), streamed
+  const ssPath = rels.byType.get('sharedStrings') ?? 'xl/sharedStrings.xml';
+  const strings = new SharedStrings(Math.min(c.entry(ssPath)?.unpacked ?? 0, XLSX_LIMITS.sharedStrings));
   let si = false;
   let inT = false;
   let rPh = 0;
   let text = '';
-  c.parse(rels.byType.get('sharedStrings') ?? 'xl/sharedStrings.xml', XLSX_LIMITS.sharedStrings, {
+  let long = false;
+  await c.stream(ssPath, XLSX_LIMITS.sharedStrings, {
     open(tag) {
       const n = local(tag.name);
       if (n === 'si') {
         si = true;
         text = '';
+        long = false;
       } else if (n === 't') inT = true;
       else if (n === 'rPh') rPh++;
     },
@@ -290,19 +414,23 @@ function readWorkbook(c: Container): Workbook {
       const n = local(name);
       if (n === 'si') {
         si = false;
-        if (strings.length >= XLSX_LIMITS.strings) throw new UserError(t('xlsx.tooManyStrings', { file: c.file, limit: XLSX_LIMITS.strings }));
-        strings.push(text);
+        if (strings.count >= XLSX_LIMITS.strings) throw refuse(c.file, 'xlsx.tooManyStrings', { part: c.entry(ssPath)?.name ?? ssPath }, { limit: formatNumber(XLSX_LIMITS.strings) });
+        strings.add(long ? TOO_LONG : text);
+        text = '';
       } else if (n === 't') inT = false;
       else if (n === 'rPh') rPh--;
     },
     text(s) {
-      if (si && inT && rPh === 0) {
+      if (si && inT && rPh === 0 && !long) {
         text += s;
-        if (text.length > MAX_CELL) throw new UserError(t('xlsx.cellTooLong', { file: c.file, max: MAX_CELL }));
+        if (text.length > MAX_CELL) {
+          long = true;
+          text = '';
+        }
       }
     },
   });
-  return { date1904, sheets, dateStyles, strings };
+  return { date1904, recalculate, sheets, dateStyles, strings };
 }
 
 /** A number's text as a cell value: a number, or its text when a double would lose digits. */
@@ -325,14 +453,14 @@ const LAST_SERIAL = 2_958_465;
 
 /**
  * A number formatted as a date: that day (the time part dropped), counted from 1904 in a 1904
- * workbook. A serial that is no day (0, negative, 60 = 29-02-1900, past 9999) stays a number, so
- * the date column rejects it showing what it held.
+ * workbook (model/values.ts excelSerialDay, the same count a date column gives a bare serial). A
+ * serial that is no day (negative, 0 in the 1900 system, 60 = 29-02-1900, past 9999) stays a
+ * number, so the date column rejects it showing what it held.
  */
 function serialToDate(serial: number, date1904: boolean): Date | number {
-  const whole = Math.floor(serial) + (date1904 ? EXCEL_1904_OFFSET : 0);
-  if (whole === 60 || whole < 1 || whole > LAST_SERIAL) return serial;
-  const days = whole < 60 ? whole - EXCEL_EPOCH_OFFSET + 1 : whole - EXCEL_EPOCH_OFFSET;
-  return new CellDate(days * 86_400_000);
+  const day = serial < 0 ? undefined : excelSerialDay(serial, date1904);
+  if (day === undefined || day > LAST_SERIAL - EXCEL_EPOCH_OFFSET) return serial;
+  return new CellDate(day * 86_400_000);
 }
 
 interface SheetRow {
@@ -346,11 +474,12 @@ interface SheetRow {
 /**
  * The rows of a sheet, streamed: each row that has a value is given with its cells up to `width`
  * columns. Rows must come in order (Excel writes them so). With `stopAfter`, reading stops at the
- * first row past it (the previews and the header read only the start of a sheet).
+ * first row past it (the previews and the header read only the start of a sheet). Every refusal
+ * names the sheet and the row or cell it is at.
  */
 async function* sheetRows(c: Container, wb: Workbook, sheet: SheetRef, width: number, stopAfter = Infinity): AsyncGenerator<SheetRow[]> {
   const e = c.entry(sheet.path);
-  if (!e) throw new UserError(t('xlsx.missingPart', { file: c.file, part: sheet.path }));
+  if (!e) throw refuse(c.file, 'xlsx.missingPart', { part: sheet.path, sheet: sheet.name });
   const out: SheetRow[] = [];
   let rowNo = 0;
   let previous = 0;
@@ -368,15 +497,19 @@ async function* sheetRows(c: Container, wb: Workbook, sheet: SheetRef, width: nu
   let inIs = false;
   let rPh = 0;
   let stopped = false;
-  const xml = new Xml(c.file, e.name, {
+  const place = (): Where => ({ part: e.name, sheet: sheet.name });
+  /** the last row read: a problem between rows is "after" it */
+  const afterRow = (): Where => ({ ...place(), row: inRow ? rowNo : previous, after: !inRow });
+  const cellAt = (): Where => ({ ...place(), cell: `${columnName(col)}${rowNo}` });
+  const xml = new Xml(c.file, afterRow, {
     open(tag) {
       const n = local(tag.name);
       if (n === 'row') {
         const r = tag.attributes.r;
-        rowNo = r === undefined ? rowNo + 1 : Number(r);
-        if (!Number.isInteger(rowNo) || rowNo < 1 || rowNo > MAX_ROW) throw new UserError(t('xlsx.badRow', { file: c.file }));
-        if (rowNo <= previous) throw new UserError(t('xlsx.rowOrder', { file: c.file, row: rowNo, previous }));
-        previous = rowNo;
+        const next = r === undefined ? previous + 1 : Number(r);
+        if (!Number.isInteger(next) || next < 1 || next > MAX_ROW) throw refuse(c.file, 'xlsx.badRow', afterRow(), { max: formatNumber(MAX_ROW) });
+        if (next <= previous) throw refuse(c.file, 'xlsx.rowOrder', { ...place(), row: next }, { previous });
+        rowNo = previous = next;
         inRow = true;
         values = [];
         any = false;
@@ -384,7 +517,7 @@ async function* sheetRows(c: Container, wb: Workbook, sheet: SheetRef, width: nu
       } else if (n === 'c' && inRow) {
         const ref = columnOf(tag.attributes.r);
         col = ref > 0 ? ref : col + 1;
-        if (col > MAX_COLUMN) throw new UserError(t('xlsx.tooManyColumns', { file: c.file, row: rowNo }));
+        if (col > MAX_COLUMN) throw refuse(c.file, 'xlsx.tooManyColumns', { ...place(), row: rowNo }, { max: formatNumber(MAX_COLUMN) });
         type = tag.attributes.t ?? 'n';
         style = Number(tag.attributes.s ?? 0);
         v = undefined;
@@ -406,7 +539,7 @@ async function* sheetRows(c: Container, wb: Workbook, sheet: SheetRef, width: nu
       else if (n === 'is') inIs = false;
       else if (n === 'rPh') rPh--;
       else if (n === 'c' && inRow) {
-        const value = cellValue();
+        const value = cellValue(col <= width);
         if (value !== undefined && value !== '') {
           any = true;
           if (col <= width) values[col - 1] = value;
@@ -421,15 +554,21 @@ async function* sheetRows(c: Container, wb: Workbook, sheet: SheetRef, width: nu
       if (textOf === 'v') v += s;
       else if (textOf === 't' && rPh === 0) inline += s;
       else return;
-      if ((v?.length ?? 0) > MAX_CELL || (inline?.length ?? 0) > MAX_CELL) throw new UserError(t('xlsx.cellTooLong', { file: c.file, max: MAX_CELL }));
+      if ((v?.length ?? 0) > MAX_CELL || (inline?.length ?? 0) > MAX_CELL) throw refuse(c.file, 'xlsx.cellTooLong', cellAt(), { max: formatNumber(MAX_CELL) });
     },
   });
-  function cellValue(): unknown {
+  /** The value of the cell just closed; `wanted`: its column is read (else only whether it is empty matters). */
+  function cellValue(wanted: boolean): unknown {
+    if (formula && wb.recalculate && type !== 'e') return new UnreadableCell('stale');
     switch (type) {
       case 's': {
         if (v === undefined) return formula ? new UnreadableCell('formula') : undefined;
         const i = Number(v);
-        return Number.isInteger(i) && i >= 0 && i < wb.strings.length ? wb.strings[i] : new UnreadableCell('error');
+        if (!Number.isInteger(i) || i < 0 || i >= wb.strings.count) return new UnreadableCell('error');
+        if (!wanted) return wb.strings.empty(i) ? undefined : true;
+        const text = wb.strings.get(i);
+        if (text === TOO_LONG) throw refuse(c.file, 'xlsx.cellTooLong', cellAt(), { max: formatNumber(MAX_CELL) });
+        return text;
       }
       case 'inlineStr':
         return inline ?? v;
@@ -460,7 +599,7 @@ async function* sheetRows(c: Container, wb: Workbook, sheet: SheetRef, width: nu
       if (out.length >= BATCH) yield out.splice(0, out.length);
     }
   } catch (err) {
-    if (err instanceof ZipError) throw zipMessage(c.file, err);
+    if (err instanceof ZipError) throw zipMessage(c.file, err, err.problem === 'truncated' ? afterRow() : place());
     throw err;
   }
   xml.close();
@@ -486,15 +625,31 @@ async function sheetPreview(c: Container, wb: Workbook, sheet: SheetRef): Promis
   return rows;
 }
 
-export async function openXlsx(_path: string, bytes: AsyncIterable<Buffer>, file: string, opts: ReadOptions): Promise<OpenedInput> {
-  const chunks: Buffer[] = [];
+/**
+ * The whole file in one buffer, allocated once at the size the file has (a regular file; stdin
+ * grows it), so reading it costs its size and not twice that; refused past XLSX_LIMITS.file.
+ */
+async function readAllBytes(path: string, bytes: AsyncIterable<Buffer>, file: string): Promise<Buffer> {
+  const tooLarge = () => new UserError(t('xlsx.tooLarge', { file, limit: MiB_TEXT(XLSX_LIMITS.file) }));
+  const known = path === '-' ? 0 : await stat(path).then((s) => (s.isFile() ? s.size : 0), () => 0);
+  if (known > XLSX_LIMITS.file) throw tooLarge();
+  let buf = Buffer.allocUnsafe(known || 1024 * 1024);
   let size = 0;
   for await (const ch of bytes) {
-    chunks.push(ch);
+    if (size + ch.length > XLSX_LIMITS.file) throw tooLarge();
+    if (size + ch.length > buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.min(XLSX_LIMITS.file, Math.max(size + ch.length, buf.length * 2)));
+      buf.copy(bigger, 0, 0, size);
+      buf = bigger;
+    }
+    ch.copy(buf, size);
     size += ch.length;
-    if (size > XLSX_LIMITS.file) throw new UserError(t('error.xlsxTooLarge', { file }));
   }
-  const buf = Buffer.concat(chunks);
+  return buf.subarray(0, size);
+}
+
+export async function openXlsx(path: string, bytes: AsyncIterable<Buffer>, file: string, opts: ReadOptions): Promise<OpenedInput> {
+  const buf = await readAllBytes(path, bytes, file);
   if (buf.length === 0) throw new UserError(t('error.emptyFile', { file }));
   let entries: Map<string, ZipEntry>;
   try {
@@ -504,11 +659,11 @@ export async function openXlsx(_path: string, bytes: AsyncIterable<Buffer>, file
     throw e;
   }
   const c = new Container(file, buf, entries);
-  const wb = readWorkbook(c);
+  const wb = await readWorkbook(c);
   const pick = opts.sheet === undefined ? 0 : typeof opts.sheet === 'number' || /^\d+$/.test(String(opts.sheet)) ? Number(opts.sheet) - 1 : wb.sheets.findIndex((s) => s.name === String(opts.sheet));
   const sheet = wb.sheets[pick];
   if (!sheet) {
-    throw new UserError(t('error.xlsxNoSheet', { file, sheet: String(opts.sheet ?? 1), sheets: wb.sheets.map((w, i) => shownColumnName(w.name, t('quote.sheet', { n: i + 1 }))).join(', ') }));
+    throw new UserError(t('error.xlsxNoSheet', { file, sheet: printable(String(opts.sheet ?? 1)), sheets: wb.sheets.map((w, i) => shownColumnName(w.name, t('quote.sheet', { n: i + 1 }))).join(', ') }));
   }
   const previews = [];
   for (const [i, s] of wb.sheets.entries()) previews.push({ name: s.name, preview: i < MAX_PREVIEW_SHEETS || i === pick ? await sheetPreview(c, wb, s) : [] });

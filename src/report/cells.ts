@@ -64,7 +64,7 @@ export function reportCells(report: Pick<Report, 'options'>): CellPolicy {
   return n === null ? ALL_CELLS : cellPolicy(n);
 }
 
-const COUNT_KEYS = ['applicable', 'on_time', 'late', 'overdue', 'pending', 'missing', 'early', 'violated', 'not_applicable', 'implausible', 'cases'] as const;
+const COUNT_KEYS = ['applicable', 'on_time', 'late', 'overdue', 'pending', 'missing', 'early', 'violated', 'not_applicable', 'implausible', 'cases', 'not_applicable_anchor_missing'] as const;
 
 function mapValues<T, U>(o: Record<string, T>, f: (v: T) => U): Record<string, U> {
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));

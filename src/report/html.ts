@@ -33,6 +33,7 @@ import {
   worstRuleText,
   reportTitle,
   outsideText,
+  anchorMissingNote,
 } from './overview.js';
 import { ZICHT_HOLDERS } from './zicht.js';
 import { holderLabel, notAssessableText as zichtNotAssessable, zichtCountTable, zichtIntro, zichtUnclearTable } from './zicht-format.js';
@@ -216,6 +217,7 @@ export function formatHtml(report: Report): string {
       );
     });
     const legend = sourceLegend(report);
+    const anchorNote = anchorMissingNote(report);
     parts.push({
       id: 'rules',
       title: t('report.perRule'),
@@ -237,6 +239,7 @@ export function formatHtml(report: Report): string {
           'rules',
         ) +
         `<p class="legend">${esc(t('report.legend'))}</p>` +
+        (anchorNote ? `<p class="legend anchor-missing">${esc(anchorNote)}</p>` : '') +
         `<p class="legend colours">${esc(t('rep.colourLegend'))}</p>` +
         (legend.length
           ? `<dl class="sources"><dt class="sources-h">${esc(t('rep.sources'))}</dt>${legend.map((l) => `<dd><b>${esc(l.name)}</b>: ${esc(l.title)}</dd>`).join('')}</dl>`

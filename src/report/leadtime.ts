@@ -66,6 +66,11 @@ export class Histogram {
 
   add(v: number, times = 1): void {
     this.count += times;
+    // the common case first: a value the dense array already holds
+    if (v < this.dense.length) {
+      this.dense[v] += times;
+      return;
+    }
     if (v < DENSE_LIMIT) {
       if (v >= this.dense.length) {
         let n = this.dense.length;
@@ -132,7 +137,8 @@ export class LeadTimeGroup {
     for (let k = 0; k < values.length; k++) {
       const v = values[k];
       if (v < 0) continue;
-      (open[k] ? this.open : this.done)[k].add(v);
+      if (open[k]) this.open[k].add(v);
+      else this.done[k].add(v);
     }
   }
   merge(other: LeadTimeGroup): void {

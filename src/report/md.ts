@@ -32,6 +32,7 @@ import {
   worstRuleText,
   reportTitle,
   outsideText,
+  anchorMissingNote,
 } from './overview.js';
 
 const STATUS_COLS = ['on_time', 'late', 'overdue', 'pending', 'missing', 'early', 'violated'] as const;
@@ -146,6 +147,8 @@ export function formatMarkdown(report: Report): string {
     ),
   );
   out.push('', `_${mdEscape(t('report.legend'))}_`);
+  const anchorNote = anchorMissingNote(report);
+  if (anchorNote) out.push('', `_${mdEscape(anchorNote)}_`);
   const legend = sourceLegend(report);
   if (legend.length) out.push('', `**${mdEscape(t('rep.sources'))}:**`, '', ...legend.map((l) => `- **${mdEscape(l.name)}**: ${mdEscape(l.title)}`));
 

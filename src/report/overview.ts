@@ -113,6 +113,25 @@ export function hasImplausible(report: Report): boolean {
   return report.summary.rules.some((r) => (r.implausible ?? 0) > 0);
 }
 
+/** Any rule that was not applicable to some cases because their anchor date was empty. */
+export function hasAnchorMissing(report: Report): boolean {
+  return report.summary.rules.some((r) => (r.not_applicable_anchor_missing ?? 0) > 0);
+}
+
+/**
+ * The note under every rule table (issue 16.5, CBS's spiegelrapport): per rule how many cases were
+ * not applicable because the anchor date was empty, so a high compliance on few cases shows as such;
+ * null when there were none.
+ */
+export function anchorMissingNote(report: Report): string | null {
+  // a small count is a count like the others (--min-cell: "<N")
+  const cells = reportCells(report);
+  const list = report.summary.rules
+    .filter((r) => (r.not_applicable_anchor_missing ?? 0) > 0)
+    .map((r) => t('rep.anchorMissingItem', { rule: r.rule_id, count: cells.count(r.not_applicable_anchor_missing), fields: (r.anchor_fields ?? []).join(' / ') }));
+  return list.length ? t('rep.anchorMissing', { list: list.join('; ') }) : null;
+}
+
 /** Any rule with a norm: only then does a format show the norm column. */
 export function hasNorm(report: Report): boolean {
   return report.summary.rules.some((r) => r.norm !== null);

@@ -12,7 +12,7 @@ import { displayDate, routeLabel } from './messages.js';
 import type { Report } from './model.js';
 import { provenanceLine } from './provenance.js';
 import { ALL_CELLS, CellPolicy, HIDDEN_SHARE, monitoringHiddenText, reportCells } from './cells.js';
-import { baseName, hasNorm, headline, normCell, noticeLines, outsideText, peildatumText, reportTitle } from './overview.js';
+import { anchorMissingNote, baseName, hasNorm, headline, normCell, noticeLines, outsideText, peildatumText, reportTitle } from './overview.js';
 import '../i18n/catalog/usage.js';
 import { Grid, leadGrids, periodColumn, periodText, periodTitle, stockGrids } from './stats-view.js';
 import { ZICHT_HOLDERS, type ZichtSummary } from './zicht.js';
@@ -56,19 +56,48 @@ export function wrapWords(text: string, width: number): string[] {
   return lines;
 }
 
+/** Lines of at most `width` characters, broken between words; a longer word (a path) is broken too, never cut. */
+export function wrapFull(text: string, width: number): string[] {
+  const w = Math.max(1, width);
+  const lines: string[] = [];
+  for (const para of text.split('\n')) {
+    let line = '';
+    for (let word of para.split(' ')) {
+      if (!word) continue;
+      if (line && line.length + 1 + word.length <= w) {
+        line += ' ' + word;
+        continue;
+      }
+      if (line) lines.push(line);
+      while (word.length > w) {
+        lines.push(word.slice(0, w));
+        word = word.slice(w);
+      }
+      line = word;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
 export interface CompactColumn {
   head: string;
   right?: boolean;
-  /** takes the room left over (at most one column); its texts are cut with "…" */
+  /** takes the room left over (at most one column); its texts are cut with "…" (or wrapped: `wrap`) */
   flex?: boolean;
+  /** a text too wide for the column goes on to the next lines instead of being cut (nothing is lost) */
+  wrap?: boolean;
   /** colours a padded cell (after cutting, so colour codes never count for the width) */
   paint?: (padded: string, row: number) => string;
 }
 
+/** A wrapping flexible column keeps at least this many characters (or its widest cell) before others give way. */
+const MIN_WRAP_FLEX = 24;
+
 /**
  * A table without borders that fits `width` exactly: every column as wide as its widest cell,
- * the flexible column what is left (cut with "…"), two spaces between columns, a rule of dashes
- * under the heads. No line is longer than `width`.
+ * the flexible column what is left (cut with "…", or wrapped onto more lines when it `wrap`s),
+ * two spaces between columns, a rule of dashes under the heads. No line is longer than `width`.
  */
 export function compactTable(columns: CompactColumn[], rows: string[][], width: number, bold: (s: string) => string = (s) => s): string {
   const gap = 2;
@@ -77,26 +106,42 @@ export function compactTable(columns: CompactColumn[], rows: string[][], width: 
   for (const r of rows) for (let i = 0; i < widths.length; i++) if ((r[i] ?? '').length > widths[i]) widths[i] = (r[i] ?? '').length;
   const flex = columns.findIndex((c) => c.flex);
   const fixed = widths.reduce((a, w, i) => (i === flex ? a : a + w), 0) + gap * (columns.length - 1);
-  if (flex >= 0) widths[flex] = Math.max(1, Math.min(widths[flex], width - fixed));
-  // still too wide (a very narrow terminal): shrink the widest columns
+  const minFlex = flex >= 0 && columns[flex].wrap ? Math.min(widths[flex], MIN_WRAP_FLEX) : 1;
+  if (flex >= 0) widths[flex] = Math.max(minFlex, Math.min(widths[flex], width - fixed));
+  // still too wide (a very narrow terminal): shrink the widest columns; beside a wrapping flexible
+  // column, first the other wrapping columns (nothing is lost), then the flexible one, then any
   let total = widths.reduce((a, w) => a + w, 0) + gap * (columns.length - 1);
   while (total > width) {
-    const i = widths.indexOf(Math.max(...widths));
+    let i = -1;
+    if (minFlex > 1) {
+      for (let k = 0; k < widths.length; k++) if (k !== flex && columns[k].wrap && widths[k] > 8 && (i < 0 || widths[k] > widths[i])) i = k;
+      if (i < 0 && widths[flex] > 8) i = flex;
+    }
+    if (i < 0) i = widths.indexOf(Math.max(...widths));
     if (widths[i] <= 1) break;
     widths[i]--;
     total--;
   }
-  const line = (cells: string[], paint: boolean, row: number) =>
-    cells
-      .map((cell, i) => {
-        const text = cut(cell ?? '', widths[i]);
-        const padded = columns[i].right ? text.padStart(widths[i]) : text.padEnd(widths[i]);
-        return paint && columns[i].paint ? columns[i].paint!(padded, row) : padded;
-      })
-      .join(' '.repeat(gap))
-      .trimEnd();
-  const out = [bold(line(columns.map((c) => c.head), false, -1)), '-'.repeat(Math.min(total, width))];
-  rows.forEach((r, i) => out.push(line(r, true, i)));
+  const pad = (text: string, i: number) => (columns[i].right ? text.padStart(widths[i]) : text.padEnd(widths[i]));
+  const line = (cells: string[], paint: boolean, row: number): string[] => {
+    const parts = cells.map((cell, i) => (columns[i].wrap ? wrapFull(cell ?? '', widths[i]) : [cut(cell ?? '', widths[i])]));
+    const height = Math.max(1, ...parts.map((p) => p.length));
+    const lines: string[] = [];
+    for (let k = 0; k < height; k++) {
+      lines.push(
+        parts
+          .map((p, i) => {
+            const padded = pad(p[k] ?? '', i);
+            return paint && columns[i].paint ? columns[i].paint!(padded, row) : padded;
+          })
+          .join(' '.repeat(gap))
+          .trimEnd(),
+      );
+    }
+    return lines;
+  };
+  const out = [...line(columns.map((c) => c.head), false, -1).map(bold), '-'.repeat(Math.min(total, width))];
+  rows.forEach((r, i) => out.push(...line(r, true, i)));
   return out.join('\n');
 }
 
@@ -202,6 +247,8 @@ function formatWide(report: Report, opts: TableOptions, requested: number): stri
     }),
   );
   out.push(chalk.dim(t('report.legend')));
+  const anchorNote = anchorMissingNote(report);
+  if (anchorNote) for (const l of wrapWords(anchorNote, width)) out.push(chalk.dim(l));
 
   const groupTable = (title: string, firstCol: string, groups: Record<string, GroupSummary>, withDeelregio: boolean) => {
     const entries = Object.entries(groups);
@@ -399,6 +446,8 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
     ),
   );
   if (withNorm) para(t('table.normLegend'), chalk.dim);
+  const anchorNote = anchorMissingNote(report);
+  if (anchorNote) para(anchorNote, chalk.dim);
 
   const groupTable = (title: string, firstCol: string, groups: Record<string, GroupSummary>) => {
     const entries = Object.entries(groups);

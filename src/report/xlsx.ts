@@ -26,7 +26,7 @@ import { routeLabel } from './messages.js';
 import type { Report } from './model.js';
 import type { LeadTime } from './leadtime.js';
 import { periodColumn, periodText, periodTitle } from './stats-view.js';
-import { baseName, groupFindings, hasImplausible, hasNorm, normVerdict, noticeLines, notAssessableFields, outsideText, peildatumText, reportTitle, sourceLabel, sourceLegend } from './overview.js';
+import { baseName, groupFindings, hasAnchorMissing, hasImplausible, hasNorm, normVerdict, noticeLines, notAssessableFields, outsideText, peildatumText, reportTitle, sourceLabel, sourceLegend } from './overview.js';
 import { provenanceRows } from './provenance.js';
 import { ALL_CELLS, CellPolicy, HIDDEN_SHARE, meanMonitoringHidden, monitoringHiddenText, reportCells } from './cells.js';
 
@@ -225,6 +225,7 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
     for (const c of report.input.pii_columns) facts.push([t('rep.piiColumns'), neutralise(`${baseName(c.file)}: ${c.column} (${c.kind})`)]);
     const withNorm = hasNorm(report);
     const withImplausible = hasImplausible(report);
+    const withAnchorMissing = hasAnchorMissing(report);
     const anyUnjudged = report.summary.rules.some((r) => notAssessableFields(report, r.rule_id));
     const headerRow = 2 + facts.length + 1;
     const cols: Col[] = [
@@ -234,6 +235,7 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
       { header: t('col.applicable'), type: 'int' },
       ...STATUS_COLS.map((s) => ({ header: t(`status.${s}`), type: 'int' as const })),
       ...(withImplausible ? [{ header: t('status.implausible'), type: 'int' as const }] : []),
+      ...(withAnchorMissing ? [{ header: t('col.anchorMissing'), type: 'int' as const }] : []),
       { header: t('col.compliance'), type: 'pct' },
       ...(withNorm ? [{ header: t('col.norm'), type: 'pct' as const }, { header: t('rep.xlsx.meetsNorm'), type: 'text' as const }] : []),
       { header: t('col.source'), type: 'text', max: 40 },
@@ -249,6 +251,7 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
         t(`severity.${r.severity}`),
         ...countValues(r, cells).map(figure),
         ...(withImplausible ? [figure(cells.value(r.implausible))] : []),
+        ...(withAnchorMissing ? [figure(cells.value(r.not_applicable_anchor_missing))] : []),
         figure(cells.compliance(r)),
         ...(withNorm ? [r.norm, normVerdict(r, cells.compliance(r) === HIDDEN_SHARE)] : []),
         sourceLabel(report, r.source),

@@ -21,7 +21,7 @@ import { isoDate } from '../calendar/days.js';
 import { localized } from '../i18n/index.js';
 import type { WerkdagCalendar } from '../calendar/werkdagen.js';
 import { FIELD_INDEX, ROUTES, type FieldName, type RouteCode } from '../model/fields.js';
-import { EMPTY_CELL, type RowRef } from '../model/row.js';
+import { EMPTY_CELL, type Place as RowPlace, type RowRef } from '../model/row.js';
 import type { Profile } from '../profile/profile.js';
 import type { ZichtSpec } from '../profile/schema.js';
 
@@ -65,10 +65,32 @@ export function zichtFields(spec: ZichtSpec): FieldName[] {
 
 const emptyCounts = (): ZichtCounts => ({ cases: 0, vt: 0, lokaal_veld: 0, gi: 0, directbetrokkene: 0, geen: 0, onduidelijk: 0 });
 
+/** Holder codes in the counters: the index in ZICHT_HOLDERS. */
+const H = Object.fromEntries(ZICHT_HOLDERS.map((h, i) => [h, i])) as Record<ZichtHolder, number>;
+const HOLDERS = ZICHT_HOLDERS.length;
+
+/** A group's counters: cases at [HOLDERS], each holder at its code. */
+const newCounters = () => new Int32Array(HOLDERS + 1);
+
+function countsOf(c: Int32Array): ZichtCounts {
+  const out = emptyCounts();
+  out.cases = c[HOLDERS];
+  ZICHT_HOLDERS.forEach((h, i) => (out[h] = c[i]));
+  return out;
+}
+
+/** The counters a row's place adds to: its gemeente's and (when it has one) its deelregio's. */
+interface PlaceCounters {
+  gemeente: Int32Array;
+  deelregio: Int32Array | undefined;
+}
+
 export class ZichtCounter {
-  private readonly totals = emptyCounts();
-  private readonly gemeenten = new Map<string, ZichtCounts & { deelregio?: string }>();
-  private readonly deelregios = new Map<string, ZichtCounts>();
+  private readonly totals = newCounters();
+  private readonly gemeenten = new Map<string, { counts: Int32Array; deelregio?: string }>();
+  private readonly deelregios = new Map<string, Int32Array>();
+  /** one entry per place object of the ingest (a gemeente with its deelregio): one lookup per row */
+  private readonly places = new Map<RowPlace, PlaceCounters>();
   private readonly unclear: UnclearCase[] = [];
   private readonly melding = FIELD_INDEX.melding_datum;
   private readonly beoordeling = FIELD_INDEX.veiligheidsbeoordeling_datum;
@@ -76,8 +98,12 @@ export class ZichtCounter {
   private readonly triagetafel = FIELD_INDEX.overdracht_via_triagetafel;
   private readonly sent: number[];
   private readonly confirmed: number[];
-  private readonly receiver: (ZichtHolder | undefined)[];
+  /** per route code: the receiver's holder code, or −1 where the block names none */
+  private readonly receiver: Int32Array;
   private readonly needsConfirmation: boolean[];
+  /** set by holderOf when it returns onduidelijk: why, and the last day of the term that ran out */
+  private reason: UnclearReason = 'geen_triagebesluit';
+  private termEnd: Day = 0;
 
   constructor(
     readonly spec: ZichtSpec,
@@ -89,11 +115,14 @@ export class ZichtCounter {
   ) {
     this.sent = spec.sent_by.map((f) => FIELD_INDEX[f]);
     this.confirmed = spec.confirmed_by.map((f) => FIELD_INDEX[f]);
-    this.receiver = ROUTES.map((r) => spec.receivers[r as RouteCode]);
+    this.receiver = Int32Array.from(ROUTES, (r) => {
+      const h = spec.receivers[r as RouteCode];
+      return h === undefined ? -1 : H[h];
+    });
     this.needsConfirmation = ROUTES.map((r) => spec.confirm_for.includes(r as RouteCode));
     for (const [deelregio, gemeenten] of Object.entries(profile.deelregios)) {
-      this.deelregios.set(deelregio, emptyCounts());
-      for (const g of gemeenten) this.gemeenten.set(g, { ...emptyCounts(), deelregio });
+      this.deelregios.set(deelregio, newCounters());
+      for (const g of gemeenten) this.gemeenten.set(g, { counts: newCounters(), deelregio });
     }
   }
 
@@ -104,54 +133,74 @@ export class ZichtCounter {
   }
 
   private first(ints: Int32Array, base: number, fields: number[]): number {
-    for (const f of fields) {
-      const d = this.at(ints, base, f);
+    for (let i = 0; i < fields.length; i++) {
+      const d = this.at(ints, base, fields[i]);
       if (d !== EMPTY_CELL) return d;
     }
     return EMPTY_CELL;
   }
 
-  /** Who holds the zicht op veiligheid of this row at the peildatum (and why, when unclear). */
-  classify(ints: Int32Array, base: number): { holder: ZichtHolder; reason?: UnclearReason; termEnd?: Day } {
+  /** Who holds the zicht op veiligheid of this row at the peildatum (a holder code); for onduidelijk, this.reason and this.termEnd say why. */
+  private holderOf(ints: Int32Array, base: number): number {
     const melding = this.at(ints, base, this.melding);
     const beoordeling = ints[base + this.beoordeling];
     const route = ints[base + this.route];
     // a decision taken after the peildatum had not been taken at the peildatum
     const decided = route !== EMPTY_CELL && (beoordeling === EMPTY_CELL || beoordeling <= this.peildatum);
     if (!decided) {
-      if (melding === EMPTY_CELL) return { holder: 'vt' };
+      if (melding === EMPTY_CELL) return H.vt;
       const due = this.calendar.addWerkdagen(melding, this.spec.triage_term.workdays);
       // due on the peildatum itself is still within the term
-      return due < this.peildatum ? { holder: 'onduidelijk', reason: 'geen_triagebesluit', termEnd: due } : { holder: 'vt' };
+      return due < this.peildatum ? this.unclearFor('geen_triagebesluit', due) : H.vt;
     }
     const receiver = this.receiver[route];
     // a route the block names no receiver for stays with Veilig Thuis; einde bemoeienis: nobody
-    if (receiver === undefined) return { holder: 'vt' };
-    if (receiver === 'geen') return { holder: 'geen' };
+    if (receiver < 0) return H.vt;
+    if (receiver === H.geen) return H.geen;
     const sent = this.first(ints, base, this.sent);
     // decided, not yet handed over: still Veilig Thuis (during a service, or before the handover)
-    if (sent === EMPTY_CELL) return { holder: 'vt' };
-    if (!this.needsConfirmation[route]) return { holder: receiver };
+    if (sent === EMPTY_CELL) return H.vt;
+    if (!this.needsConfirmation[route]) return receiver;
     const confirmed = this.first(ints, base, this.confirmed) !== EMPTY_CELL || (this.spec.triagetafel_confirms && ints[base + this.triagetafel] === 1);
-    if (confirmed) return { holder: receiver };
+    if (confirmed) return receiver;
     const due = this.calendar.addWerkdagen(sent, this.spec.confirm_term.workdays);
-    return due < this.peildatum ? { holder: 'onduidelijk', reason: 'overdracht_niet_bevestigd', termEnd: due } : { holder: 'vt' };
+    return due < this.peildatum ? this.unclearFor('overdracht_niet_bevestigd', due) : H.vt;
+  }
+
+  private unclearFor(reason: UnclearReason, termEnd: Day): number {
+    this.reason = reason;
+    this.termEnd = termEnd;
+    return H.onduidelijk;
+  }
+
+  private countersOf(place: RowPlace): PlaceCounters {
+    const { gemeente, deelregio } = place;
+    let g = this.gemeenten.get(gemeente);
+    if (!g) this.gemeenten.set(gemeente, (g = { counts: newCounters(), ...(deelregio ? { deelregio } : {}) }));
+    const c = { gemeente: g.counts, deelregio: deelregio ? this.deelregios.get(deelregio) : undefined };
+    this.places.set(place, c);
+    return c;
   }
 
   add(row: RowRef): void {
     if (this.missing.length) return;
-    const c = this.classify(row.ints, row.base);
-    const { gemeente, deelregio } = row.place;
-    let g = this.gemeenten.get(gemeente);
-    if (!g) this.gemeenten.set(gemeente, (g = { ...emptyCounts(), ...(deelregio ? { deelregio } : {}) }));
-    const d = deelregio ? this.deelregios.get(deelregio) : undefined;
-    for (const counts of [this.totals, g, d]) {
-      if (!counts) continue;
-      counts.cases++;
-      counts[c.holder]++;
+    const h = this.holderOf(row.ints, row.base);
+    const c = this.places.get(row.place) ?? this.countersOf(row.place);
+    this.totals[HOLDERS]++;
+    this.totals[h]++;
+    c.gemeente[HOLDERS]++;
+    c.gemeente[h]++;
+    if (c.deelregio !== undefined) {
+      c.deelregio[HOLDERS]++;
+      c.deelregio[h]++;
     }
-    if (c.holder === 'onduidelijk') {
-      this.unclear.push({ dossier_id: this.pseudo ? this.pseudo(row.dossierId) : row.dossierId, gemeente, reason: c.reason!, term_end: isoDate(c.termEnd!) });
+    if (h === H.onduidelijk) {
+      const { gemeente } = row.place;
+      const id = row.dossierId;
+      // an own copy of the id: the row's is a slice of its batch's ids and would keep the whole
+      // batch in memory as long as the list lives (one batch per unclear case on a large export)
+      const dossier_id = this.pseudo ? this.pseudo(id) : Buffer.from(id, 'utf8').toString('utf8');
+      this.unclear.push({ dossier_id, gemeente, reason: this.reason, term_end: isoDate(this.termEnd) });
     }
   }
 
@@ -164,9 +213,14 @@ export class ZichtCounter {
       missing_fields: this.missing,
       triage_term_workdays: this.spec.triage_term.workdays,
       confirm_term_workdays: this.spec.confirm_term.workdays,
-      totals: this.totals,
-      by_gemeente: Object.fromEntries(keys.map((k) => [k, this.gemeenten.get(k)!])),
-      by_deelregio: Object.fromEntries(this.deelregios),
+      totals: countsOf(this.totals),
+      by_gemeente: Object.fromEntries(
+        keys.map((k) => {
+          const g = this.gemeenten.get(k)!;
+          return [k, { ...countsOf(g.counts), ...(g.deelregio ? { deelregio: g.deelregio } : {}) }];
+        }),
+      ),
+      by_deelregio: Object.fromEntries([...this.deelregios].map(([k, c]) => [k, countsOf(c)])),
       unclear,
       interpretation: this.spec.interpretation ? localized(this.spec.interpretation) : null,
       quotes: this.spec.quotes.map((q) => ({ document: q.document, section: q.section, text: q.text.trim() })),

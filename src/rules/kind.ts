@@ -47,7 +47,8 @@ export interface RuleDefOf<S> {
 /**
  * A rule's outcome for one row, as OUT ints in an outcome array (rule r's at r * OUT): the status
  * (index in STATUSES), due and actual date, days late, the moment window, and the missing items as
- * a bit mask (required_items: bit k for item k; deadline: 1 when its anchor is missing). Dates and
+ * a bit mask (required_items: bit k for item k; deadline: 1 when its anchor is missing; with status
+ * not_applicable, 1 says the rule did not apply because its anchor date was missing). Dates and
  * numbers that do not apply are EMPTY_CELL. src/rules/outcome.ts turns one into a Result.
  */
 export const OUT = 8;
@@ -110,6 +111,11 @@ export interface RuleKind<Sch extends KindSchema = KindSchema> {
   messages: Partial<Record<Status, string>>;
   /** the fields named by an outcome's missing mask */
   missingItems(spec: z.infer<Sch>, mask: number): FieldName[];
+  /**
+   * a term's anchor fields (the first present counts): without one the pair is not applicable and
+   * the outcome says so (not_applicable with missing mask 1), counted per rule apart (issue 16.5)
+   */
+  anchor?(spec: z.infer<Sch>): FieldName[];
   /** the rule's parameters in words, a line per aspect, with canonical field names (rules show) */
   parameters(spec: z.infer<Sch>, ctx: { momentWindow: { before: number; after: number } }): string[];
   /** the one evaluator of the kind */

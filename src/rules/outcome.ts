@@ -5,7 +5,7 @@
  */
 import { EMPTY_CELL } from '../model/row.js';
 import type { FieldName } from '../model/fields.js';
-import { OUT, O_ACTUAL, O_ANCHOR, O_DAYS, O_DUE, O_MISSING, O_WINDOW_END, O_WINDOW_START } from './kind.js';
+import { OUT, O_ACTUAL, O_ANCHOR, O_DAYS, O_DUE, O_MISSING, O_WINDOW_END, O_WINDOW_START, S } from './kind.js';
 import { kindOf, RuleDef } from './registry.js';
 import { Result, STATUSES } from './types.js';
 
@@ -45,7 +45,8 @@ export class OutcomeResults {
     r.windowStart = v(out[o + O_WINDOW_START]);
     r.windowEnd = v(out[o + O_WINDOW_END]);
     const mask = out[o + O_MISSING];
-    r.missing = mask === 0 ? undefined : this.missing(i, mask);
+    // a not_applicable pair's mask only says why (its anchor was missing): no missing items
+    r.missing = mask === 0 || out[o] === S.not_applicable ? undefined : this.missing(i, mask);
     r.anchor = v(out[o + O_ANCHOR]);
     return r;
   }

@@ -42,6 +42,11 @@ export function kindOf(spec: RuleSpec): RuleKind<z.ZodObject<{ kind: z.ZodLitera
   return KINDS[spec.kind] as never;
 }
 
+/** A term rule's anchor fields (the first present counts); [] for a rule without an anchor. */
+export function anchorFields(spec: RuleSpec): FieldName[] {
+  return kindOf(spec).anchor?.(spec as never) ?? [];
+}
+
 /** The canonical fields a rule reads (from, to, items, conditions, anchors). */
 export function ruleFields(spec: RuleSpec): Set<FieldName> {
   return kindOf(spec).fields(spec);

@@ -12,7 +12,7 @@ import '../i18n/catalog/validate.js';
 import { parseIsoDay } from '../calendar/days.js';
 import { displayDate } from '../report/messages.js';
 import { provenanceLine, provenanceRows } from '../report/provenance.js';
-import { wrapWords } from '../report/table.js';
+import { COMPACT_BELOW, compactTable, wrapFull, wrapWords } from '../report/table.js';
 import { ISSUE_CODES, SEVERITY } from './codes.js';
 import type { ValidationReport } from './validate.js';
 import { fillJson, fillSections } from './fill.js';
@@ -121,17 +121,27 @@ function build(report: ValidationReport, complete = false): Sections {
           ]),
       });
     }
-    sections.push({
-      title: t('validate.examples'),
-      head: [t('validate.col.code'), t('col.file'), t('col.row'), t('col.column'), t('col.reason')],
-      rows: report.examples.map((e) => [
-        e.code,
-        clean(e.file),
-        e.row === null ? t('validate.header') : String(e.row),
-        clean(e.column),
-        clean(e.message) + (e.expected ? ` (${t('validate.expected', { type: t(`type.${e.expected}`) })})` : ''),
-      ]),
-      note: t('validate.examplesNote'),
+    // the examples per kind, each with how many of how many are shown
+    const multiFile = report.input.files.length > 1;
+    const shownCodes = codes.filter((c) => report.examples.some((e) => e.code === c));
+    shownCodes.forEach((c, i) => {
+      const list = report.examples.filter((e) => e.code === c);
+      const total = report.issues.by_code[c]!;
+      const notes = [
+        ...(list.length < total ? [t('validate.examplesLeftOut', { count: formatNumber(total - list.length) })] : []),
+        ...(i === shownCodes.length - 1 ? [t('validate.examplesNote')] : []),
+      ];
+      sections.push({
+        title: t('validate.examplesOf', { code: c, title: t(`code.${c}`), shown: formatNumber(list.length), total: formatNumber(total) }),
+        head: [...(multiFile ? [t('col.file')] : []), t('col.row'), t('col.column'), t('col.reason')],
+        rows: list.map((e) => [
+          ...(multiFile ? [clean(e.file)] : []),
+          e.row === null ? t('validate.header') : String(e.row),
+          clean(e.column),
+          clean(e.message) + (e.expected ? ` (${t('validate.expected', { type: t(`type.${e.expected}`) })})` : ''),
+        ]),
+        ...(notes.length ? { note: notes.join(' ') } : {}),
+      });
     });
   }
   const fill = fillSections(report.fill, complete);
@@ -162,8 +172,23 @@ export function fitWidths(rows: string[][], width: number): number[] {
 }
 
 export function formatValidationTable(report: ValidationReport, opts: { color: boolean; width?: number }): string {
-  const chalk = new Chalk({ level: opts.color ? 1 : 0 });
-  const width = Math.max(80, Math.min(opts.width ?? 120, 200));
+  const width = Math.max(40, opts.width ?? 100);
+  if (width >= COMPACT_BELOW) {
+    const wide = formatValidationBordered(report, opts.color, Math.min(width, 200));
+    if (widest(wide) <= width) return wide;
+  }
+  return formatValidationCompact(report, opts.color, width);
+}
+
+const ANSI = /\x1b\[[0-9;]*m/g;
+function widest(block: string): number {
+  let max = 0;
+  for (const line of block.split('\n')) max = Math.max(max, line.replace(ANSI, '').length);
+  return max;
+}
+
+function formatValidationBordered(report: ValidationReport, color: boolean, width: number): string {
+  const chalk = new Chalk({ level: color ? 1 : 0 });
   const s = build(report);
   const out = [chalk.bold(s.title), ...s.lines];
   for (const sec of s.sections) {
@@ -181,6 +206,27 @@ export function formatValidationTable(report: ValidationReport, opts: { color: b
   // the provenance above the verdict: the verdict stays the last line a terminal shows
   out.push('', ...wrapWords(provenanceLine(report.provenance), width).map((l) => chalk.dim(l)));
   out.push('', s.ok ? chalk.green(s.verdict) : chalk.red(s.verdict));
+  return out.join('\n') + '\n';
+}
+
+/**
+ * The report for a terminal narrower than COMPACT_BELOW (issue 13.8): no borders, every line at
+ * most `width` characters, and nothing cut: a long reason or column name wraps onto the next lines.
+ */
+function formatValidationCompact(report: ValidationReport, color: boolean, width: number): string {
+  const chalk = new Chalk({ level: color ? 1 : 0 });
+  const s = build(report);
+  const para = (text: string) => wrapFull(text, width);
+  const out = [...para(s.title).map((l) => chalk.bold(l)), ...s.lines.flatMap(para)];
+  for (const sec of s.sections) {
+    out.push('', ...para(sec.title).map((l) => chalk.bold.underline(l)));
+    const last = sec.head.length - 1;
+    out.push(compactTable(sec.head.map((head, i) => ({ head, wrap: true, ...(i === last ? { flex: true } : {}) })), sec.rows, width, (x) => chalk.bold(x)));
+    if (sec.note) out.push(...para(sec.note).map((l) => chalk.dim(l)));
+  }
+  // the provenance above the verdict: the verdict stays the last line a terminal shows
+  out.push('', ...para(provenanceLine(report.provenance)).map((l) => chalk.dim(l)));
+  out.push('', ...para(s.verdict).map((l) => (s.ok ? chalk.green(l) : chalk.red(l))));
   return out.join('\n') + '\n';
 }
 

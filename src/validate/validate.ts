@@ -24,6 +24,7 @@ import { PiiKind, piiBitsOfValue, piiKindOfColumnName, PiiSampler } from '../pri
 import { isShownColumnName, shownColumnName } from '../privacy/quote.js';
 import { bundledProfileIds, gemeenteResolver, loadProfile, Profile } from '../profile/load.js';
 import { displayDate } from '../report/messages.js';
+import { baseName } from '../report/overview.js';
 import { ISSUE_CODES, IssueCode, IssueSeverity, SEVERITY } from './codes.js';
 import { implausibilities } from './plausibility.js';
 import { fieldsUsedByRules } from '../rules/registry.js';
@@ -213,7 +214,8 @@ export async function runValidation(opts: ValidateOptions): Promise<ValidationRe
 
   for (const path of opts.inputs) {
     const input = await openInput(path, { ...opts.read, wantedColumns });
-    const file = input.file;
+    // the base name only: a path can hold a user's name (issue 13.10)
+    const file = baseName(input.file);
     const missing = new Set(normalizer.begin(input, { lenient: true }));
     const account: FileAccount = {
       file,

@@ -93,7 +93,7 @@ describe('formatAgendaTable', () => {
     const out = formatAgendaTable(
       { tool: { name: 'giacheck', version: '0' }, profile: { id: 'zl', version: '1', name: { nl: 'ZL', en: 'ZL' } }, peildatum, days: 14, horizon: peildatum + 14,
         input: { files: ['x'], rows_read: 250, rows_checked: 250, rows_rejected: 0, period: { from: null, to: null }, rows_outside_period: 0 }, groups: groupAgenda(items), total: 250, pseudonymized: false },
-      { color: false },
+      { color: false, width: 200 },
     );
     expect(out.match(/^│ Dossier /gm)).toHaveLength(3);
     const ids = [...out.matchAll(/^│ (X-\d{3}) /gm)].map((m) => m[1]);
@@ -104,12 +104,16 @@ describe('formatAgendaTable', () => {
 
 describe('giacheck agenda', () => {
   it('prints overdue items on top, then per ISO week and gemeente', async () => {
-    const { out, code } = await agenda({ format: 'table' });
+    // the bordered layout (--width 160 and more; the compact one is tested in test/e2e/agenda-width-tmux.test.ts)
+    const { out, code } = await agenda({ format: 'table', width: '200' });
     expect(code).toBe(0);
     const lines = out.split('\n');
-    expect(lines.slice(0, 4)).toEqual([
+    expect(lines.slice(0, 6)).toEqual([
       'Agenda Zuid-Limburg',
       'Van 04-11-2026 tot en met 18-11-2026 (14 dagen vanaf de peildatum); verlopen termijnen bovenaan',
+      // the weeks listed: C-1's ZL-08 (window opens 06-11) stands in the week of its date 20-11
+      'Weken: week 46 van 2026 tot en met week 47 van 2026 (09-11-2026 – 22-11-2026)',
+      'Een monitoringsmoment waarvan het venster uiterlijk 18-11-2026 opent, staat in de week van zijn eigen datum (de laatste: 20-11-2026).',
       `Bestanden: ${basename(csv)}`,
       'Rijen: 5 gelezen, 4 gecontroleerd, 1 afgewezen',
     ]);
@@ -137,6 +141,37 @@ describe('giacheck agenda', () => {
     expect(out).not.toContain('ZL-09');
   });
 
+  it('compact below 160 columns: no borders, nothing cut, the window with what to register, no line wider than --width', async () => {
+    const { out } = await agenda({ format: 'table', width: '80' });
+    const lines = out.split('\n');
+    for (const l of lines) expect(l.length, l).toBeLessThanOrEqual(80);
+    expect(out).not.toMatch(/[┌│└]/);
+    expect(lines.slice(1, 4)).toEqual([
+      'Van 04-11-2026 tot en met 18-11-2026 (14 dagen vanaf de peildatum); verlopen',
+      'termijnen bovenaan',
+      'Weken: week 46 van 2026 tot en met week 47 van 2026 (09-11-2026 – 22-11-2026)',
+    ]);
+    const at = lines.indexOf('Verlopen (2)');
+    expect(lines.slice(at, at + 7)).toEqual([
+      'Verlopen (2)',
+      'Maastricht (2)',
+      'Dossier  Regel  Te registreren                     Uiterlijk    Over tijd  Ernst',
+      '-'.repeat(80),
+      'B-1      ZL-01  veiligheidsbeoordeling             08-10-2026  27 dag(en)  fout',
+      'B-1      ZL-02  brief/informatie aan de            08-10-2026  27 dag(en)  fout',
+      '                directbetrokkenen',
+    ]);
+    // the weeks (all open) have no status column
+    const k = lines.indexOf('Kerkrade (1)');
+    expect(lines.slice(k, k + 5)).toEqual([
+      'Kerkrade (1)',
+      'Dossier  Regel  Te registreren                                 Uiterlijk   Ernst',
+      '-'.repeat(80),
+      'C-1      ZL-08  monitoring na 3 maanden (venster 06-11-2026 –  20-11-2026  fout',
+      '                04-12-2026)',
+    ]);
+  });
+
   it('--days decides what is near: a moment counts from the opening of its window', async () => {
     const json = (out: string) => JSON.parse(out) as { items: { dossier_id: string; rule_id: string; week: string }[]; until: string };
     const three = json((await agenda({ format: 'json', days: '3' })).out);
@@ -150,6 +185,8 @@ describe('giacheck agenda', () => {
   it('JSON holds the items with ISO dates and the window', async () => {
     const j = JSON.parse((await agenda({ format: 'json' })).out);
     expect(j).toMatchObject({ peildatum: '2026-11-04', days: 14, until: '2026-11-18', total: 7, profile: { id: 'zuid-limburg' } });
+    expect(j.weeks).toEqual({ first: '2026-W46', last: '2026-W47', from: '2026-11-09', to: '2026-11-22' });
+    expect((await agenda({ format: 'json', days: '1' })).out).toContain('"weeks": null');
     expect(j.input).toEqual({ files: [basename(csv)], rows_read: 5, rows_checked: 4, rows_rejected: 1, period: { from: null, to: null }, rows_outside_period: 0 });
     // the file by its base name (a full path can hold a user's name)
     expect(JSON.stringify(j)).not.toContain(dir);
@@ -163,6 +200,7 @@ describe('giacheck agenda', () => {
 
   it('Markdown has one table per group', async () => {
     const md = (await agenda({ format: 'md' })).out;
+    expect(md).toContain('\n- Weken: week 46 van 2026 tot en met week 47 van 2026 (09-11-2026 – 22-11-2026)\n');
     expect(md).toContain('## Verlopen (2)\n\n| Gemeente | Dossier | Regel | Te registreren | Uiterlijk | Venster | Status | Ernst |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n| Maastricht | B-1 | ZL-01 | veiligheidsbeoordeling | 08-10-2026 |   | verlopen (27 dag(en) over tijd) | fout |');
     expect(md).toContain('## Week 47 van 2026: 16-11-2026 – 22-11-2026 (1)');
   });
@@ -230,8 +268,13 @@ describe('giacheck agenda', () => {
 
   it('speaks English with --lang en', async () => {
     setLang('en');
-    const { out } = await agenda({ format: 'table' });
-    expect(out.split('\n').slice(0, 2)).toEqual(['Agenda Zuid-Limburg', 'From 2026-11-04 up to and including 2026-11-18 (14 days from the reference date); overdue items on top']);
+    const { out } = await agenda({ format: 'table', width: '200' });
+    expect(out.split('\n').slice(0, 4)).toEqual([
+      'Agenda Zuid-Limburg',
+      'From 2026-11-04 up to and including 2026-11-18 (14 days from the reference date); overdue items on top',
+      'Weeks: week 46 of 2026 up to and including week 47 of 2026 (2026-11-09 – 2026-11-22)',
+      'A monitoring moment whose window opens by 2026-11-18 is listed in the week of its own date (the last: 2026-11-20).',
+    ]);
     expect(out).toContain('Week 46 of 2026: 2026-11-09 – 2026-11-15 (4)');
   });
 });

@@ -77,8 +77,10 @@ describe('giacheck compare', () => {
     const { out, stderr } = await compare(oldJson, newJson, { format: 'json' });
     expect(stderr).toBe('');
     const j = JSON.parse(out);
-    expect(j.old).toMatchObject({ file: oldJson, peildatum: '2026-11-04', profile: { id: 'zuid-limburg' }, rows_checked: 4, findings: 9 });
-    expect(j.new).toMatchObject({ file: newJson, peildatum: '2026-11-20', rows_checked: 4, findings: 8 });
+    // base names only: a path can hold a user's name (issue 13.10)
+    expect(j.old).toMatchObject({ file: 'oktober.json', peildatum: '2026-11-04', profile: { id: 'zuid-limburg' }, rows_checked: 4, findings: 9 });
+    expect(JSON.stringify(j)).not.toContain(dir);
+    expect(j.new).toMatchObject({ file: 'november.json', peildatum: '2026-11-20', rows_checked: 4, findings: 8 });
     expect(j.warnings).toEqual([]);
     const rule = (id: string) => j.rules.find((r: { rule_id: string }) => r.rule_id === id);
     // ZL-01: C-1 on time and B-1 overdue, A-1 and D-1 pending → A-1 on time, D-1 overdue: 50 % both times
@@ -111,12 +113,14 @@ describe('giacheck compare', () => {
   });
 
   it('table: per rule with compliance old/new and the change, the lists below', async () => {
-    const { out } = await compare(oldJson, newJson, { format: 'table' });
+    // the bordered layout (160 columns and more); the compact one below
+    const { out } = await compare(oldJson, newJson, { format: 'table', width: '200' });
     const lines = out.split('\n');
+    expect(out).not.toContain(dir);
     expect(lines.slice(0, 4)).toEqual([
       'Vergelijking van twee runs: 04-11-2026 → 20-11-2026',
-      `Oud: ${oldJson} (profiel zuid-limburg 2026.11, peildatum 04-11-2026, 4 dossiers gecontroleerd, 9 bevindingen)`,
-      `Nieuw: ${newJson} (profiel zuid-limburg 2026.11, peildatum 20-11-2026, 4 dossiers gecontroleerd, 8 bevindingen)`,
+      `Oud: oktober.json (profiel zuid-limburg 2026.11, peildatum 04-11-2026, 4 dossiers gecontroleerd, 9 bevindingen)`,
+      `Nieuw: november.json (profiel zuid-limburg 2026.11, peildatum 20-11-2026, 4 dossiers gecontroleerd, 8 bevindingen)`,
       expect.stringMatching(/^Naleving over alle regels: [\d,]+% → [\d,]+% \([-+]?[\d,]+ pp\)$/),
     ]);
     const row = (key: string) => lines.find((l) => l.startsWith(`│ ${key} `))?.split('│').slice(1, -1).map((c) => c.trim());

@@ -63,9 +63,10 @@ describe('compare with three runs', () => {
     expect(j.sorted_by).toBe('peildatum');
     expect(j.reordered).toBe(true);
     expect(j.runs.map((x: { run: number; file: string; peildatum: string }) => [x.run, x.file, x.peildatum])).toEqual([
-      [1, runs.oct, '2026-11-04'],
-      [2, runs.nov, '2026-11-20'],
-      [3, runs.dec, '2026-12-01'],
+      // base names only: a path can hold a user's name (issue 13.10)
+      [1, 'run-04-11.json', '2026-11-04'],
+      [2, 'run-20-11.json', '2026-11-20'],
+      [3, 'run-01-12.json', '2026-12-01'],
     ]);
     expect(j.runs[0]).toMatchObject({ profile: { id: 'zuid-limburg' }, rows_checked: 3, mapping: null, gemeenten: null });
     expect(j.warnings).toEqual([]);

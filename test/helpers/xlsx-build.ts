@@ -13,6 +13,8 @@ export interface Part {
   store?: boolean;
   /** write this unpacked size into the headers instead of the true one */
   claimUnpacked?: number;
+  /** write this compression method into the headers (the data is stored as is) */
+  method?: number;
 }
 
 /** A zip archive of the parts (local headers, central directory, end record). */
@@ -22,7 +24,9 @@ export function zip(parts: Part[]): Buffer {
   let offset = 0;
   for (const p of parts) {
     const data = Buffer.isBuffer(p.data) ? p.data : Buffer.from(p.data, 'utf8');
-    const packed = p.store ? data : deflateRawSync(data);
+    const stored = p.store || p.method !== undefined;
+    const packed = stored ? data : deflateRawSync(data);
+    const method = p.method ?? (stored ? 0 : 8);
     const name = Buffer.from(p.name, 'utf8');
     const unpacked = p.claimUnpacked ?? data.length;
     const crc = crc32(0, data);
@@ -30,7 +34,7 @@ export function zip(parts: Part[]): Buffer {
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x800, 6);
-    local.writeUInt16LE(p.store ? 0 : 8, 8);
+    local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
     local.writeUInt32LE(unpacked, 22);
@@ -41,7 +45,7 @@ export function zip(parts: Part[]): Buffer {
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x800, 8);
-    central.writeUInt16LE(p.store ? 0 : 8, 10);
+    central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(packed.length, 20);
     central.writeUInt32LE(unpacked, 24);
@@ -70,6 +74,8 @@ export interface BookSpec {
   numFmts?: Record<number, string>;
   cellXfs?: number[];
   date1904?: boolean;
+  /** <calcPr fullCalcOnLoad="1"/>: the workbook asks to be recalculated when opened (XlsxWriter writes it) */
+  fullCalcOnLoad?: boolean;
   /** more parts, or replacements */
   extra?: Part[];
   /** change a part before it is zipped */
@@ -99,7 +105,7 @@ export function book(spec: BookSpec): Buffer {
     },
     {
       name: 'xl/workbook.xml',
-      data: `<?xml version="1.0" encoding="UTF-8"?><workbook ${NS}>${spec.date1904 ? '<workbookPr date1904="1"/>' : '<workbookPr/>'}<sheets>${names.map((n, i) => `<sheet name="${esc(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
+      data: `<?xml version="1.0" encoding="UTF-8"?><workbook ${NS}>${spec.date1904 ? '<workbookPr date1904="1"/>' : '<workbookPr/>'}<sheets>${names.map((n, i) => `<sheet name="${esc(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets>${spec.fullCalcOnLoad ? '<calcPr calcId="124519" fullCalcOnLoad="1"/>' : ''}</workbook>`,
     },
     {
       name: 'xl/_rels/workbook.xml.rels',

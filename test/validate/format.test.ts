@@ -41,7 +41,7 @@ describe('validate formats', () => {
   });
 
   it('table: Dutch headings, personal data first, the verdict last', () => {
-    const text = formatValidation(report(), 'table', { color: false, width: 120 });
+    const text = formatValidation(report(), 'table', { color: false, width: 200 });
     const lines = text.split('\n');
     expect(lines[0]).toBe('Datakwaliteit export, profiel Zuid-Limburg');
     expect(lines[1]).toBe('Profiel: Zuid-Limburg (zuid-limburg 2026.11) · Peildatum: 01-07-2026');
@@ -51,7 +51,30 @@ describe('validate formats', () => {
     expect(text).toContain('│ e.csv   │ BSN   │ burgerservicenummer (BSN) │ de kolomnaam │');
     expect(lines.at(-2)).toBe('2 fout(en) en 0 waarschuwing(en): los de fouten op vóór de controle.');
     expect(text).not.toMatch(/\x1b\[/);
-    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(120);
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(200);
+    // the examples per kind, each saying how many of how many
+    expect(text).toContain('Voorbeelden impossible-date (datum bestaat niet): 1 van 1');
+  });
+
+  it('table below 160 columns: compact, no borders, a long reason wraps instead of being cut', () => {
+    const long = 'kolom bevat burgerservicenummer (BSN) (herkend aan de kolomnaam); persoonsgegevens horen niet in een export voor deze controle: verwijder de kolom';
+    const r = report({ examples: [{ ...report().examples[0], message: long }, report().examples[1]], issues: { ...report().issues, by_code: { 'pii-column': 3, 'impossible-date': 1 } } });
+    const text = formatValidation(r, 'table', { color: false, width: 80 });
+    const lines = text.split('\n');
+    for (const l of lines) expect(l.length, l).toBeLessThanOrEqual(80);
+    expect(text).not.toMatch(/[┌│└]/);
+    const at = lines.indexOf('Voorbeelden pii-column (kolom met persoonsgegevens): 1 van 3');
+    expect(lines.slice(at, at + 7)).toEqual([
+      'Voorbeelden pii-column (kolom met persoonsgegevens): 1 van 3',
+      'Rij  Kolom  Reden',
+      '-'.repeat(80),
+      'kop  BSN    kolom bevat burgerservicenummer (BSN) (herkend aan de kolomnaam);',
+      '            persoonsgegevens horen niet in een export voor deze controle:',
+      '            verwijder de kolom',
+      '2 meer niet getoond.',
+    ]);
+    // every word of the reason is there
+    expect(lines.slice(at + 3, at + 6).map((l) => l.slice(12)).join(' ')).toBe(long);
   });
 
   it('table in English; a clean report says so', () => {

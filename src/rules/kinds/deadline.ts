@@ -34,6 +34,7 @@ export const deadline = defineKind({
     not_applicable: 'msg.notApplicable',
   },
   missingItems: (spec) => [spec.from].flat(),
+  anchor: (spec) => [spec.from].flat(),
   parameters: (spec) => [`${spec.to} ≤ ${anchorText(spec.from)} + ${durationText(spec.duration)}`],
   compile(def, ctx) {
     const spec = def.spec;
@@ -47,7 +48,7 @@ export const deadline = defineKind({
       if (!when(ints, b)) return write(out, o, S.not_applicable);
       const a = anchor(ints, b);
       if (a === EMPTY_CELL) {
-        return required ? write(out, o, S.missing, EMPTY_CELL, EMPTY_CELL, EMPTY_CELL, EMPTY_CELL, EMPTY_CELL, 1) : write(out, o, S.not_applicable);
+        return write(out, o, required ? S.missing : S.not_applicable, EMPTY_CELL, EMPTY_CELL, EMPTY_CELL, EMPTY_CELL, EMPTY_CELL, 1);
       }
       let actual = ints[b + to];
       if (implausible(a, actual, today)) {

@@ -34,6 +34,7 @@ export const moment = defineKind({
     not_applicable: 'msg.notApplicable',
   },
   missingItems: () => [],
+  anchor: (spec) => [spec.from].flat(),
   parameters: (spec, ctx) => {
     const w = spec.window ?? ctx.momentWindow;
     return [
@@ -52,7 +53,7 @@ export const moment = defineKind({
     return (ints, b, out, o) => {
       if (!when(ints, b)) return write(out, o, S.not_applicable);
       const a = anchor(ints, b);
-      if (a === EMPTY_CELL) return write(out, o, S.not_applicable);
+      if (a === EMPTY_CELL) return write(out, o, S.not_applicable, EMPTY_CELL, EMPTY_CELL, EMPTY_CELL, EMPTY_CELL, EMPTY_CELL, 1);
       let actual = ints[b + to];
       if (implausible(a, actual, today)) {
         return write(out, o, S.implausible, EMPTY_CELL, a > today ? a : actual, EMPTY_CELL, EMPTY_CELL, EMPTY_CELL, 0, a);
