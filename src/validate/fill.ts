@@ -14,6 +14,7 @@ import { FIELD_INDEX, FIELDS, FieldName } from '../model/fields.js';
 import { EMPTY_CELL } from '../model/row.js';
 import { formatNumber, formatPercent, t } from '../i18n/index.js';
 import '../i18n/catalog/fill.js';
+import { ALL_CELLS, type CellPolicy, HIDDEN_SHARE } from '../report/cells.js';
 
 /** Gemeenten or months kept apart; the rest is counted together (a national export has ~342 gemeenten). */
 export const MAX_GROUPS = 2000;
@@ -133,25 +134,29 @@ export function fillRate(fill: FillReport, field: FieldName, filled: number, row
 }
 
 /** A share for a report: exact ratio to four decimals (JSON). */
-function rate4(r: number | null): number | null {
+export function rate4(r: number | null): number | null {
   return r === null ? null : Math.round(r * 10000) / 10000;
 }
 
-/** The fill as `--format json` gives it: counts and rates per field, overall, per gemeente, per month. */
-export function fillJson(fill: FillReport): object {
+/**
+ * The fill as `--format json` gives it: counts and rates per field, overall, per gemeente, per
+ * month. --min-cell (`cells`): a count below N is "<N", a rate that would give one away "*".
+ */
+export function fillJson(fill: FillReport, cells: CellPolicy = ALL_CELLS): object {
   const rates = (filled: Record<FieldName, number>, rows: number) =>
-    Object.fromEntries(FIELDS.map((f) => [f, rate4(fillRate(fill, f, filled[f], rows))]));
+    Object.fromEntries(FIELDS.map((f) => [f, fillShare(fill, f, filled[f], rows, cells)]));
+  const counts = (filled: Record<FieldName, number>) => Object.fromEntries(FIELDS.map((f) => [f, cells.value(filled[f])]));
   const group = (name: 'gemeente' | 'month') => (g: FillGroup) => ({
     [name]: g.key,
     ...(g.key === null ? { other: true } : {}),
-    rows: g.rows,
-    filled: g.filled,
+    rows: cells.value(g.rows),
+    filled: counts(g.filled),
     rate: rates(g.filled, g.rows),
   });
   return {
     basis: 'rows_valid',
-    rows: fill.rows,
-    filled: fill.filled,
+    rows: cells.value(fill.rows),
+    filled: counts(fill.filled),
     rate: rates(fill.filled, fill.rows),
     no_column: fill.no_column,
     by_gemeente: fill.by_gemeente.map(group('gemeente')),
@@ -159,13 +164,20 @@ export function fillJson(fill: FillReport): object {
   };
 }
 
+/** A share for a data format: to four decimals, null (no column, no rows) or "*" (--min-cell). */
+export function fillShare(fill: FillReport, field: FieldName, filled: number, rows: number, cells: CellPolicy): number | null | typeof HIDDEN_SHARE {
+  const r = fillRate(fill, field, filled, rows);
+  return r === null ? null : cells.hidesShare(filled, rows) ? HIDDEN_SHARE : rate4(r);
+}
+
 /**
  * A share as the table and Markdown show it: never "100,0%" for a field that is not full in
  * every row, never "0,0%" for one that is filled somewhere; "–" without a column or rows.
  */
-export function fillPercent(fill: FillReport, field: FieldName, filled: number, rows: number): string {
+export function fillPercent(fill: FillReport, field: FieldName, filled: number, rows: number, cells: CellPolicy = ALL_CELLS): string {
   const r = fillRate(fill, field, filled, rows);
   if (r === null) return '–';
+  if (cells.hidesShare(filled, rows)) return HIDDEN_SHARE;
   if (filled < rows && r >= 0.9995) return formatPercent(0.999);
   if (filled > 0 && r < 0.0005) return formatPercent(0.001);
   return formatPercent(r);
@@ -184,13 +196,16 @@ function groupName(g: FillGroup): string {
 }
 
 /** The group with the lowest share of `field` (the first of equals), as "Vaals 40,0%". */
-function lowest(fill: FillReport, field: FieldName, groups: FillGroup[]): string {
+function lowest(fill: FillReport, field: FieldName, groups: FillGroup[], cells: CellPolicy): string {
   let best: FillGroup | undefined;
   for (const g of groups) {
     if (g.rows === 0) continue;
     if (!best || g.filled[field] * best.rows < best.filled[field] * g.rows) best = g;
   }
-  return best ? `${groupName(best)} ${fillPercent(fill, field, best.filled[field], best.rows)}` : '–';
+  if (!best) return '–';
+  // a hidden share (--min-cell) names no group either: which one is lowest would give it away
+  if (cells.hidesShare(best.filled[field], best.rows)) return HIDDEN_SHARE;
+  return `${groupName(best)} ${fillPercent(fill, field, best.filled[field], best.rows, cells)}`;
 }
 
 /**
@@ -198,7 +213,7 @@ function lowest(fill: FillReport, field: FieldName, groups: FillGroup[]): string
  * month; otherwise (the terminal table, 80 columns) only the fields below 100 %, each with its
  * lowest gemeente and month.
  */
-export function fillSections(fill: FillReport, complete: boolean): { lines: string[]; sections: FillSection[] } {
+export function fillSections(fill: FillReport, complete: boolean, cells: CellPolicy = ALL_CELLS): { lines: string[]; sections: FillSection[] } {
   if (fill.rows === 0) return { lines: [], sections: [] };
   const present = FIELDS.filter((f) => !fill.no_column.includes(f));
   const lines = fill.no_column.length ? [t('fill.noColumn', { fields: fill.no_column.join(', ') })] : [];
@@ -207,8 +222,8 @@ export function fillSections(fill: FillReport, complete: boolean): { lines: stri
       title,
       head: [t('fill.col.field'), t('fill.total'), ...groups.map(groupName)],
       rows: [
-        [t('fill.rows'), formatNumber(fill.rows), ...groups.map((g) => formatNumber(g.rows))],
-        ...FIELDS.map((f) => [f, fillPercent(fill, f, fill.filled[f], fill.rows), ...groups.map((g) => fillPercent(fill, f, g.filled[f], g.rows))]),
+        [t('fill.rows'), cells.count(fill.rows), ...groups.map((g) => cells.count(g.rows))],
+        ...FIELDS.map((f) => [f, fillPercent(fill, f, fill.filled[f], fill.rows, cells), ...groups.map((g) => fillPercent(fill, f, g.filled[f], g.rows, cells))]),
       ],
       note: t('fill.mdNote'),
     });
@@ -218,14 +233,14 @@ export function fillSections(fill: FillReport, complete: boolean): { lines: stri
     .filter((f) => fill.filled[f] < fill.rows)
     .sort((a, b) => fill.filled[a] - fill.filled[b] || FIELDS.indexOf(a) - FIELDS.indexOf(b));
   const full = present.length - below.length;
-  if (!below.length) return { lines: [t('fill.allFull', { present: formatNumber(present.length), rows: formatNumber(fill.rows) }), ...lines], sections: [] };
+  if (!below.length) return { lines: [t('fill.allFull', { present: formatNumber(present.length), rows: cells.count(fill.rows) }), ...lines], sections: [] };
   return {
     lines,
     sections: [
       {
-        title: t('fill.title', { rows: formatNumber(fill.rows) }),
+        title: t('fill.title', { rows: cells.count(fill.rows) }),
         head: [t('fill.col.field'), t('fill.col.filled'), t('fill.col.lowGemeente'), t('fill.col.lowMonth')],
-        rows: below.map((f) => [f, fillPercent(fill, f, fill.filled[f], fill.rows), lowest(fill, f, fill.by_gemeente), lowest(fill, f, fill.by_month)]),
+        rows: below.map((f) => [f, fillPercent(fill, f, fill.filled[f], fill.rows, cells), lowest(fill, f, fill.by_gemeente, cells), lowest(fill, f, fill.by_month, cells)]),
         note: t('fill.note', { full: formatNumber(full), present: formatNumber(present.length) }),
       },
     ],
