@@ -11,6 +11,7 @@ import { buildReport, check } from '../engine/check.js';
 import { FORMATS } from '../report/formats.js';
 import { makePseudonymizer } from '../report/pseudonymize.js';
 import type { Report } from '../report/model.js';
+import { HIDDEN_SHARE, reportCells } from '../report/cells.js';
 import { checkOutputTarget, chooseFormat, openOutput, writesFile, writtenLine } from './output.js';
 import {
   addGemeenteOption,
@@ -21,6 +22,7 @@ import {
   InputOptions,
   OutputOptions,
   parseFailOn,
+  parseMinCell,
   PeriodOptions,
   resolveInput,
   resolvePeriod,
@@ -53,7 +55,9 @@ export function register(program: Command, run: Run): void {
     .option('--include-passed', t('opt.includePassed'))
     .option('--max-findings <n>', t('opt.maxFindings'), '100')
     .option('--width <n>', t('opt.width'))
-    .option('--pseudonymize', t('opt.pseudonymize'));
+    .option('--pseudonymize', t('opt.pseudonymize'))
+    .option('--min-cell <n>', t('opt.minCell'))
+    .option('--aggregate-only', t('opt.aggregateOnly'));
   addInputOptions(cmd);
   addPeriodOptions(cmd);
   addGemeenteOption(cmd);
@@ -79,10 +83,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: Io = pro
     throw new UserError(t('error.option', { option: '--max-findings', value: String(opts.maxFindings), choices: '0, 1, 2, …' }));
   }
   const width = parseWidth(opts.width);
-  const minCell = opts.minCell === undefined ? undefined : Number(opts.minCell);
-  if (minCell !== undefined && (!/^\d+$/.test(String(opts.minCell).trim()) || !Number.isInteger(minCell) || minCell < 2 || minCell > 1000)) {
-    throw new UserError(t('error.option', { option: '--min-cell', value: String(opts.minCell), choices: '2 … 1000' }));
-  }
+  const minCell = parseMinCell(opts.minCell);
   const aggregateOnly = Boolean(opts.aggregateOnly);
   const pseudo = opts.pseudonymize ? makePseudonymizer(io.env.GIACHECK_PSEUDO_KEY) : undefined;
   checkOutputTarget(opts.output);
@@ -136,10 +137,12 @@ export async function runCheck(files: string[], opts: CheckOptions, io: Io = pro
 
 /** One line per rule with a norm: its compliance against the norm, met or not, or not judged. */
 function normLines(report: Report): string[] {
+  const cells = reportCells(report);
   return report.summary.rules
     .filter((r) => r.norm !== null)
     .map((r) =>
-      t(r.meets_norm === null ? 'rep.normLineNotJudged' : r.meets_norm ? 'rep.normLineMet' : 'rep.normLineNotMet', {
+      // --min-cell: a hidden compliance hides on which side of the norm it lies too
+      t(r.meets_norm === null ? 'rep.normLineNotJudged' : cells.compliance(r) === HIDDEN_SHARE ? 'rep.normLineHidden' : r.meets_norm ? 'rep.normLineMet' : 'rep.normLineNotMet', {
         rule: r.rule_id,
         norm: formatPercent(r.norm, 0),
         compliance: formatPercent(r.compliance),

@@ -212,3 +212,13 @@ export function useColor(opts: GlobalOptions, isTTY: boolean, env: NodeJS.Proces
 }
 
 export { isoDate };
+
+/** `--min-cell <n>` checked (check, compare): undefined when not given; a usage error (exit 2) when not 2 … 1000. */
+export function parseMinCell(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(String(value).trim()) || !Number.isInteger(n) || n < 2 || n > 1000) {
+    throw new UserError(t('error.option', { option: '--min-cell', value: String(value), choices: '2 … 1000' }));
+  }
+  return n;
+}

@@ -13,11 +13,12 @@ import { compareReports, Comparison } from '../compare/compare.js';
 import { formatCompareJson, formatCompareMarkdown, formatCompareTable, warningText } from '../compare/format.js';
 import { loadSavedReport, ReadDigest } from '../compare/load.js';
 import { baseName } from '../report/overview.js';
-import { trendReports } from '../compare/trend.js';
+import { trendReports, trendWithMinCell } from '../compare/trend.js';
+import { cellPolicy } from '../report/cells.js';
 import { formatTrendHtml, formatTrendJson, formatTrendMarkdown, formatTrendTable, trendWarningText } from '../compare/trend-format.js';
 import '../i18n/catalog/trend.js';
 import { makePseudonymizer } from '../report/pseudonymize.js';
-import { addGlobalOptions, GlobalOptions, useColor } from './common.js';
+import { addGlobalOptions, GlobalOptions, parseMinCell, useColor } from './common.js';
 import { checkOutputTarget, chooseFormat, openOutput, writesFile, writtenLine } from './output.js';
 import { TOOL } from './version.js';
 import { outputWidth, parseWidth } from './width.js';
@@ -30,6 +31,7 @@ export interface CompareOptions extends GlobalOptions {
   pseudonymize?: boolean;
   trend?: boolean;
   width?: string;
+  minCell?: string;
 }
 
 const FORMATS = ['table', 'md', 'json', 'html'];
@@ -46,7 +48,8 @@ export function register(program: Command, run: Run): void {
     .option('--width <n>', t('opt.width'))
     .option('--output <bestand>', t('opt.output'))
     .option('--max-findings <n>', t('opt.compareMax'), '100')
-    .option('--pseudonymize', t('opt.pseudonymize'));
+    .option('--pseudonymize', t('opt.pseudonymize'))
+    .option('--min-cell <n>', t('opt.compareMinCell'));
   addGlobalOptions(cmd);
   cmd.action(async (oldFile: string, newFile: string, more: string[], opts: CompareOptions) => {
     // the per-case lists need exactly two runs; the trend (and any HTML) takes two or more
@@ -61,9 +64,11 @@ export async function runTrend(files: string[], opts: CompareOptions, io: Io = p
   const format = chooseFormat(opts.format, opts.output, FORMATS);
   if (!FORMATS.includes(format)) throw new UserError(t('error.formatUnsupported', { format, choices: FORMATS.join(', ') }));
   const width = parseWidth(opts.width);
+  const minCell = parseMinCell(opts.minCell);
   checkOutputTarget(opts.output);
-  // the trend lists no dossier ids, so --pseudonymize has nothing to hash here
-  const trend = trendReports(files.map((file) => ({ file, report: loadSavedReport(file) })));
+  // the trend lists no dossier ids, so --pseudonymize has nothing to hash here; --min-cell hides
+  // its small counts (report/cells.ts, the policy check uses)
+  const trend = trendWithMinCell(trendReports(files.map((file) => ({ file, report: loadSavedReport(file) }))), cellPolicy(minCell ?? null));
   if (!opts.quiet) {
     for (const w of trend.warnings) io.stderr.write('giacheck: ' + t('compare.warningLabel') + ': ' + trendWarningText(w) + '\n');
   }
@@ -93,6 +98,8 @@ export async function runCompare(oldFile: string, newFile: string, opts: Compare
   const format = chooseFormat(opts.format, opts.output, FORMATS);
   if (!FORMATS.includes(format)) throw new UserError(t('error.formatUnsupported', { format, choices: FORMATS.join(', ') }));
   if (format === 'html' || opts.trend) return runTrend([oldFile, newFile], opts, io);
+  // the two-run comparison lists dossiers (newly overdue, resolved): small counts beside them protect nobody
+  if (opts.minCell !== undefined) throw new UserError(t('compare.error.minCellTwoRuns'));
   const maxItems = Number(opts.maxFindings ?? '100');
   if (!Number.isInteger(maxItems) || maxItems < 0) {
     throw new UserError(t('error.option', { option: '--max-findings', value: String(opts.maxFindings), choices: '0, 1, 2, …' }));

@@ -13,7 +13,9 @@ import { displayDate } from '../report/messages.js';
 import { mdEscape, mdTable } from '../report/md.js';
 import { esc } from '../report/svg.js';
 import { compactTable, CompactColumn } from '../report/table.js';
-import { formatDelta } from './format.js';
+import { formatDelta as formatShareDelta } from './format.js';
+import { HIDDEN_SHARE } from '../report/cells.js';
+import '../i18n/catalog/provenance.js';
 import { lineChart, LinePoint } from './trend-svg.js';
 import type { LeadTime, Trend, TrendPoint, TrendSeries, TrendWarning, WarningGroup } from './trend.js';
 
@@ -33,10 +35,20 @@ export function trendWarningText(w: TrendWarning): string {
   return t(`trend.warn.${w.code}`, { values: groupsText(w.groups) });
 }
 
-const pct = (p: TrendPoint | null): string => (p === null ? t('trend.absent') : formatPercent(p.compliance));
+const pct = (p: TrendPoint | null): string => (p === null ? t('trend.absent') : p.compliance === HIDDEN_SHARE ? HIDDEN_SHARE : formatPercent(p.compliance));
 
-function leadText(l: LeadTime | null | undefined): string {
+/** The change between two runs in percentage points; "*" when hidden (--min-cell). */
+const formatDelta = (d: number | null | typeof HIDDEN_SHARE): string => (d === HIDDEN_SHARE ? HIDDEN_SHARE : formatShareDelta(d));
+
+/** A count of the trend as text: the number, or "<N" (--min-cell). */
+const count = (n: number | string): string => (typeof n === 'number' ? formatNumber(n) : n);
+
+/** A lead time of a point as a number for a chart: none when hidden. */
+const leadMedian = (l: TrendPoint['lead_time']): number | null => (l && l !== HIDDEN_SHARE ? l.median : null);
+
+function leadText(l: LeadTime | null | undefined | typeof HIDDEN_SHARE): string {
   if (l === undefined || l === null) return t('trend.notAvailable');
+  if (l === HIDDEN_SHARE) return HIDDEN_SHARE;
   const v = Math.round(l.median * 10) / 10;
   const s = getLang() === 'nl' ? String(v).replace('.', ',') : String(v);
   return t(l.unit === 'workdays' ? 'trend.unit.workdays' : 'trend.unit.days', { n: s });
@@ -51,8 +63,9 @@ function headLines(tr: Trend): string[] {
   return [
     t('trend.title', { n: tr.runs.length, first, last }),
     t(tr.reordered ? 'trend.sortedChanged' : 'trend.sorted'),
+    ...(tr.min_cell !== null ? [t('run.minCell', { n: tr.min_cell, below: tr.min_cell - 1 })] : []),
     ...tr.runs.map((r, i) =>
-      t('trend.run', { n: i + 1, file: r.file, profile: `${r.profile.id} ${r.profile.version}`, date: isoToDisplay(r.peildatum), checked: formatNumber(r.rows_checked), findings: formatNumber(r.findings) }),
+      t('trend.run', { n: i + 1, file: r.file, profile: `${r.profile.id} ${r.profile.version}`, date: isoToDisplay(r.peildatum), checked: formatNumber(r.rows_checked), findings: count(r.findings) }),
     ),
     t('trend.totals', { values: tr.totals.points.map(pct).join(' → '), delta: formatDelta(tr.totals.delta) }),
   ];
@@ -73,7 +86,7 @@ interface Grid {
   runHeads: string[];
   runRows: string[][];
   /** change first → last run, null: no such column */
-  deltas: (number | null)[] | null;
+  deltas: (number | null | typeof HIDDEN_SHARE)[] | null;
 }
 
 /** One or more compact tables, together no wider than `width`. */
@@ -112,7 +125,7 @@ function fitGrid(g: Grid, width: number, chalk: ChalkInstance): string {
   if (cur.length) chunks.push(cur);
   const paintDelta = (padded: string, row: number): string => {
     const d = g.deltas?.[row] ?? null;
-    if (d === null || Math.abs(d) < 0.0005) return padded;
+    if (typeof d !== 'number' || Math.abs(d) < 0.0005) return padded;
     return d > 0 ? chalk.green(padded) : chalk.red(padded);
   };
   return chunks
@@ -258,7 +271,7 @@ export function formatTrendMarkdown(tr: Trend): string {
   return out.join('\n') + '\n';
 }
 
-const round4 = (d: number | null): number | null => (d === null ? null : Math.round(d * 10000) / 10000);
+const round4 = (d: number | null | typeof HIDDEN_SHARE): number | null | typeof HIDDEN_SHARE => (d === null || d === HIDDEN_SHARE ? d : Math.round(d * 10000) / 10000);
 
 export function trendJson(tr: Trend, tool: { name: string; version: string }) {
   const points = (s: TrendSeries) =>
@@ -278,6 +291,8 @@ export function trendJson(tr: Trend, tool: { name: string; version: string }) {
   return {
     tool,
     kind: 'trend',
+    // --min-cell: counts below it are "<N", shares, changes and lead times that would give one away "*"
+    min_cell: tr.min_cell,
     runs: tr.runs.map((r, i) => ({ run: i + 1, ...r })),
     sorted_by: 'peildatum',
     reordered: tr.reordered,
@@ -288,7 +303,10 @@ export function trendJson(tr: Trend, tool: { name: string; version: string }) {
       rule_id: r.key,
       title: r.title,
       norm: r.norm ?? null,
-      points: points(r).map((p, i) => ({ ...p, lead_time_median: r.points[i]?.lead_time?.median ?? null, lead_time_unit: r.points[i]?.lead_time?.unit ?? null })),
+      points: points(r).map((p, i) => {
+        const l = r.points[i]?.lead_time;
+        return { ...p, lead_time_median: l === HIDDEN_SHARE ? HIDDEN_SHARE : (l?.median ?? null), lead_time_unit: l && l !== HIDDEN_SHARE ? l.unit : null };
+      }),
       compliance_delta: round4(r.delta),
     })),
     gemeenten: tr.gemeenten.map((g) => ({ gemeente: g.key, ...(g.deelregio ? { deelregio: g.deelregio } : {}), points: points(g), compliance_delta: round4(g.delta) })),
@@ -347,7 +365,7 @@ function shareChart(tr: Trend, s: TrendSeries, title: string): string {
   const id = `trend-${++chartSeq}`;
   return (
     `<figure>${lineChart(
-      chartPoints(tr, s, (p) => p?.compliance ?? null, pct),
+      chartPoints(tr, s, (p) => (typeof p?.compliance === 'number' ? p.compliance : null), pct),
       { id, title, desc: t('trend.chartDesc', { n: tr.runs.length }), yMax: 1, yTick: (v) => formatPercent(v, 0), share: true, norm: s.norm ?? null, normText: s.norm != null ? t('rep.normMarker', { norm: formatPercent(s.norm, 0) }) : undefined },
     )}<figcaption>${esc(title)}</figcaption></figure>`
   );
@@ -355,14 +373,14 @@ function shareChart(tr: Trend, s: TrendSeries, title: string): string {
 
 function leadChart(tr: Trend, s: TrendSeries): string {
   const id = `trend-${++chartSeq}`;
-  const values = s.points.map((p) => p?.lead_time?.median ?? 0);
+  const values = s.points.map((p) => leadMedian(p?.lead_time) ?? 0);
   const max = Math.max(1, ...values);
   // a round top: 5, 10, 20, 50 …
   const top = [5, 10, 20, 25, 50, 100, 200, 500, 1000].find((v) => v >= max) ?? Math.ceil(max);
   const title = t('trend.chartLead', { rule: s.key });
   return (
     `<figure>${lineChart(
-      chartPoints(tr, s, (p) => p?.lead_time?.median ?? null, (p) => leadText(p?.lead_time)),
+      chartPoints(tr, s, (p) => leadMedian(p?.lead_time), (p) => leadText(p?.lead_time)),
       { id, title, desc: t('trend.chartLeadDesc', { n: tr.runs.length }), yMax: top, yTick: (v) => formatNumber(Math.round(v)) },
     )}<figcaption>${esc(title)}</figcaption></figure>`
   );
@@ -375,11 +393,13 @@ export function formatTrendHtml(tr: Trend, tool: { name: string; version: string
   const hasNorm = tr.rules.some((r) => r.norm !== null && r.norm !== undefined);
   const parts: string[] = [];
   parts.push(`<header><h1>${esc(head[0])}</h1><p>${esc(head[1])}</p>`);
+  // --min-cell: said before any figure
+  if (tr.min_cell !== null) parts.push(`<p class="note">${esc(t('run.minCell', { n: tr.min_cell, below: tr.min_cell - 1 }))}</p>`);
   parts.push(
     htmlTable(
       t('trend.runsCaption'),
       [t('trend.col.run'), t('trend.col.file'), t('trend.col.profile'), t('trend.col.peildatum'), t('col.cases'), t('trend.col.findings')],
-      tr.runs.map((r, i) => [String(i + 1), r.file, `${r.profile.id} ${r.profile.version}`, isoToDisplay(r.peildatum), formatNumber(r.rows_checked), formatNumber(r.findings)]),
+      tr.runs.map((r, i) => [String(i + 1), r.file, `${r.profile.id} ${r.profile.version}`, isoToDisplay(r.peildatum), formatNumber(r.rows_checked), count(r.findings)]),
       4,
     ),
   );

@@ -10,6 +10,7 @@
  */
 import { baseName } from '../report/overview.js';
 import { provenanceMappingText, provenanceOptionsKey, type SavedReport } from './load.js';
+import { HIDDEN_SHARE, type CellPolicy } from '../report/cells.js';
 
 export interface TrendRun {
   file: string;
@@ -20,7 +21,8 @@ export interface TrendRun {
   profile_sha256: string | undefined;
   options: string | undefined;
   rows_checked: number;
-  findings: number;
+  /** findings of the run; "<N" under --min-cell */
+  findings: number | string;
   /** the mapping the run used, from its provenance: "file (first 12 hex digits of its SHA-256)"; null = none; undefined when the report does not say */
   mapping: string | null | undefined;
   /** the period the run was limited to, "from – to"; null = none; undefined when the report does not say */
@@ -33,16 +35,22 @@ export interface LeadTime {
   median: number;
   /** 'workdays' or 'days' */
   unit: string;
+  /** the cases done the median is over, when the report says (check's reports do) */
+  count?: number;
 }
 
+/** A count as the trend shows it: the number, or "<N" under --min-cell. */
+export type TrendCount = number | string;
+
 export interface TrendPoint {
-  applicable: number;
-  on_time: number;
-  overdue: number;
-  pending: number;
-  compliance: number | null;
-  /** undefined: the run's report has no lead times at all; null: it has them, not for this rule */
-  lead_time?: LeadTime | null;
+  applicable: TrendCount;
+  on_time: TrendCount;
+  overdue: TrendCount;
+  pending: TrendCount;
+  /** "*" under --min-cell when it would give a small count away */
+  compliance: number | null | typeof HIDDEN_SHARE;
+  /** undefined: the run's report has no lead times at all; null: it has them, not for this rule; "*": over fewer than --min-cell cases */
+  lead_time?: LeadTime | null | typeof HIDDEN_SHARE;
 }
 
 export interface TrendSeries {
@@ -52,8 +60,8 @@ export interface TrendSeries {
   norm?: number | null;
   /** one per run, in run order; null where the run has no such rule / gemeente */
   points: (TrendPoint | null)[];
-  /** compliance of the last run − the first run that has one (a share) */
-  delta: number | null;
+  /** compliance of the last run − the first run that has one (a share); "*" when either is hidden (--min-cell) */
+  delta: number | null | typeof HIDDEN_SHARE;
 }
 
 /** One value some of the runs share: null = none (no mapping, no period), undefined = the report does not say. */
@@ -68,6 +76,8 @@ export type TrendWarning =
   | { code: 'samePeildatum'; peildatum: string; runs: number[] };
 
 export interface Trend {
+  /** --min-cell of the compare run (null: every count shown) */
+  min_cell: number | null;
   runs: TrendRun[];
   /** the order of the files on the command line was not the order of their peildatum */
   reordered: boolean;
@@ -94,10 +104,13 @@ interface CountsIn {
 const point = (c: CountsIn | undefined, lead?: LeadTime | null): TrendPoint | null =>
   c ? { applicable: c.applicable, on_time: c.on_time, overdue: c.overdue, pending: c.pending, compliance: c.compliance, ...(lead !== undefined ? { lead_time: lead } : {}) } : null;
 
+/** The points that have a compliance, the first and the last of which the delta is between. */
+const judgedPoints = (points: (TrendPoint | null)[]) => points.filter((p): p is TrendPoint & { compliance: number } => p !== null && typeof p.compliance === 'number');
+
 function delta(points: (TrendPoint | null)[]): number | null {
-  const judged = points.filter((p): p is TrendPoint => p !== null && p.compliance !== null);
+  const judged = judgedPoints(points);
   if (judged.length < 2) return null;
-  return judged[judged.length - 1].compliance! - judged[0].compliance!;
+  return judged[judged.length - 1].compliance - judged[0].compliance;
 }
 
 /** A number out of a loosely shaped object: the first of `keys` that holds one. */
@@ -129,7 +142,8 @@ export function leadTimesOf(report: SavedReport): Map<string, LeadTime | null> |
     const overall = [e.done, e, e.all, e.overall, e.total].find((x): x is Loose => isObj(x) && numberAt(x, ['median', 'p50']) !== undefined);
     const median = overall ? numberAt(overall, ['median', 'p50']) : undefined;
     const unit = typeof e.unit === 'string' ? e.unit : overall && typeof overall.unit === 'string' ? overall.unit : 'days';
-    out.set(id, median === undefined ? null : { median, unit: unit === 'werkdagen' ? 'workdays' : unit === 'dagen' ? 'days' : unit });
+    const count = overall ? numberAt(overall, ['count', 'n']) : undefined;
+    out.set(id, median === undefined ? null : { median, unit: unit === 'werkdagen' ? 'workdays' : unit === 'dagen' ? 'days' : unit, ...(count !== undefined ? { count } : {}) });
   }
   return out;
 }
@@ -265,6 +279,7 @@ export function trendReports(inputs: TrendInput[]): Trend {
   });
   const totalPoints = reports.map((r) => point(r.summary.totals));
   return {
+    min_cell: null,
     runs,
     reordered,
     warnings,
@@ -273,5 +288,45 @@ export function trendReports(inputs: TrendInput[]): Trend {
     rules,
     gemeenten: seriesOfGroups(reports, (r) => r.summary.by_gemeente),
     deelregios: seriesOfGroups(reports, (r) => r.summary.by_deelregio),
+  };
+}
+
+/**
+ * The trend under --min-cell (issue 16.4), the one policy of report/cells.ts: every count of a
+ * point from 1 to N−1 is "<N", a compliance that would give such a count away is "*", and so is
+ * a change between two runs when either end is hidden, and a median lead time over fewer than N
+ * cases (or over an unknown number of them). Zero stays.
+ */
+export function trendWithMinCell(tr: Trend, cells: CellPolicy): Trend {
+  if (cells.minCell === null) return tr;
+  const shown = (p: TrendPoint | null): TrendPoint | null => {
+    if (p === null) return null;
+    const n = (v: TrendCount) => (typeof v === 'number' ? cells.value(v) : v);
+    const judged = Number(p.applicable) - Number(p.pending);
+    const lead = p.lead_time;
+    return {
+      applicable: n(p.applicable),
+      on_time: n(p.on_time),
+      overdue: n(p.overdue),
+      pending: n(p.pending),
+      compliance: typeof p.compliance === 'number' && cells.hidesShare(Number(p.on_time), judged) ? HIDDEN_SHARE : p.compliance,
+      ...(lead !== undefined ? { lead_time: lead && lead !== HIDDEN_SHARE && (lead.count === undefined || cells.hides(lead.count)) ? HIDDEN_SHARE : lead } : {}),
+    };
+  };
+  const series = (s: TrendSeries): TrendSeries => {
+    const points = s.points.map(shown);
+    // the change is between the first and the last run with a compliance: hidden with either
+    const ends = judgedPoints(s.points);
+    const hidden = ends.length >= 2 && [ends[0], ends[ends.length - 1]].some((p) => points[s.points.indexOf(p)]?.compliance === HIDDEN_SHARE);
+    return { ...s, points, delta: hidden ? HIDDEN_SHARE : s.delta };
+  };
+  return {
+    ...tr,
+    min_cell: cells.minCell,
+    runs: tr.runs.map((r) => ({ ...r, findings: typeof r.findings === 'number' ? cells.value(r.findings) : r.findings })),
+    totals: series(tr.totals),
+    rules: tr.rules.map(series),
+    gemeenten: tr.gemeenten.map(series),
+    deelregios: tr.deelregios.map(series),
   };
 }

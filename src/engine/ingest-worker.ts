@@ -11,24 +11,19 @@ import { ingest, IngestJob } from './ingest.js';
 import type { WorkerMessage } from './parallel.js';
 
 /**
- * Batches sent but not yet handled by the main thread. At 4 the worker waited ~0.1 s per
- * million rows for the main thread (which starts cold: JIT, first allocations); at 16 (~4 MB of
- * packed rows at most) it never waited in the runs measured.
+ * Batches sent but not yet handled by the main thread (it counts them in shared memory). At 4 the
+ * worker waited ~0.1 s per million rows for the main thread (which starts cold: JIT, first
+ * allocations); at 16 (~4 MB of packed rows at most) it never waited in the runs measured.
  */
 const MAX_IN_FLIGHT = 16;
 
-async function run(job: IngestJob, port: NonNullable<typeof parentPort>): Promise<void> {
+async function run({ job, handled }: WorkerJob, port: NonNullable<typeof parentPort>): Promise<void> {
   setLang(job.lang);
-  let inFlight = 0;
-  let wake: (() => void) | undefined;
-  port.on('message', (m: { t: string }) => {
-    if (m.t === 'ack') {
-      inFlight--;
-      const w = wake;
-      wake = undefined;
-      w?.();
-    }
-  });
+  const done = new Int32Array(handled);
+  let sent = 0;
+  // a waiting Atomics.waitAsync does not keep the thread alive; a listening port does
+  const keepAlive = () => {};
+  port.on('message', keepAlive);
   const post = (m: WorkerMessage, transfer?: ArrayBuffer[]) => port.postMessage(m, transfer);
   await ingest(job, {
     file: (m) => post(m),
@@ -36,18 +31,33 @@ async function run(job: IngestJob, port: NonNullable<typeof parentPort>): Promis
     // the batch's arrays are transferred, not copied; wait while too many are unacknowledged
     async batch(packed) {
       post(packed, [packed.kinds.buffer as ArrayBuffer, packed.ints.buffer as ArrayBuffer, packed.idEnds.buffer as ArrayBuffer]);
-      if (++inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
+      sent++;
+      for (let seen = Atomics.load(done, 0); sent - seen >= MAX_IN_FLIGHT; seen = Atomics.load(done, 0)) {
+        const wait = waitAsync(done, 0, seen);
+        if (wait.async) await wait.value;
+      }
     },
   });
   post({ t: 'end' });
-  port.removeAllListeners('message');
+  port.off('message', keepAlive);
   port.unref();
 }
 
+/** Atomics.waitAsync (Node >= 16); typed here because the ES2023 lib the project targets lacks it. */
+const waitAsync = (Atomics as unknown as {
+  waitAsync(a: Int32Array, index: number, value: number): { async: false; value: string } | { async: true; value: Promise<string> };
+}).waitAsync;
+
+/** A job and the count of batches the main thread has handled (an Int32 in shared memory). */
+interface WorkerJob {
+  job: IngestJob;
+  handled: SharedArrayBuffer;
+}
+
 /** The job: in workerData, or, for a worker started ahead (prestartIngestWorker), the first message. */
-function job(port: NonNullable<typeof parentPort>): Promise<IngestJob> {
-  if (!(workerData as { prestarted?: boolean }).prestarted) return Promise.resolve(workerData as IngestJob);
-  return new Promise((resolve) => port.once('message', (m: { t: 'job'; job: IngestJob }) => resolve(m.job)));
+function job(port: NonNullable<typeof parentPort>): Promise<WorkerJob> {
+  if (!(workerData as { prestarted?: boolean }).prestarted) return Promise.resolve(workerData as WorkerJob);
+  return new Promise((resolve) => port.once('message', (m: { t: 'job' } & WorkerJob) => resolve(m)));
 }
 
 if (parentPort) {

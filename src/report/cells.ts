@@ -11,6 +11,9 @@ import { formatNumber, formatPercent, t } from '../i18n/index.js';
 import '../i18n/catalog/provenance.js';
 import type { Counts, MonitoringDurationSummary, Summary } from './aggregate.js';
 import type { Report } from './model.js';
+import type { LeadTime, LeadTimeSummary, Spread } from './leadtime.js';
+import { WERKVOORRAAD_BUCKETS, type WerkvoorraadCounts } from './werkvoorraad.js';
+import { ZICHT_HOLDERS, type ZichtCounts, type ZichtSummary } from './zicht.js';
 
 /** How a hidden percentage is shown, in every format (json too). */
 export const HIDDEN_SHARE = '*';
@@ -32,6 +35,14 @@ export interface CellPolicy {
   compliance(c: Counts): number | null | typeof HIDDEN_SHARE;
   /** a percentage as a text format prints it: "83,3%", "–" or "*" */
   percent(share: number | null | typeof HIDDEN_SHARE, digits?: number): string;
+  /**
+   * a statistic over `of` cases (a lead time's median, P90 or maximum, the oldest overdue item)
+   * for a data format: hidden ("*") when `of` is a hidden count, since a median of three names
+   * three families' terms
+   */
+  stat(v: number | null, of: number): number | null | typeof HIDDEN_SHARE;
+  /** the same for a text format: "12", "–" or "*" */
+  statText(v: number | null, of: number): string;
 }
 
 /** The judged cases of a set of counts: the denominator of its compliance. */
@@ -52,6 +63,8 @@ export function cellPolicy(minCell: number | null = null): CellPolicy {
     share,
     compliance: (c) => (c.compliance === null ? null : share(c.on_time, judgedOf(c)) === HIDDEN_SHARE ? HIDDEN_SHARE : c.compliance),
     percent: (s, digits) => (s === HIDDEN_SHARE ? HIDDEN_SHARE : formatPercent(s, digits)),
+    stat: (v, of) => (v !== null && hides(of) ? HIDDEN_SHARE : v),
+    statText: (v, of) => (v === null ? '–' : hides(of) ? HIDDEN_SHARE : formatNumber(v)),
   };
 }
 
@@ -89,9 +102,62 @@ export function meanMonitoringHidden(md: MonitoringDurationSummary, cells: CellP
   return cells.hides(md.closed);
 }
 
+/** A lead-time spread for a data format: its count, and its median, P90 and maximum hidden with it. */
+export function shownSpread(s: Spread, cells: CellPolicy): Record<string, unknown> {
+  return { count: cells.value(s.count), median: cells.stat(s.median, s.count), p90: cells.stat(s.p90, s.count), max: cells.stat(s.max, s.count) };
+}
+
+const shownLeadTime = (l: LeadTime, cells: CellPolicy) => ({ done: shownSpread(l.done, cells), open: shownSpread(l.open, cells) });
+
+/** summary.lead_times through the policy: every count, every statistic over a hidden count, every histogram column. */
+export function shownLeadTimes(lt: LeadTimeSummary, cells: CellPolicy): object {
+  const pairs = (h: [number, number][]) => h.map(([v, n]) => [v, cells.value(n)]);
+  const groups = (g: Record<string, Record<string, LeadTime>>) => mapValues(g, (byRule) => mapValues(byRule, (l) => shownLeadTime(l, cells)));
+  return {
+    ...lt,
+    rules: lt.rules.map((r) => ({ ...r, ...shownLeadTime(r, cells), histogram: { done: pairs(r.histogram.done), open: pairs(r.histogram.open) } })),
+    by_gemeente: groups(lt.by_gemeente),
+    by_deelregio: groups(lt.by_deelregio),
+    by_period: groups(lt.by_period),
+  };
+}
+
+/** The overdue items of a werkvoorraad row: what its oldest overdue item is one of. */
+export const overdueOf = (c: WerkvoorraadCounts): number => c.overdue_1_5 + c.overdue_6_20 + c.overdue_over_20;
+
+/** A werkvoorraad row for a data format: its counts, and the oldest overdue hidden with a hidden number of overdue items. */
+export function shownStock<T extends WerkvoorraadCounts>(c: T, cells: CellPolicy): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...(c as object) };
+  for (const k of [...WERKVOORRAAD_BUCKETS, 'open'] as const) out[k] = cells.value(c[k]);
+  out.oldest_overdue_werkdagen = cells.stat(c.oldest_overdue_werkdagen, overdueOf(c));
+  return out;
+}
+
+/** A zicht-op-veiligheid count row for a data format. */
+export function shownZichtCounts<T extends ZichtCounts>(c: T, cells: CellPolicy): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...(c as object) };
+  for (const k of ['cases', ...ZICHT_HOLDERS] as const) out[k] = cells.value(c[k]);
+  return out;
+}
+
+/**
+ * The zicht-op-veiligheid section for a data format: its counts through the policy; with
+ * --aggregate-only no unclear dossiers (a list of dossier ids), only how many there are.
+ */
+export function shownZicht(z: ZichtSummary, cells: CellPolicy, aggregateOnly: boolean): object {
+  return {
+    ...z,
+    totals: shownZichtCounts(z.totals, cells),
+    by_gemeente: mapValues(z.by_gemeente, (c) => shownZichtCounts(c, cells)),
+    by_deelregio: mapValues(z.by_deelregio, (c) => shownZichtCounts(c, cells)),
+    ...(aggregateOnly ? { unclear: [], unclear_count: cells.value(z.unclear.length) } : {}),
+  };
+}
+
 /** The summary as the json and jsonl formats write it: every aggregate through the policy. */
-export function shownSummary(s: Summary, cells: CellPolicy): object {
-  if (cells.minCell === null) return s;
+export function shownSummary(s: Summary, cells: CellPolicy, aggregateOnly = false): object {
+  const zicht = s.zicht_op_veiligheid;
+  if (cells.minCell === null) return aggregateOnly && zicht ? { ...s, zicht_op_veiligheid: shownZicht(zicht, cells, true) } : s;
   const md = s.monitoring_duration;
   return {
     ...s,
@@ -104,6 +170,9 @@ export function shownSummary(s: Summary, cells: CellPolicy): object {
     ...(md
       ? { monitoring_duration: { ...md, closed: cells.value(md.closed), open: cells.value(md.open), mean_months: meanMonitoringHidden(md, cells) ? HIDDEN_SHARE : md.mean_months } }
       : {}),
+    lead_times: shownLeadTimes(s.lead_times, cells),
+    werkvoorraad: { ...s.werkvoorraad, rules: s.werkvoorraad.rules.map((r) => shownStock(r, cells)), rows: s.werkvoorraad.rows.map((r) => shownStock(r, cells)) },
+    ...(zicht ? { zicht_op_veiligheid: shownZicht(zicht, cells, aggregateOnly) } : {}),
   };
 }
 

@@ -14,7 +14,8 @@ import type { Finding } from './findings.js';
 import type { FindingStream, StreamOut } from './model.js';
 import { rejectedText } from './rejected.js';
 import { ZICHT_HOLDERS } from './zicht.js';
-import { holderLabel, notAssessableText as zichtNotAssessable, zichtUnclearTable } from './zicht-format.js';
+import { holderLabel, notAssessableText as zichtNotAssessable, unclearLeftOutText, zichtUnclearTable } from './zicht-format.js';
+import { reportCells } from './cells.js';
 
 export const FINDING_COLUMNS: (keyof Finding)[] = [
   'dossier_id',
@@ -145,9 +146,11 @@ export function csvStream(out: StreamOut, stderr: NodeJS.WritableStream, dialect
       const z = report.summary.zicht_op_veiligheid;
       if (z && !z.assessable) stderr.write('giacheck: ' + zichtNotAssessable(z) + '\n');
       else if (z) {
-        stderr.write('giacheck: ' + t('zicht.csvCounts', { counts: ZICHT_HOLDERS.map((h) => `${holderLabel(h)} ${z.totals[h]}`).join(', ') }) + '\n');
-        const list = zichtUnclearTable(z, 0);
-        for (const r of list.rows) stderr.write('giacheck: ' + t('zicht.csvUnclear', { id: r[0], gemeente: r[1], reason: r[2], date: r[3] }) + '\n');
+        const cells = reportCells(report);
+        stderr.write('giacheck: ' + t('zicht.csvCounts', { counts: ZICHT_HOLDERS.map((h) => `${holderLabel(h)} ${cells.count(z.totals[h])}`).join(', ') }) + '\n');
+        // the unclear dossiers by id, like the rejected rows; with --aggregate-only only how many
+        if (report.options.aggregate_only) stderr.write('giacheck: ' + unclearLeftOutText(z, cells) + '\n');
+        else for (const r of zichtUnclearTable(z, 0).rows) stderr.write('giacheck: ' + t('zicht.csvUnclear', { id: r[0], gemeente: r[1], reason: r[2], date: r[3] }) + '\n');
       }
       // a CSV reader takes every line for a row: the provenance goes to standard error, one line of JSON
       stderr.write('giacheck: ' + t('prov.stderr', { json: JSON.stringify(report.provenance) }) + '\n');

@@ -36,7 +36,7 @@ import {
   anchorMissingNote,
 } from './overview.js';
 import { ZICHT_HOLDERS } from './zicht.js';
-import { holderLabel, notAssessableText as zichtNotAssessable, zichtCountTable, zichtIntro, zichtUnclearTable } from './zicht-format.js';
+import { holderLabel, notAssessableText as zichtNotAssessable, unclearLeftOutText, zichtCountTable, zichtIntro, zichtUnclearTable } from './zicht-format.js';
 import { complianceBarChart, complianceColour, complianceColumnChart, countBarChart, esc } from './svg.js';
 import { distributionChart } from './leadtime-chart.js';
 import { Grid, leadGrids, periodColumn, periodText, periodTitle, stockGrids } from './stats-view.js';
@@ -340,19 +340,23 @@ export function formatHtml(report: Report): string {
       (g.note ? `<p class="note">${esc(g.note)}</p>` : '');
     const lead = leadGrids(report);
     if (lead.length) {
-      const charts = report.summary.lead_times.rules
-        .map((r) =>
-          distributionChart({
-            id: anchor('chart-lead', r.rule_id),
-            title: t('lead.chartTitle', { rule: r.rule_id }),
-            desc: t('lead.chartDesc', { unit: t(`lead.unit.${r.unit}`) }),
-            histogram: r.histogram.done,
-            term: r.term,
-            unit: t(`lead.unit.${r.unit}`),
-          }),
-        )
-        .map((svg, i) => (svg ? `<figure class="leadtime"><figcaption>${esc(t('lead.chartTitle', { rule: report.summary.lead_times.rules[i].rule_id }))}</figcaption>${svg}</figure>` : ''))
-        .join('');
+      // --min-cell: no distribution (each column is the count of a few cases, its axis the maximum)
+      const charts =
+        cells.minCell !== null
+          ? `<p class="note">${esc(t('rep.chartsHidden'))}</p>`
+          : report.summary.lead_times.rules
+              .map((r) =>
+                distributionChart({
+                  id: anchor('chart-lead', r.rule_id),
+                  title: t('lead.chartTitle', { rule: r.rule_id }),
+                  desc: t('lead.chartDesc', { unit: t(`lead.unit.${r.unit}`) }),
+                  histogram: r.histogram.done,
+                  term: r.term,
+                  unit: t(`lead.unit.${r.unit}`),
+                }),
+              )
+              .map((svg, i) => (svg ? `<figure class="leadtime"><figcaption>${esc(t('lead.chartTitle', { rule: report.summary.lead_times.rules[i].rule_id }))}</figcaption>${svg}</figure>` : ''))
+              .join('');
       const [first, ...rest] = lead;
       parts.push({ id: 'doorlooptijden', title: t('lead.title'), html: grid(first) + charts + rest.map(grid).join('') });
     }
@@ -368,19 +372,26 @@ export function formatHtml(report: Report): string {
       if (!z.assessable) html += `<p class="not-assessable"><strong>${esc(zichtNotAssessable(z))}</strong></p>`;
       else {
         html += countBarChart(
-          ZICHT_HOLDERS.map((h) => ({ label: holderLabel(h), count: z.totals[h], valueText: `${formatNumber(z.totals[h])} (${formatPercent(z.totals.cases ? z.totals[h] / z.totals.cases : null)})` })),
+          // a hidden count draws no bar: its length would give the count away
+          ZICHT_HOLDERS.map((h) => ({
+            label: holderLabel(h),
+            count: cells.hides(z.totals[h]) ? 0 : z.totals[h],
+            valueText: `${cells.count(z.totals[h])} (${cells.percent(cells.share(z.totals[h], z.totals.cases))})`,
+          })),
           { id: 'chart-zicht', title: t('zicht.title'), desc: t('zicht.chartDesc') },
         );
-        const counts = zichtCountTable(z);
+        const counts = zichtCountTable(z, cells);
         html += table(
           t('zicht.title'),
           counts.head.map((h, i) => th(h, i ? ' class="num"' : '')),
           counts.rows.map((r) => `<tr><th scope="row">${esc(r[0])}</th>${r.slice(1).map((c) => td(c, 'num')).join('')}</tr>`),
           'zicht',
         );
-        html += `<h3>${esc(t('zicht.unclear', { count: formatNumber(z.unclear.length) }))}</h3>`;
-        if (!z.unclear.length) html += `<p>${esc(t('zicht.noneUnclear'))}</p>`;
+        // the unclear dossiers by id; with --aggregate-only only how many
+        if (report.options.aggregate_only) html += `<p>${esc(unclearLeftOutText(z, cells))}</p>`;
+        else if (!z.unclear.length) html += `<h3>${esc(t('zicht.unclear', { count: formatNumber(0) }))}</h3><p>${esc(t('zicht.noneUnclear'))}</p>`;
         else {
+          html += `<h3>${esc(t('zicht.unclear', { count: formatNumber(z.unclear.length) }))}</h3>`;
           const list = zichtUnclearTable(z, 0);
           html += table(
             t('zicht.unclear', { count: formatNumber(z.unclear.length) }),

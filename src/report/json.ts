@@ -32,7 +32,7 @@ export function reportJson(report: Report) {
     },
     // --min-cell: counts below N are the text "<N", percentages that would give one away "*"
     summary: {
-      ...(shownSummary(report.summary, cells) as Report['summary']),
+      ...(shownSummary(report.summary, cells, Boolean(report.options.aggregate_only)) as Report['summary']),
       rules: report.summary.rules.map((r) => ({ ...(cells.minCell === null ? r : shownCounts(r, cells)), title: localized(r.title) })),
     },
     findings: report.findings,

@@ -13,7 +13,7 @@ import type { Counts, GroupSummary } from './aggregate.js';
 import { displayDate, routeLabel } from './messages.js';
 import type { Report } from './model.js';
 import { Grid, leadGrids, periodColumn, periodText, periodTitle, stockGrids } from './stats-view.js';
-import { notAssessableText as zichtNotAssessable, zichtCountTable, zichtIntro, zichtQuotes, zichtUnclearTable } from './zicht-format.js';
+import { notAssessableText as zichtNotAssessable, unclearLeftOutText, zichtCountTable, zichtIntro, zichtQuotes, zichtUnclearTable } from './zicht-format.js';
 import { printable } from '../model/text.js';
 import {
   baseName,
@@ -214,14 +214,13 @@ export function formatMarkdown(report: Report): string {
     out.push(mdEscape(zichtIntro(zicht)));
     if (!zicht.assessable) out.push('', `**${mdEscape(zichtNotAssessable(zicht))}**`);
     else {
-      const counts = zichtCountTable(zicht);
+      const counts = zichtCountTable(zicht, cells);
       out.push('', mdTable([counts.head[0], ...counts.head.slice(1).map(num)], counts.rows));
-      out.push('', `### ${mdEscape(t('zicht.unclear', { count: formatNumber(zicht.unclear.length) }))}`, '');
-      // every unclear dossier (a meeting format, like the findings)
-      if (!zicht.unclear.length) out.push(mdEscape(t('zicht.noneUnclear')));
+      // every unclear dossier (a meeting format, like the findings); none with --aggregate-only
+      if (report.options.aggregate_only) out.push('', mdEscape(unclearLeftOutText(zicht, cells)));
       else {
-        const list = zichtUnclearTable(zicht, 0);
-        out.push(mdTable(list.head, list.rows));
+        out.push('', `### ${mdEscape(t('zicht.unclear', { count: formatNumber(zicht.unclear.length) }))}`, '');
+        out.push(zicht.unclear.length ? mdTable(zichtUnclearTable(zicht, 0).head, zichtUnclearTable(zicht, 0).rows) : mdEscape(t('zicht.noneUnclear')));
       }
     }
     out.push('', `_${mdEscape(t('zicht.sources'))}:_`, '', ...zichtQuotes(zicht.quotes).map((q) => `- ${mdEscape(q)}`));

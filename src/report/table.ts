@@ -16,7 +16,7 @@ import { anchorMissingNote, baseName, hasNorm, headline, normCell, noticeLines, 
 import '../i18n/catalog/usage.js';
 import { Grid, leadGrids, periodColumn, periodText, periodTitle, stockGrids } from './stats-view.js';
 import { ZICHT_HOLDERS, type ZichtSummary } from './zicht.js';
-import { notAssessableText as zichtNotAssessable, zichtCountTable, zichtIntro, zichtUnclearTable } from './zicht-format.js';
+import { notAssessableText as zichtNotAssessable, unclearLeftOutText, zichtCountTable, zichtIntro, zichtUnclearTable } from './zicht-format.js';
 import '../i18n/catalog/report.js';
 
 export interface TableOptions {
@@ -305,7 +305,7 @@ function formatWide(report: Report, opts: TableOptions, requested: number): stri
   const zicht = report.summary.zicht_op_veiligheid;
   if (zicht) {
     heading(t('zicht.title'));
-    out.push(...zichtLines(zicht, width, chalk, opts.maxFindings));
+    out.push(...zichtLines(zicht, width, chalk, opts.maxFindings, Boolean(report.options.aggregate_only)));
   }
 
   heading(t('report.findings'));
@@ -513,7 +513,7 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
   const zicht = report.summary.zicht_op_veiligheid;
   if (zicht) {
     heading(cut(t('zicht.title'), width));
-    out.push(...zichtLines(zicht, width, chalk, opts.maxFindings));
+    out.push(...zichtLines(zicht, width, chalk, opts.maxFindings, Boolean(report.options.aggregate_only)));
   }
 
   heading(t('report.findings'));
@@ -577,13 +577,14 @@ function formatCompact(report: Report, opts: TableOptions, width: number): strin
  * The zicht-op-veiligheid section, the same in both layouts: the counts per gemeente (short holder
  * heads, explained below the table) and the unclear dossiers, the oldest term first.
  */
-function zichtLines(z: ZichtSummary, width: number, chalk: ChalkInstance, maxItems: number): string[] {
+function zichtLines(z: ZichtSummary, width: number, chalk: ChalkInstance, maxItems: number, aggregateOnly: boolean): string[] {
   const out = wrapWords(zichtIntro(z), width);
   if (!z.assessable) return [...out, ...wrapWords(zichtNotAssessable(z), width).map((l) => chalk.yellow(l))];
-  const counts = zichtCountTable(z);
+  const counts = zichtCountTable(z, cells);
   const columns: CompactColumn[] = [{ head: counts.head[0], flex: true }, { head: counts.head[1], right: true }, ...ZICHT_HOLDERS.map((h) => ({ head: t(`zicht.short.${h}`), right: true }))];
   out.push(compactTable(columns, counts.rows, width, (s) => chalk.bold(s)));
   out.push(...wrapWords(t('zicht.legend'), width).map((l) => chalk.dim(l)));
+  if (aggregateOnly) return [...out, '', ...wrapWords(unclearLeftOutText(z, cells), width)];
   out.push('', chalk.bold(cut(t('zicht.unclear', { count: formatNumber(z.unclear.length) }), width)));
   if (!z.unclear.length) out.push(t('zicht.noneUnclear'));
   else {

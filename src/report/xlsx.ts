@@ -21,14 +21,14 @@ import { parseIsoDay } from '../calendar/days.js';
 import type { Counts, GroupSummary } from './aggregate.js';
 import { neutralise } from './csv.js';
 import { ZICHT_HOLDERS, type ZichtCounts } from './zicht.js';
-import { notAssessableText as zichtNotAssessable, zichtCountTable, zichtIntro, zichtQuotes, zichtUnclearTable } from './zicht-format.js';
+import { notAssessableText as zichtNotAssessable, unclearLeftOutText, zichtCountTable, zichtIntro, zichtQuotes, zichtUnclearTable } from './zicht-format.js';
 import { routeLabel } from './messages.js';
 import type { Provenance, Report } from './model.js';
 import type { LeadTime } from './leadtime.js';
 import { periodColumn, periodText, periodTitle } from './stats-view.js';
 import { baseName, groupFindings, hasAnchorMissing, hasImplausible, hasNorm, normVerdict, noticeLines, notAssessableFields, outsideText, peildatumText, reportTitle, sourceLabel, sourceLegend } from './overview.js';
 import { provenanceRows } from './provenance.js';
-import { ALL_CELLS, CellPolicy, HIDDEN_SHARE, meanMonitoringHidden, monitoringHiddenText, reportCells } from './cells.js';
+import { ALL_CELLS, CellPolicy, HIDDEN_SHARE, meanMonitoringHidden, monitoringHiddenText, overdueOf, reportCells } from './cells.js';
 
 type Fact = [string, string | number | Date | null, string?];
 
@@ -433,7 +433,23 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
     const units = new Map(lt.rules.map((r) => [r.rule_id, r]));
     const row = (kind: string, group: string, id: string, l: LeadTime): CellValue[] => {
       const r = units.get(id)!;
-      return [kind, group, id, t(`lead.unit.${r.unit}`), r.term, l.done.count, l.done.median, l.done.p90, l.done.max, l.open.count, l.open.median, l.open.max];
+      // --min-cell: a count below N is "<N", a median, P90 or maximum over it "*" (text cells)
+      const d = l.done;
+      const o = l.open;
+      return [
+        kind,
+        group,
+        id,
+        t(`lead.unit.${r.unit}`),
+        r.term,
+        cells.value(d.count),
+        cells.stat(d.median, d.count),
+        cells.stat(d.p90, d.count),
+        cells.stat(d.max, d.count),
+        cells.value(o.count),
+        cells.stat(o.median, o.count),
+        cells.stat(o.max, o.count),
+      ];
     };
     const groups = (kind: string, map: Record<string, Record<string, LeadTime>>) =>
       Object.entries(map).flatMap(([name, byRule]) => lt.rules.map((r) => row(kind, name, r.rule_id, byRule[r.rule_id])));
@@ -462,7 +478,10 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
       { header: t('stock.col.notDue'), type: 'int' },
       { header: t('stock.col.oldest'), type: 'int' },
     ];
-    const stockCells = (c: (typeof w.rules)[number]) => [c.open, c.overdue_over_20, c.overdue_6_20, c.overdue_1_5, c.not_due, c.oldest_overdue_werkdagen];
+    const stockCells = (c: (typeof w.rules)[number]) => [
+      ...[c.open, c.overdue_over_20, c.overdue_6_20, c.overdue_1_5, c.not_due].map((n) => cells.value(n)),
+      cells.stat(c.oldest_overdue_werkdagen, overdueOf(c)),
+    ];
     const rows = [
       ...w.rules.map((r) => [r.rule_id, t('lead.group.all'), '', ...stockCells(r)]),
       ...w.rows.map((r) => [r.rule_id, r.gemeente, r.deelregio ?? '', ...stockCells(r)]),
@@ -478,7 +497,7 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
   if (zicht) {
     const counts = zichtCountTable(zicht);
     const cols: Col[] = [{ header: counts.head[0], type: 'text' }, ...counts.head.slice(1).map((h): Col => ({ header: h, type: 'int' }))];
-    const zichtCells = (c: ZichtCounts) => [c.cases, ...ZICHT_HOLDERS.map((h) => c[h])];
+    const zichtCells = (c: ZichtCounts) => [c.cases, ...ZICHT_HOLDERS.map((h) => c[h])].map((n) => cells.value(n));
     const rows: CellValue[][] = zicht.assessable
       ? [...Object.entries(zicht.by_gemeente).map(([g, c]) => [g, ...zichtCells(c)]), [t('zicht.total'), ...zichtCells(zicht.totals)]]
       : [];
@@ -492,11 +511,13 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
     };
     note(zichtIntro(zicht));
     if (!zicht.assessable) note(zichtNotAssessable(zicht), true);
+    // --aggregate-only: no sheet of unclear dossiers (ids), only how many there are
+    else if (report.options.aggregate_only) note(unclearLeftOutText(zicht, cells), true);
     note(t('zicht.sources'), true);
     for (const q of zichtQuotes(zicht.quotes)) note(q);
     if (zicht.interpretation) note(t('zicht.show.interpretation', { text: zicht.interpretation }));
     ws.commit();
-    if (zicht.assessable) {
+    if (zicht.assessable && !report.options.aggregate_only) {
       const list = zichtUnclearTable(zicht, 0);
       const ucols: Col[] = [
         { header: list.head[0], type: 'text' },

@@ -3,12 +3,13 @@
  * counts and list of unclear dossiers (ids only) in table, md, html and xlsx; json and jsonl carry
  * `summary.zicht_op_veiligheid` as it is.
  */
-import { formatNumber, localized, t } from '../i18n/index.js';
+import { localized, t } from '../i18n/index.js';
 import '../i18n/catalog/zicht.js';
 import { parseIsoDay } from '../calendar/days.js';
 import { displayDate } from './messages.js';
 import type { ZichtSpec } from '../profile/schema.js';
 import { ZICHT_HOLDERS, type UnclearCase, type ZichtCounts, type ZichtSummary } from './zicht.js';
+import { ALL_CELLS, type CellPolicy } from './cells.js';
 
 const display = (iso: string): string => {
   const d = parseIsoDay(iso);
@@ -26,12 +27,17 @@ export function notAssessableText(z: ZichtSummary): string {
 }
 
 /** Head and rows of the count table: one row per gemeente (and the total), one column per holder. */
-export function zichtCountTable(z: ZichtSummary): { head: string[]; rows: string[][] } {
-  const cells = (c: ZichtCounts) => [formatNumber(c.cases), ...ZICHT_HOLDERS.map((h) => formatNumber(c[h]))];
+export function zichtCountTable(z: ZichtSummary, policy: CellPolicy = ALL_CELLS): { head: string[]; rows: string[][] } {
+  const cells = (c: ZichtCounts) => [policy.count(c.cases), ...ZICHT_HOLDERS.map((h) => policy.count(c[h]))];
   return {
     head: [t('col.gemeente'), t('col.cases'), ...ZICHT_HOLDERS.map(holderLabel)],
     rows: [...Object.entries(z.by_gemeente).map(([g, c]) => [g, ...cells(c)]), [t('zicht.total'), ...cells(z.totals)]],
   };
+}
+
+/** --aggregate-only: the unclear dossiers are a list of dossier ids; only their number is said. */
+export function unclearLeftOutText(z: ZichtSummary, policy: CellPolicy): string {
+  return t('zicht.unclearLeftOut', { count: policy.count(z.unclear.length) });
 }
 
 export function reasonText(u: UnclearCase, z: ZichtSummary): string {
