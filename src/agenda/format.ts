@@ -13,11 +13,14 @@ import { displayDate, fieldLabel } from '../report/messages.js';
 import { mdEscape, mdTable } from '../report/md.js';
 import { COMPACT_BELOW, compactTable, CompactColumn, wrapFull } from '../report/table.js';
 import type { AgendaGroup, AgendaItem } from './agenda.js';
+import type { ReportWarning } from '../report/model.js';
 
 export interface AgendaReport {
   tool: { name: string; version: string };
   profile: { id: string; version: string; name: { nl: string; en: string } };
   peildatum: Day;
+  /** false: --as-of was not given, today was used */
+  peildatum_given: boolean;
   days: number;
   horizon: Day;
   input: {
@@ -29,7 +32,11 @@ export interface AgendaReport {
     period: { from: string | null; to: string | null };
     /** rows whose melding lies outside the period: read, not on the agenda */
     rows_outside_period: number;
+    /** the newest date of the checked rows (yyyy-mm-dd), what the stale-export warning compares */
+    newest_date: string | null;
   };
+  /** what the agenda opens with: today as peildatum, a stale export (engine/peildatum.ts) */
+  warnings: ReportWarning[];
   groups: AgendaGroup[];
   total: number;
   pseudonymized: boolean;
@@ -143,6 +150,7 @@ function formatAgendaBordered(r: AgendaReport, opts: { color: boolean }): string
   const [title, ...rest] = headLines(r);
   const out: string[] = [chalk.bold(title), ...rest];
   if (r.pseudonymized) out.push(t('rep.pseudonymized'));
+  if (r.warnings.length) out.push('', chalk.bold(`${t('rep.warnings')}:`), ...r.warnings.map((w) => `- ${w.message}`));
   if (!r.total) {
     out.push('', t('agenda.empty', { days: r.days }));
     return out.join('\n') + '\n';
@@ -174,6 +182,7 @@ function formatAgendaCompact(r: AgendaReport, opts: { color: boolean }, width: n
   const [title, ...rest] = headLines(r);
   const out: string[] = [...wrapFull(title, width).map((l) => chalk.bold(l)), ...rest.flatMap((l) => wrapFull(l, width))];
   if (r.pseudonymized) out.push(...wrapFull(t('rep.pseudonymized'), width));
+  if (r.warnings.length) out.push('', chalk.bold(`${t('rep.warnings')}:`), ...r.warnings.flatMap((w) => wrapFull(`- ${w.message}`, width)));
   if (!r.total) {
     out.push('', ...wrapFull(t('agenda.empty', { days: r.days }), width));
     return out.join('\n') + '\n';
@@ -213,6 +222,7 @@ export function formatAgendaMarkdown(r: AgendaReport): string {
   const [title, ...rest] = headLines(r);
   const out: string[] = [`# ${mdEscape(title)}`, '', ...rest.map((l) => `- ${mdEscape(l)}`)];
   if (r.pseudonymized) out.push(`- ${mdEscape(t('rep.pseudonymized'))}`);
+  if (r.warnings.length) out.push('', `**${mdEscape(t('rep.warnings'))}:**`, '', ...r.warnings.map((w) => `- ${mdEscape(w.message)}`));
   if (!r.total) {
     out.push('', mdEscape(t('agenda.empty', { days: r.days })));
     return out.join('\n') + '\n';
@@ -245,10 +255,12 @@ export function agendaJson(r: AgendaReport) {
     tool: r.tool,
     profile: { id: r.profile.id, version: r.profile.version, name: localized(r.profile.name) },
     peildatum: isoDate(r.peildatum),
+    peildatum_given: r.peildatum_given,
     days: r.days,
     until: isoDate(r.horizon),
     weeks: ((w) => (w ? { first: w.first, last: w.last, from: isoDate(w.from), to: isoDate(w.to) } : null))(weekRange(r)),
     input: r.input,
+    warnings: r.warnings,
     total: r.total,
     items: r.groups.flatMap((g) => g.gemeenten.flatMap((gm) => gm.items.map((it) => item(it, g.key)))),
   };

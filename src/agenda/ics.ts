@@ -72,9 +72,15 @@ export function foldIcsLines(text: string): string {
     .join('\r\n');
 }
 
-export function agendaIcs(items: AgendaItem[], opts: { profileName: string; peildatum: Day; now?: Date }): string {
+/**
+ * `notes`: what the printed agenda opens with (today as peildatum, a stale export); a calendar
+ * shows no header, so they go into the calendar's description (X-WR-CALDESC), joined by " · "
+ * (ical-generator writes a newline there unescaped, which would break the line structure).
+ */
+export function agendaIcs(items: AgendaItem[], opts: { profileName: string; peildatum: Day; now?: Date; notes?: string[] }): string {
   const calendarOptions = {
     name: t('agenda.ics.name', { profile: opts.profileName, date: isoDate(opts.peildatum) }),
+    ...(opts.notes?.length ? { description: opts.notes.join(' · ') } : {}),
     prodId: { company: 'giacheck', product: 'giacheck-agenda', language: 'NL' },
     method: ICalCalendarMethod.PUBLISH,
   };

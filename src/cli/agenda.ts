@@ -10,6 +10,7 @@ import '../i18n/catalog/report.js';
 import { runEngine } from '../engine/run.js';
 import { assessable, failIfNothingJudged, notAssessableText } from '../engine/check.js';
 import { causeOf, RejectionCause } from '../engine/nothing-checked.js';
+import { ExportDates, peildatumWarnings } from '../engine/peildatum.js';
 import { AgendaCollector, groupAgenda } from '../agenda/agenda.js';
 import { AgendaReport, formatAgendaJson, formatAgendaMarkdown, formatAgendaTable } from '../agenda/format.js';
 import { agendaIcs } from '../agenda/ics.js';
@@ -85,12 +86,16 @@ export async function runAgenda(files: string[], opts: AgendaOptions, io: Io = p
   const { notAssessable: blocked, rules } = await assessable(resolved);
   if (!opts.quiet) for (const b of blocked) io.stderr.write('giacheck: ' + notAssessableText(b) + '\n');
   const causes = new Map<RejectionCause, number>();
+  const dates = new ExportDates(resolved.peildatum);
   let engine;
   try {
     engine = await runEngine(
       { profile: resolved.profile, rules, inputs: resolved.inputs, mapping: resolved.mapping, peildatum: resolved.peildatum, read: resolved.read, onProgress: progress.update, period },
       {
-        onRow: (row, outcomes, rules) => collector.add(row, outcomes, rules),
+        onRow: (row, outcomes, rules) => {
+          dates.add(row);
+          collector.add(row, outcomes, rules);
+        },
         onRejected: (errors) => {
           const cause = causeOf(errors[0]);
           causes.set(cause, (causes.get(cause) ?? 0) + 1);
@@ -102,10 +107,14 @@ export async function runAgenda(files: string[], opts: AgendaOptions, io: Io = p
   }
   await failIfNothingJudged(resolved, { rules, notAssessable: blocked, engine, causes });
   const p = resolved.profile;
+  // the same as check: today as peildatum is said, and then an export that looks stale
+  const warnings = peildatumWarnings(resolved.peildatum, resolved.peildatumGiven, dates.newestDate);
+  if (!opts.quiet) for (const w of warnings) io.stderr.write('giacheck: ' + w.message + '\n');
   const report: AgendaReport = {
     tool: TOOL,
     profile: { id: p.id, version: p.version, name: p.name },
     peildatum: resolved.peildatum,
+    peildatum_given: resolved.peildatumGiven,
     days,
     horizon: collector.horizon,
     input: {
@@ -115,7 +124,9 @@ export async function runAgenda(files: string[], opts: AgendaOptions, io: Io = p
       rows_rejected: engine.rowsRejected,
       period: { from: period.from === undefined ? null : isoDate(period.from), to: period.to === undefined ? null : isoDate(period.to) },
       rows_outside_period: engine.rowsOutsidePeriod,
+      newest_date: dates.newestDate === undefined ? null : isoDate(dates.newestDate),
     },
+    warnings,
     groups: groupAgenda(collector.items),
     total: collector.items.length,
     pseudonymized: Boolean(pseudo),
@@ -126,7 +137,7 @@ export async function runAgenda(files: string[], opts: AgendaOptions, io: Io = p
     try {
       // events in the order of the printed agenda
       const ordered = report.groups.flatMap((g) => g.gemeenten.flatMap((gm) => gm.items));
-      ics.write(agendaIcs(ordered, { profileName: localized(p.name), peildatum: resolved.peildatum }));
+      ics.write(agendaIcs(ordered, { profileName: localized(p.name), peildatum: resolved.peildatum, notes: warnings.map((w) => w.message) }));
       await ics.close();
     } catch (e) {
       ics.abort();

@@ -4,12 +4,8 @@
  * streamed format, write them as they come. `src/cli/check.ts` only turns options into a
  * CheckRequest, calls this and picks the formatter.
  */
-import { isoDate, Day, todayDay } from '../calendar/days.js';
+import { isoDate, Day } from '../calendar/days.js';
 import type { PeriodUnit } from '../calendar/periods.js';
-import { FIELD_INDEX, fieldsOfType } from '../model/fields.js';
-import { EMPTY_CELL } from '../model/row.js';
-
-const DATE_FIELDS = fieldsOfType('date').map((f) => FIELD_INDEX[f]);
 import { getLang, t } from '../i18n/index.js';
 import type { Mapping } from '../ingest/mapping.js';
 import type { RowError } from '../ingest/normalize.js';
@@ -34,6 +30,7 @@ import '../i18n/catalog/stats.js';
 import { lookupKey } from '../profile/lookup.js';
 import { noBesluitWarning, yearsWithoutBesluit } from '../calendar/besluiten.js';
 import { provenanceOf } from './provenance.js';
+import { ExportDates, peildatumWarnings } from './peildatum.js';
 
 /** What a run is about: profile, mapping, reading options, peildatum and the inputs. */
 export interface ResolvedInput {
@@ -151,11 +148,7 @@ export async function check(resolved: ResolvedInput, opts: CheckOptions): Promis
   let failing = false;
   const { surveys, notAssessable: blocked, rules } = await assessable(resolved);
   const causes = new Map<RejectionCause, number>();
-  const { peildatum } = resolved;
-  const today = Math.max(todayDay(), peildatum);
-  let newest = EMPTY_CELL;
-  let oldest = EMPTY_CELL;
-  let afterPeildatum = 0;
+  const dates = new ExportDates(resolved.peildatum);
   const aggregator = new Aggregator(resolved.profile, rules, { peildatum: resolved.peildatum, period: resolved.period?.unit, only: resolved.gemeenten });
   const zichtSpec = resolved.profile.zicht;
   const zicht = zichtSpec
@@ -163,7 +156,7 @@ export async function check(resolved: ResolvedInput, opts: CheckOptions): Promis
         zichtSpec,
         resolved.profile,
         calendarOf(resolved.profile),
-        peildatum,
+        resolved.peildatum,
         zichtFields(zichtSpec).filter((f) => surveys.some((s) => !s.present.has(f))),
         opts.pseudo,
       )
@@ -196,14 +189,7 @@ export async function check(resolved: ResolvedInput, opts: CheckOptions): Promis
         aggregator.add(row, outcomes);
         zicht?.add(row);
         // the dates a run as of the peildatum sets aside, and the newest date of the export
-        const { ints, base } = row;
-        for (let k = 0; k < DATE_FIELDS.length; k++) {
-          const d = ints[base + DATE_FIELDS[k]];
-          if (d === EMPTY_CELL) continue;
-          if (d > newest) newest = d;
-          if (oldest === EMPTY_CELL || d < oldest) oldest = d;
-          if (d > peildatum && d <= today) afterPeildatum++;
-        }
+        dates.add(row);
         for (let i = 0; i < rules.length; i++) {
           // only a finding needs the dossier id (a string cut from the batch's ids) and a Result
           if (!opts.includePassed && !isFinding(STATUSES[outcomes[i * OUT]])) continue;
@@ -235,9 +221,9 @@ export async function check(resolved: ResolvedInput, opts: CheckOptions): Promis
     surveys,
     notAssessable: blocked,
     causes,
-    datesAfterPeildatum: afterPeildatum,
-    newestDate: newest === EMPTY_CELL ? undefined : newest,
-    oldestDate: oldest === EMPTY_CELL ? undefined : oldest,
+    datesAfterPeildatum: dates.afterPeildatum,
+    newestDate: dates.newestDate,
+    oldestDate: dates.oldestDate,
   };
 }
 
@@ -306,12 +292,7 @@ export function buildReport(run: Omit<CheckRun, 'failing'>, opts: ReportChoices)
   if (opts.minCell !== undefined) warnings.push({ code: 'min-cell', message: t('run.minCell', { n: opts.minCell, below: opts.minCell - 1 }) });
   if (opts.aggregateOnly) warnings.push({ code: 'aggregate-only', message: t('run.aggregateOnly') });
   if (opts.pseudonymized && !opts.aggregateOnly) warnings.push({ code: 'pseudonymized', message: t('run.pseudonymized') });
-  if (!resolved.peildatumGiven) {
-    warnings.push({ code: 'peildatum-today', message: t('run.peildatumToday', { peildatum: day(resolved.peildatum) }) });
-    if (run.newestDate !== undefined && resolved.peildatum - run.newestDate > 31) {
-      warnings.push({ code: 'stale-export', message: t('run.staleExport', { newest: day(run.newestDate), days: resolved.peildatum - run.newestDate }) });
-    }
-  }
+  warnings.push(...peildatumWarnings(resolved.peildatum, resolved.peildatumGiven, run.newestDate));
   return {
     tool: opts.tool,
     profile: { id: p.id, version: p.version, name: p.name, chain: p.chain, inactive_rules: p.inactive, deelregios: p.deelregios, sources: p.sources },

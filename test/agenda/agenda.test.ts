@@ -91,8 +91,8 @@ describe('formatAgendaTable', () => {
       field: 'veiligheidsbeoordeling_datum', status: 'overdue', severity: 'error', source: '000', due: peildatum - 10, days_late: 10,
     }));
     const out = formatAgendaTable(
-      { tool: { name: 'giacheck', version: '0' }, profile: { id: 'zl', version: '1', name: { nl: 'ZL', en: 'ZL' } }, peildatum, days: 14, horizon: peildatum + 14,
-        input: { files: ['x'], rows_read: 250, rows_checked: 250, rows_rejected: 0, period: { from: null, to: null }, rows_outside_period: 0 }, groups: groupAgenda(items), total: 250, pseudonymized: false },
+      { tool: { name: 'giacheck', version: '0' }, profile: { id: 'zl', version: '1', name: { nl: 'ZL', en: 'ZL' } }, peildatum, peildatum_given: true, days: 14, horizon: peildatum + 14,
+        input: { files: ['x'], rows_read: 250, rows_checked: 250, rows_rejected: 0, period: { from: null, to: null }, rows_outside_period: 0, newest_date: null }, warnings: [], groups: groupAgenda(items), total: 250, pseudonymized: false },
       { color: false, width: 200 },
     );
     expect(out.match(/^│ Dossier /gm)).toHaveLength(3);
@@ -187,7 +187,7 @@ describe('giacheck agenda', () => {
     expect(j).toMatchObject({ peildatum: '2026-11-04', days: 14, until: '2026-11-18', total: 7, profile: { id: 'zuid-limburg' } });
     expect(j.weeks).toEqual({ first: '2026-W46', last: '2026-W47', from: '2026-11-09', to: '2026-11-22' });
     expect((await agenda({ format: 'json', days: '1' })).out).toContain('"weeks": null');
-    expect(j.input).toEqual({ files: [basename(csv)], rows_read: 5, rows_checked: 4, rows_rejected: 1, period: { from: null, to: null }, rows_outside_period: 0 });
+    expect(j.input).toEqual({ files: [basename(csv)], rows_read: 5, rows_checked: 4, rows_rejected: 1, period: { from: null, to: null }, rows_outside_period: 0, newest_date: '2026-11-04' });
     // the file by its base name (a full path can hold a user's name)
     expect(JSON.stringify(j)).not.toContain(dir);
     expect(j.items[0]).toEqual({
