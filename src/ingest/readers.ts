@@ -8,6 +8,7 @@ import { basename, extname } from 'node:path';
 import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import '../i18n/catalog/usage.js';
+import '../i18n/catalog/yaml.js';
 import { CsvParser, CsvSyntaxError, SpanBatch } from './csv.js';
 import { decodeStream, DecodeInfo } from './decode.js';
 import { ByteDigest, digesting } from '../model/digest.js';
@@ -127,7 +128,7 @@ export function openErrorMessage(path: string, e: NodeJS.ErrnoException): string
     case 'ETXTBSY':
       return t('error.locked', { file: path, code: e.code });
     default:
-      return `${path}: ${e.message}`;
+      return t('file.unreadable', { file: path, code: e.code ?? e.name });
   }
 }
 

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { getLang, t } from '../i18n/index.js';
 import { bundledProfileIds, loadProfile, Profile } from '../profile/load.js';
-import { formatProblem, readYaml, shownKey, YamlFile, YamlProblem, zodProblems } from '../yaml/file.js';
+import { fileErrorMessage, formatProblem, readYaml, shownKey, YamlFile, YamlProblem, zodProblems } from '../yaml/file.js';
 import '../i18n/catalog/triage.js';
 import { NODE_ID, NODE_KINDS, NodeSchema, Tree, TreeNode, TreeSchema } from './schema.js';
 
@@ -130,8 +130,7 @@ export function loadTreeFile(file: string): TreeLoad {
   try {
     text = readTextFile(file); // bundled trees come from the standalone binary's assets there
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'ENOENT' ? t('error.notFound', { file }) : `${file}: ${(e as Error).message}`);
+    throw new UserError(fileErrorMessage(file, e));
   }
   return readTree(file, text);
 }

@@ -10,6 +10,7 @@ import { UserError } from '../errors.js';
 import { getLang, t } from '../i18n/index.js';
 import '../i18n/catalog/validate.js';
 import '../i18n/catalog/usage.js';
+import { yaml as yamlCatalog } from '../i18n/catalog/yaml.js';
 import { isIdentifier, shownIdentifier } from '../privacy/quote.js';
 
 export interface YamlProblem {
@@ -41,17 +42,24 @@ export const isShownKey = isIdentifier;
 /** The key itself, or "(niet getoond)". */
 export const shownKey = shownIdentifier;
 
+/** The alias cap of doc.toJS: a "billion laughs" document fails instead of exploding. */
+const MAX_ALIAS_COUNT = 50;
+
 /**
- * A message of the yaml library, made safe: its first line only (the rest is a code frame of the
- * file), and a quoted token at its end ("Unexpected scalar token in YAML stream: \"…\"", an alias
- * name) only when it looks like an identifier.
+ * A parse error of the yaml library in the run's language: one catalogue text per yaml error
+ * code (catalog/yaml.ts). The library's own message is English and may quote the file (a token,
+ * an alias name), so none of it is shown; the line and column say where.
  */
-function yamlMessage(message: string): string {
-  const first = message.split('\n')[0].trim();
-  const m = /^(.*?):\s+(.*)$/.exec(first);
-  if (!m) return first;
-  const token = m[2].replace(/^["']|["']$/g, '');
-  return isShownKey(token) ? first : `${m[1]} ${shownKey(token)}`;
+function yamlErrorText(code: string): string {
+  return t(Object.hasOwn(yamlCatalog.nl, `yaml.code.${code}`) ? `yaml.code.${code}` : 'yaml.code.other');
+}
+
+/** An error thrown by doc.toJS: too many aliases, or an alias whose anchor comes later. */
+function toJsErrorText(e: unknown): string {
+  const message = e instanceof Error ? e.message : '';
+  if (/alias count/i.test(message)) return t('yaml.aliasBomb', { max: MAX_ALIAS_COUNT });
+  if (/unresolved alias/i.test(message)) return t('yaml.unresolvedAlias');
+  return t('yaml.code.other');
 }
 
 /**
@@ -74,8 +82,8 @@ export function readYaml(
   for (const err of doc.errors) {
     const pos = lineCounter.linePos(err.pos[0]);
     const duplicate = err.code === 'DUPLICATE_KEY';
-    let message = yamlMessage(err.message);
-    // name the doubled key: "Map keys must be unique: ZL-01"
+    let message = yamlErrorText(err.code);
+    // name the doubled key: "dubbele key: ZL-01"
     if (duplicate) message += ': ' + shownKey((/^[^:\n]*/.exec(text.slice(err.pos[0], err.pos[0] + 200))?.[0] ?? '').trim().replace(/^["']|["']$/g, ''));
     problems.push({ file, line: pos.line, col: pos.col, message, path: [] });
     if (!duplicate || !opts.keepGoing) fatal = true;
@@ -83,9 +91,9 @@ export function readYaml(
   if (fatal) return { problems };
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 50 });
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    return { problems: [{ file, message: yamlMessage((e as Error).message), path: [] }] };
+    return { problems: [{ file, message: toJsErrorText(e), path: [] }] };
   }
   const locate = (path: readonly (string | number | symbol)[]) => {
     for (let n = path.length; n >= 0; n--) {
@@ -222,9 +230,16 @@ export function readUserFile(file: string, read: (file: string) => string = (f) 
   try {
     return read(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'ENOENT' ? t('error.notFound', { file }) : `${file}: ${(e as Error).message}`);
+    throw new UserError(fileErrorMessage(file, e));
   }
+}
+
+/** A file of the user's that cannot be read, in the run's language: not there, locked, or why not. */
+export function fileErrorMessage(file: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return t('error.notFound', { file });
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY' || code === 'ETXTBSY') return t('error.locked', { file, code });
+  return t('file.unreadable', { file, code: code ?? (e instanceof Error ? e.name : 'Error') });
 }
 
 /**

@@ -74,7 +74,7 @@ describe('rules lint', () => {
       '13:15: rules.MR-01.duration: verwacht precies één duur: {workdays: n}, {days: n}, {weeks: n} of {months: n} (geheel getal)',
       '15:56: rules.MR-01.when.present.0: onbekende waarde "overdracht_datm"; bedoelde u overdracht_datum?',
       '20:5: rules.MR-03.source: verplicht veld ontbreekt',
-      '32:3: Map keys must be unique: MR-02',
+      '32:3: dubbele key: MR-02',
     ]);
   });
 

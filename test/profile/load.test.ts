@@ -175,7 +175,7 @@ describe('profiles', () => {
 `);
     const { problems } = loadProfileFile(file);
     expect(problems[0]).toMatchObject({ line: 7, col: 3 });
-    expect(problems[0].message).toMatch(/unique/i);
+    expect(problems[0].message).toBe('dubbele key: ZL-01');
   });
 
   it('refuses to redefine an inherited rule without replaces', () => {
