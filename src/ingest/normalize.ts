@@ -20,7 +20,7 @@ import { resolveColumns } from './columns.js';
 import type { OpenedInput, RawRecord } from './readers.js';
 import { suggest } from './suggest.js';
 import { piiKindOfColumnName } from '../privacy/pii.js';
-import { describedCell, isFreeTextId, isImplausiblePlace, isShownColumnName, quotedColumnName, routeWords, scrubText, shownCell, shownColumnName } from '../privacy/quote.js';
+import { describedCell, isFreeTextId, isImplausiblePlace, isShownColumnName, quotedColumnName, routeWords, scrubText, shownCell, shownColumnName, shownPlace } from '../privacy/quote.js';
 import '../i18n/catalog/validate.js';
 import '../i18n/catalog/usage.js';
 import '../i18n/catalog/ingest.js';
@@ -156,6 +156,16 @@ const ID_SAMPLE = 10;
 const ID_BSN_SHARE = 0.8;
 /** Rows after which a file whose ids are mostly not nine digits is not watched any more. */
 const ID_WATCH_ROWS = 1000;
+
+/**
+ * A gemeente as typed, in the reason of unknown-gemeente: `"Maastrich"` when it may be a place's
+ * name (a gemeente is not personal data, issue 13.14), else its description in brackets (the
+ * quote policy, src/privacy/quote.ts).
+ */
+function placeInReason(text: string): string {
+  const shown = shownPlace(text);
+  return shown.startsWith('"') ? shown : `(${shown})`;
+}
 
 export interface NormalizerOptions {
   /** check duplicates across all files of a run (default: a fresh set per Normalizer) */
@@ -583,8 +593,8 @@ export class Normalizer {
           'gemeente',
           'unknown-gemeente',
           hint
-            ? t('reject.gemeenteSuggest', { profile: localized(this.profile.name), suggestion: hint })
-            : t('reject.gemeente', { profile: localized(this.profile.name) }),
+            ? t('reject.gemeenteSuggest', { value: placeInReason(gemeenteText), profile: localized(this.profile.name), suggestion: hint })
+            : t('reject.gemeente', { value: placeInReason(gemeenteText), profile: localized(this.profile.name) }),
         );
       }
     }

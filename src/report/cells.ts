@@ -72,7 +72,7 @@ export function cellPolicy(minCell: number | null = null): CellPolicy {
 export const ALL_CELLS: CellPolicy = cellPolicy(null);
 
 /** The policy of a report: its --min-cell (report.options.min_cell), the one source every format asks. */
-export function reportCells(report: Pick<Report, 'options'>): CellPolicy {
+export function reportCells(report: { options: Pick<Report['options'], 'min_cell'> }): CellPolicy {
   const n = report.options.min_cell ?? null;
   return n === null ? ALL_CELLS : cellPolicy(n);
 }

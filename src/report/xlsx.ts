@@ -14,7 +14,7 @@
 import type { Worksheet, stream } from 'exceljs';
 import { PassThrough } from 'node:stream';
 
-type WorkbookWriter = stream.xlsx.WorkbookWriter;
+export type WorkbookWriter = stream.xlsx.WorkbookWriter;
 import { getLang, localized, t } from '../i18n/index.js';
 import '../i18n/catalog/report.js';
 import { parseIsoDay } from '../calendar/days.js';
@@ -23,7 +23,7 @@ import { neutralise } from './csv.js';
 import { ZICHT_HOLDERS, type ZichtCounts } from './zicht.js';
 import { notAssessableText as zichtNotAssessable, unclearLeftOutText, zichtCountTable, zichtIntro, zichtQuotes, zichtUnclearTable } from './zicht-format.js';
 import { routeLabel } from './messages.js';
-import type { Report } from './model.js';
+import type { Provenance, Report } from './model.js';
 import type { LeadTime } from './leadtime.js';
 import { periodColumn, periodText, periodTitle } from './stats-view.js';
 import { baseName, groupFindings, hasAnchorMissing, hasImplausible, hasNorm, normVerdict, noticeLines, notAssessableFields, outsideText, peildatumText, reportTitle, sourceLabel, sourceLegend } from './overview.js';
@@ -41,17 +41,17 @@ const STATUS_COLS = ['on_time', 'late', 'overdue', 'pending', 'missing', 'early'
 /** Excel's last row is 1,048,576; one goes to the header */
 export const XLSX_MAX_ROWS = 1_048_575;
 
-type CellType = 'text' | 'int' | 'pct' | 'date' | 'num';
-interface Col {
+export type CellType = 'text' | 'int' | 'pct' | 'date' | 'num';
+export interface Col {
   header: string;
   type: CellType;
   /** width cap in characters */
   max?: number;
 }
-type CellValue = string | number | null | undefined;
+export type CellValue = string | number | null | undefined;
 
-const PCT = '0.0%';
-const dateFormat = (): string => (getLang() === 'nl' ? 'dd-mm-yyyy' : 'yyyy-mm-dd');
+export const PCT = '0.0%';
+export const dateFormat = (): string => (getLang() === 'nl' ? 'dd-mm-yyyy' : 'yyyy-mm-dd');
 
 /** yyyy-mm-dd → a Date at UTC midnight, which exceljs stores as that day's serial. */
 export function isoToExcelDate(iso: string | null): Date | null {
@@ -82,7 +82,7 @@ function displayLength(type: CellType, v: CellValue): number {
 }
 
 /** Column widths that fit the header and the longest value (capped), before any row is written. */
-function tableWidths(cols: Col[], rows: CellValue[][], widths: number[] = []): number[] {
+export function tableWidths(cols: Col[], rows: CellValue[][], widths: number[] = []): number[] {
   cols.forEach((c, i) => {
     let w = Math.max(widths[i] ?? 0, Math.min(c.header.length + 2, 30));
     for (const r of rows) w = Math.max(w, Math.min(displayLength(c.type, r[i]) + 2, c.max ?? 60));
@@ -95,7 +95,7 @@ function tableWidths(cols: Col[], rows: CellValue[][], widths: number[] = []): n
  * A sheet of the streaming writer: widths and the frozen header are set before the first row is
  * committed (the writer cannot go back), rows are committed one by one so memory stays flat.
  */
-function addSheet(wb: WorkbookWriter, name: string, widths: number[], frozenRow: number): Worksheet {
+export function addSheet(wb: WorkbookWriter, name: string, widths: number[], frozenRow: number): Worksheet {
   const ws = wb.addWorksheet(name, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: frozenRow, topLeftCell: `A${frozenRow + 1}`, activeCell: `A${frozenRow + 1}` }],
   });
@@ -104,7 +104,15 @@ function addSheet(wb: WorkbookWriter, name: string, widths: number[], frozenRow:
 }
 
 /** Write a table at `startRow` (header there, data below): typed cells, bold header, autofilter. */
-function writeTable(ws: Worksheet, startRow: number, cols: Col[], rows: CellValue[][]): number {
+export function writeTable(ws: Worksheet, startRow: number, cols: Col[], rows: CellValue[][]): number {
+  return writeTableOf(ws, startRow, cols, rows.length, (r) => rows[r]);
+}
+
+/**
+ * writeTable for `count` rows made one at a time by `rowAt` (a long list need not exist as cell
+ * arrays first); rows beyond the sheet's limit are not written. Returns the last row written.
+ */
+export function writeTableOf(ws: Worksheet, startRow: number, cols: Col[], count: number, rowAt: (r: number) => CellValue[]): number {
   const header = ws.getRow(startRow);
   cols.forEach((c, i) => {
     const cell = header.getCell(i + 1);
@@ -114,10 +122,10 @@ function writeTable(ws: Worksheet, startRow: number, cols: Col[], rows: CellValu
     cell.alignment = { vertical: 'top', wrapText: true };
   });
   header.commit();
-  const limit = Math.min(rows.length, XLSX_MAX_ROWS - startRow + 1);
+  const limit = Math.min(count, XLSX_MAX_ROWS - startRow + 1);
   for (let r = 0; r < limit; r++) {
     const row = ws.getRow(startRow + 1 + r);
-    const values = rows[r];
+    const values = rowAt(r);
     cols.forEach((c, i) => {
       const cell = row.getCell(i + 1);
       cell.value = cellValue(c.type, values[i]);
@@ -159,23 +167,22 @@ function groupSheet(wb: WorkbookWriter, name: string, firstCol: string, groups: 
   ws.commit();
 }
 
-export async function formatXlsx(report: Report): Promise<Uint8Array> {
+/**
+ * A streaming workbook whose bytes go to `onChunk` as the zip is written. Reproducible bytes
+ * (issue 16.2): the workbook's created/modified dates and every zip entry's timestamp are `stamp`
+ * (the peildatum at 00:00 UTC), not the time of the run. archiver stamps an entry with the current
+ * time unless its append() is given a date, and the writer's constructor already appends the
+ * theme and the package rels: so the zip is stamped in the first method the constructor calls
+ * (addThemes), before any entry. `finished` resolves when the last byte has been handed over.
+ */
+export async function openWorkbook(stamp: Date, creator: string, onChunk: (chunk: Buffer) => void): Promise<{ wb: WorkbookWriter; finished: Promise<void> }> {
   const { default: ExcelJS } = await import('exceljs');
   const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on('data', (c: Buffer) => chunks.push(c));
+  sink.on('data', onChunk);
   const finished = new Promise<void>((resolve, reject) => {
     sink.on('end', resolve);
     sink.on('error', reject);
   });
-  // the streaming writer: rows go out as they are committed, so a workbook with 100.000 findings
-  // does not hold a cell object per value in memory
-  // Reproducible bytes (issue 16.2): the workbook's created/modified dates and every zip entry's
-  // timestamp are the peildatum at 00:00 UTC, not the time of the run. archiver stamps an entry
-  // with the current time unless its append() is given a date, and the writer's constructor
-  // already appends the theme and the package rels: so the zip is stamped in the first method the
-  // constructor calls (addThemes), before any entry.
-  const stamp = new Date((parseIsoDay(report.peildatum) ?? 0) * 86_400_000);
   type Zip = { append(source: unknown, data: Record<string, unknown>): unknown };
   const Base = ExcelJS.stream.xlsx.WorkbookWriter as unknown as new (o: object) => { zip: Zip; addThemes(): Promise<void> };
   class StampedWriter extends Base {
@@ -185,10 +192,35 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
       return super.addThemes();
     }
   }
+  // the streaming writer: rows go out as they are committed, so a workbook with 100.000 findings
+  // does not hold a cell object per value in memory
   const wb = new StampedWriter({ stream: sink, useStyles: true, useSharedStrings: false }) as unknown as WorkbookWriter;
-  wb.creator = `${report.tool.name} ${report.tool.version}`;
+  wb.creator = creator;
   wb.created = stamp;
   wb.modified = stamp;
+  return { wb, finished };
+}
+
+/** The peildatum (yyyy-mm-dd) at 00:00 UTC: the timestamp of a reproducible workbook. */
+export function workbookStamp(peildatum: string): Date {
+  return new Date((parseIsoDay(peildatum) ?? 0) * 86_400_000);
+}
+
+/** The sheet "Herkomst": what the workbook was made from. */
+export function provenanceSheet(wb: WorkbookWriter, provenance: Provenance): void {
+  const cols: Col[] = [
+    { header: t('prov.col.what'), type: 'text', max: 70 },
+    { header: t('prov.col.value'), type: 'text', max: 90 },
+  ];
+  const rows = provenanceRows(provenance).map((r) => [r.what, r.value]);
+  const ws = addSheet(wb, t('prov.title'), tableWidths(cols, rows), 1);
+  writeTable(ws, 1, cols, rows);
+  ws.commit();
+}
+
+export async function formatXlsx(report: Report): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  const { wb, finished } = await openWorkbook(workbookStamp(report.peildatum), `${report.tool.name} ${report.tool.version}`, (c) => chunks.push(c));
   const ruleIds = report.summary.rules.map((r) => r.rule_id);
   const cells = reportCells(report);
   const totals = report.summary.totals;
@@ -501,16 +533,7 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
   }
 
   // ---- Herkomst: what the workbook was made from
-  {
-    const cols: Col[] = [
-      { header: t('prov.col.what'), type: 'text', max: 70 },
-      { header: t('prov.col.value'), type: 'text', max: 90 },
-    ];
-    const rows = provenanceRows(report.provenance).map((r) => [r.what, r.value]);
-    const ws = addSheet(wb, t('prov.title'), tableWidths(cols, rows), 1);
-    writeTable(ws, 1, cols, rows);
-    ws.commit();
-  }
+  provenanceSheet(wb, report.provenance);
 
   await wb.commit();
   await finished;

@@ -14,32 +14,44 @@ import { displayDate } from '../report/messages.js';
 import { provenanceLine, provenanceRows } from '../report/provenance.js';
 import { COMPACT_BELOW, compactTable, wrapFull, wrapWords } from '../report/table.js';
 import { ISSUE_CODES, SEVERITY } from './codes.js';
-import type { ValidationReport } from './validate.js';
+import type { Issue, ValidationReport } from './validate.js';
+import { problemJson } from './list.js';
+import { reportCells } from '../report/cells.js';
+import { fillJson, fillSections } from './fill.js';
 
-export const VALIDATE_FORMATS = ['table', 'json', 'md'] as const;
+export const VALIDATE_FORMATS = ['table', 'json', 'csv', 'xlsx', 'md'] as const;
 export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
+/** The formats that list every problem (src/validate/list.ts); table and md show examples. */
+export const LIST_FORMATS: readonly ValidateFormat[] = ['json', 'csv', 'xlsx'];
 
-/** The report as JSON (the contract of `--format json`); titles in the current language. */
-export function validationJson(report: ValidationReport): object {
+/** What `--format json` knows before the run: the keys before "problems". */
+export function validationJsonHead(report: Pick<ValidationReport, 'tool' | 'profile' | 'peildatum'>): { tool?: { name: string; version: string }; profile: object; peildatum: string } {
   return {
     tool: report.tool,
     profile: { id: report.profile.id, version: report.profile.version, name: localized(report.profile.name) },
     peildatum: report.peildatum,
+  };
+}
+
+/** What `--format json` writes after "problems". */
+export function validationJsonRest(report: ValidationReport): object {
+  return {
     input: report.input,
     columns: report.columns,
     issues: report.issues,
-    examples: report.examples.map((e) => ({
-      code: e.code,
-      severity: e.severity,
-      file: e.file,
-      row: e.row,
-      column: e.column,
-      message: e.message,
-      ...(e.expected ? { expected: e.expected } : {}),
-    })),
     pii: report.pii,
+    fill: fillJson(report.fill, reportCells(report)),
+    options: report.options,
     provenance: report.provenance,
   };
+}
+
+/**
+ * The report as JSON (the contract of `--format json`) with `problems`, every problem of the run
+ * (the CLI streams the same bytes, src/validate/list.ts); titles in the current language.
+ */
+export function validationJson(report: ValidationReport, problems: readonly Issue[]): object {
+  return { ...validationJsonHead(report), problems: problems.map(problemJson), ...validationJsonRest(report) };
 }
 
 /** No control characters (ANSI escapes, line breaks) from an export in a report. */
@@ -67,7 +79,8 @@ function isoToDisplay(iso: string): string {
   return d === undefined ? iso : displayDate(d);
 }
 
-function build(report: ValidationReport): Sections {
+/** `complete`: Markdown, with every fill rate per gemeente and per month; the table shows the fields below 100 %. */
+function build(report: ValidationReport, complete = false): Sections {
   const sev = (s: string) => t(`severity.${s}`);
   const lines = [
     `${t('report.profile')}: ${localized(report.profile.name)} (${report.profile.id} ${report.profile.version}) · ${t('report.peildatum')}: ${isoToDisplay(report.peildatum)}`,
@@ -118,14 +131,16 @@ function build(report: ValidationReport): Sections {
           ]),
       });
     }
-    // the examples per kind, each with how many of how many are shown
+    // the examples per kind (--max-examples), each with how many of how many are shown
     const multiFile = report.input.files.length > 1;
     const shownCodes = codes.filter((c) => report.examples.some((e) => e.code === c));
+    if (report.options.aggregate_only) lines.push(t('validate.aggregateOnly'));
+    else if (report.examples_per_code === 0) lines.push(t('validate.examplesNone'));
     shownCodes.forEach((c, i) => {
       const list = report.examples.filter((e) => e.code === c);
       const total = report.issues.by_code[c]!;
       const notes = [
-        ...(list.length < total ? [t('validate.examplesLeftOut', { count: formatNumber(total - list.length) })] : []),
+        ...(list.length < total ? [t('validate.examplesLeftOut', { count: formatNumber(total - list.length), max: formatNumber(report.examples_per_code) })] : []),
         ...(i === shownCodes.length - 1 ? [t('validate.examplesNote')] : []),
       ];
       sections.push({
@@ -141,6 +156,11 @@ function build(report: ValidationReport): Sections {
       });
     });
   }
+  const cells = reportCells(report);
+  if (cells.minCell !== null) lines.push(t('validate.minCell', { n: cells.minCell, below: cells.minCell - 1 }));
+  const fill = fillSections(report.fill, complete, cells);
+  lines.push(...fill.lines);
+  sections.push(...fill.sections);
   const ok = report.issues.errors === 0;
   const verdict = ok
     ? report.issues.warnings
@@ -230,7 +250,7 @@ function mdCell(text: string): string {
 }
 
 export function formatValidationMarkdown(report: ValidationReport): string {
-  const s = build(report);
+  const s = build(report, true);
   const out = [`# ${mdCell(s.title)}`, '', ...s.lines.map((l) => `- ${mdCell(l)}`)];
   for (const sec of s.sections) {
     out.push('', `## ${mdCell(sec.title)}`, '');
@@ -245,8 +265,8 @@ export function formatValidationMarkdown(report: ValidationReport): string {
   return out.join('\n');
 }
 
-export function formatValidation(report: ValidationReport, format: ValidateFormat, opts: { color: boolean; width?: number }): string {
-  if (format === 'json') return JSON.stringify(validationJson(report), null, 2) + '\n';
+/** The table or Markdown (json, csv and xlsx list every problem: src/validate/list.ts). */
+export function formatValidation(report: ValidationReport, format: 'table' | 'md', opts: { color: boolean; width?: number }): string {
   if (format === 'md') return formatValidationMarkdown(report);
   return formatValidationTable(report, opts);
 }

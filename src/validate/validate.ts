@@ -32,6 +32,11 @@ import { STRIDE } from '../model/row.js';
 import { provenanceOf } from '../engine/provenance.js';
 import type { InputDigest } from '../engine/run.js';
 import type { Provenance } from '../report/model.js';
+import { allGemeenten } from '../profile/lookup.js';
+import { FillCounter, FillReport } from './fill.js';
+
+/** Examples per code in the table and Markdown when --max-examples is not given. */
+export const DEFAULT_EXAMPLES = 5;
 
 export interface ValidateOptions {
   profile: Profile;
@@ -39,8 +44,16 @@ export interface ValidateOptions {
   read: ReadOptions;
   peildatum: Day;
   inputs: string[];
-  /** first examples kept per code */
+  /** first examples kept per code (--max-examples; 0: none) */
   examplesPerCode?: number;
+  /** every problem, as it is found (--format json, csv, xlsx list them all) */
+  onProblem?: (issue: Issue) => void;
+  /** after every batch of rows: a writer of the full list waits for its output here */
+  onBatch?: () => Promise<void>;
+  /** --min-cell N (report/cells.ts): the fill counts and rates follow it in every format */
+  minCell?: number;
+  /** --aggregate-only: no problem of a row is kept or listed (they are still counted) */
+  aggregateOnly?: boolean;
   /** non-empty values sampled per column for personal data */
   piiSample?: number;
   /** the peildatum came from --as-of (the provenance says so) */
@@ -103,8 +116,15 @@ export interface ValidationReport {
     by_code: Partial<Record<IssueCode, number>>;
     by_column: Record<string, Partial<Record<IssueCode, number>>>;
   };
+  /** the first --max-examples problems per code (all problems: the writers of src/validate/list.ts) */
   examples: Issue[];
   pii: PiiColumn[];
+  /** --max-examples: examples kept per code */
+  examples_per_code: number;
+  /** --min-cell and --aggregate-only, as check's report holds them (report/cells.ts reportCells) */
+  options: { min_cell: number | null; aggregate_only: boolean };
+  /** how full each canonical field is over the usable rows, per gemeente and per month (issue 16.5) */
+  fill: FillReport;
   /** what was read, with what (issue 16.1), the same object as check's */
   provenance: Provenance;
 }
@@ -162,7 +182,12 @@ class Collector {
   errors = 0;
   warnings = 0;
 
-  constructor(private readonly perCode: number) {}
+  constructor(
+    private readonly perCode: number,
+    private readonly sink?: (issue: Issue) => void,
+    /** --aggregate-only: problems of a row are counted only */
+    private readonly countRowsOnly = false,
+  ) {}
 
   add(issue: Omit<Issue, 'severity'>): IssueSeverity {
     const severity = SEVERITY[issue.code];
@@ -174,9 +199,12 @@ class Collector {
       if (!col) this.byColumn.set(issue.column, (col = new Map()));
       col.set(issue.code, (col.get(issue.code) ?? 0) + 1);
     }
+    if (this.countRowsOnly && issue.row !== null) return severity;
     let list = this.examples.get(issue.code);
     if (!list) this.examples.set(issue.code, (list = []));
-    if (list.length < this.perCode) list.push({ ...issue, severity });
+    const full = { ...issue, severity };
+    if (list.length < this.perCode) list.push(full);
+    this.sink?.(full);
     return severity;
   }
 }
@@ -189,7 +217,7 @@ interface ColumnInfo {
 
 export async function runValidation(opts: ValidateOptions): Promise<ValidationReport> {
   const { profile, mapping, peildatum } = opts;
-  const collector = new Collector(opts.examplesPerCode ?? 5);
+  const collector = new Collector(opts.examplesPerCode ?? DEFAULT_EXAMPLES, opts.onProblem, opts.aggregateOnly);
   const normalizer = new Normalizer(profile, mapping, { ids: new IdSet(), outsideRegion: outsideRegionResolver(profile) });
   const usedByRules = fieldsUsedByRules(profile.rules);
   /** the packed row each record is normalised into (src/model/row.ts) */
@@ -206,6 +234,7 @@ export async function runValidation(opts: ValidateOptions): Promise<ValidationRe
   const missingAll = new Set<FieldName>();
   const missingForRules = new Set<FieldName>();
   let rowsWithWarnings = 0;
+  const fill = new FillCounter();
 
   for (const path of opts.inputs) {
     const input = await openInput(path, { ...opts.read, wantedColumns });
@@ -333,6 +362,7 @@ export async function runValidation(opts: ValidateOptions): Promise<ValidationRe
           continue;
         }
         account.rows_valid++;
+        fill.add(row, 0, normalizer.spanRow.gemeente);
         const odd = implausibilities(row, 0, peildatum);
         if (odd.length) rowsWithWarnings++;
         for (const p of odd) {
@@ -349,7 +379,10 @@ export async function runValidation(opts: ValidateOptions): Promise<ValidationRe
           collector.add({ code: p.code, file, row: rec.row, column, message });
         }
       }
+      if (opts.onBatch) await opts.onBatch();
     }
+
+    fill.columns(normalizer.presentFields());
 
     // ---- personal data found in the values
     const flagged = new Set<number>();
@@ -404,7 +437,13 @@ export async function runValidation(opts: ValidateOptions): Promise<ValidationRe
     issues: { errors: collector.errors, warnings: collector.warnings, by_code: byCode, by_column: byColumn },
     examples,
     pii,
-    provenance: provenanceOf({ ...opts, peildatumGiven: opts.peildatumGiven ?? true }, digests, opts.tool ?? { version: 'unknown' }),
+    examples_per_code: opts.examplesPerCode ?? DEFAULT_EXAMPLES,
+    options: { min_cell: opts.minCell ?? null, aggregate_only: opts.aggregateOnly ?? false },
+    fill: fill.report(allGemeenten(profile)),
+    provenance: provenanceOf({ ...opts, peildatumGiven: opts.peildatumGiven ?? true }, digests, opts.tool ?? { version: 'unknown' }, {
+      minCell: opts.minCell,
+      aggregateOnly: opts.aggregateOnly,
+    }),
   };
 }
 

@@ -73,7 +73,7 @@ describe('giacheck check on a Dutch-Excel export (BOM, ;, CRLF, dd-mm-yyyy)', ()
   it('lists rejected rows with file, row, column and reason', async () => {
     expect(report.rejected).toEqual([
       { file: 'zuid-limburg-excel.csv', row: 9, column: 'melding_datum', reason: 'datum bestaat niet: "31-02-2026"' },
-      { file: 'zuid-limburg-excel.csv', row: 10, column: 'gemeente', reason: 'gemeente hoort niet bij profiel Zuid-Limburg; bedoelde u Maastricht?' },
+      { file: 'zuid-limburg-excel.csv', row: 10, column: 'gemeente', reason: 'gemeente "Maastrich" hoort niet bij profiel Zuid-Limburg; bedoelde u Maastricht?' },
       { file: 'zuid-limburg-excel.csv', row: 11, column: 'dossier_id', reason: 'dossier_id komt dubbel voor (eerder in rij 2); alleen de eerste telt' },
       { file: 'zuid-limburg-excel.csv', row: 12, column: '', reason: 'lege rij' },
       { file: 'zuid-limburg-excel.csv', row: 16, column: 'triage_besluit', reason: 'onbekend triagebesluit: onleesbare waarde, 26 tekens, niet getoond' },

@@ -91,7 +91,7 @@ describe('validate, agenda and compare follow the file name too', () => {
     expect(r.stderr).toMatch(/^giacheck: Rapport geschreven naar .*v\.md \(md, \d+ melding(en)?\)$/m);
     const bad = await giacheck(['validate', FIXTURE, ...BASE, '--output', join(dir, 'v.html')]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('dit commando schrijft geen html (kies uit table, json, md');
+    expect(bad.stderr).toContain('dit commando schrijft geen html (kies uit table, json, csv, xlsx, md, of geef --format)');
   });
 
   it('agenda --output x.json writes json; compare --output y.md writes markdown', async () => {

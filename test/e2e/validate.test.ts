@@ -28,7 +28,8 @@ describe('giacheck validate on a Dutch-Excel export', () => {
   });
 
   it('yields exactly the BSN column, the empty gemeente, the 31-02 date and the duplicate id', () => {
-    expect(report.examples.map((e: any) => [e.code, e.severity, e.row, e.column, e.message])).toEqual([
+    // every problem, in reading order: the header, then the rows
+    expect(report.problems.map((e: any) => [e.code, e.severity, e.row, e.column, e.message])).toEqual([
       ['pii-column', 'error', null, 'BSN', 'kolom bevat burgerservicenummer (BSN) (herkend aan de kolomnaam); persoonsgegevens horen niet in een export voor deze controle: verwijder de kolom'],
       ['missing-required', 'error', 4, 'gemeente', 'verplicht veld is leeg'],
       ['impossible-date', 'error', 5, 'melding_datum', 'datum bestaat niet: "31-02-2026"'],
@@ -113,9 +114,9 @@ describe('giacheck validate: formats, exit codes, output', () => {
   it('gemeente of another region and a near miss, end to end', async () => {
     const f = tmp('mix.csv', 'dossier_id;gemeente;melding_datum\nA-1;Heerlen;01-06-2026\nA-2;Apeldoorn;01-06-2026\nA-3;Maastrich;01-06-2026\nA-4;Sittard Geleen;01-06-2026\n');
     const j = JSON.parse((await giacheck(['validate', f, ...AS_OF, '--region', 'zuid-limburg', '--format', 'json'])).stdout);
-    expect(j.examples.filter((e: any) => e.severity === 'error').map((e: any) => [e.code, e.row, e.message])).toEqual([
-      ['unknown-gemeente', 4, 'gemeente hoort niet bij profiel Zuid-Limburg; bedoelde u Maastricht?'],
+    expect(j.problems.filter((e: any) => e.severity === 'error').map((e: any) => [e.code, e.row, e.message])).toEqual([
       ['gemeente-outside-region', 3, 'gemeente Apeldoorn hoort bij Noord Oost Gelderland, niet bij profiel Zuid-Limburg'],
+      ['unknown-gemeente', 4, 'gemeente "Maastrich" hoort niet bij profiel Zuid-Limburg; bedoelde u Maastricht?'],
     ]);
   });
 });

@@ -15,7 +15,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { book, headerRow, row, str } from '../helpers/xlsx-build.js';
-import { BIN, giacheck, ROOT } from '../helpers/cli.js';
+import { giacheck, ROOT } from '../helpers/cli.js';
+import { cliWithPeak } from '../helpers/peak.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'giacheck-xlsx-mem-'));
 const readers = pathToFileURL(join(ROOT, 'dist/ingest/readers.js')).href;
@@ -41,25 +42,6 @@ function readInProcess(name: string, bytes: Buffer): { rows?: number; message?: 
   const out = JSON.parse(r.stdout) as { rows?: number; message?: string; rssMb: number };
   if (process.env.GIACHECK_DEBUG_RSS) console.log(`${name}: peak RSS ${out.rssMb} MB`);
   return out;
-}
-
-/** Loaded with --import into the CLI's process: writes the process's VmHWM (kB) to PEAK_FILE at exit (the worker thread is in the same process). */
-const peakHook = join(dir, 'peak-hook.mjs');
-writeFileSync(
-  peakHook,
-  `import { readFileSync, writeFileSync } from 'node:fs';
-   import { isMainThread } from 'node:worker_threads';
-   if (isMainThread) process.on('exit', () => writeFileSync(process.env.PEAK_FILE, /^VmHWM:\\s+(\\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'))[1]));`,
-);
-
-/** `node bin/giacheck.js <args>` as a child (with the ingest worker) and that child's peak RSS in MB. */
-function cliWithPeak(args: string[]): { code: number | null; stdout: string; stderr: string; rssMb: number } {
-  const peakFile = join(dir, `peak-${process.pid}-${Date.now()}.txt`);
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', LANG: 'C', GIACHECK_LANG: '', GIACHECK_WORKER: '1', PEAK_FILE: peakFile };
-  delete env.FORCE_COLOR;
-  delete env.NODE_OPTIONS;
-  const r = spawnSync(process.execPath, ['--import', pathToFileURL(peakHook).href, BIN, ...args], { cwd: ROOT, encoding: 'utf8', env, maxBuffer: 256 * 1024 * 1024 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, rssMb: Math.round(Number(readFileSync(peakFile, 'utf8')) / 1024) };
 }
 
 const data = (r: number, id: string) => row(r, [str(`A${r}`, id), str(`B${r}`, 'Heerlen'), str(`C${r}`, '2026-04-28')]);

@@ -2,8 +2,8 @@
  * Issue 16.6, as a careless export would have it: names, BSNs, phone numbers, e-mail addresses and
  * sentences about a family typed into every column (the canonical ones and a column of our own)
  * of every input format (csv, json, jsonl, xlsx). None of them may reach any output channel of
- * check (every format), validate, agenda (with --ics), compare or --debug: stdout, stderr and every
- * file written. The planted values are drawn by fast-check; a cell that has the shape its column
+ * check (every format), validate (every format; nor a dossier id), agenda (with --ics), compare or
+ * --debug: stdout, stderr and every file written. The planted values are drawn by fast-check; a cell that has the shape its column
  * expects is the only thing a reason may quote (src/privacy/quote.ts).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -139,6 +139,9 @@ async function filesText(dir: string, inputs: Set<string>): Promise<string> {
   return all;
 }
 
+/** The dossier ids of the planted export (ZL-0001 …): validate never repeats one. */
+const ID_PLANT: Plant = { value: 'ZL-0001', secrets: ['ZL-00'] };
+
 function expectClean(channel: string, text: string, plant: Plant): void {
   for (const s of plant.secrets) {
     if (text.includes(s)) {
@@ -175,9 +178,31 @@ async function everyChannel(format: string, plant: Plant): Promise<void> {
   runs.push(['check debug', ['check', input, '--region', 'zuid-limburg', ...RUN, '--debug', '--format', 'csv']]);
   runs.push(['check broken debug', ['check', broken, '--region', 'zuid-limburg', ...RUN, '--debug']]);
   for (const f of ['table', 'json', 'md']) {
-    runs.push([`validate ${f}`, ['validate', input, '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', f]]);
     runs.push([`agenda ${f}`, ['agenda', input, '--region', 'zuid-limburg', '--as-of', '2026-09-01', '--days', '400', '--format', f]]);
   }
+  // validate in every format (json, csv and xlsx list every problem, issue 13.14): no planted value
+  // and no dossier id (ZL-0001 …) in any of them
+  const validates: [string, string[]][] = [];
+  for (const f of ['table', 'json', 'md', 'csv']) {
+    validates.push([`validate ${f}`, ['validate', input, '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', f]]);
+  }
+  validates.push(['validate fill csv', ['validate', input, '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'csv', '--csv-rows', 'fill']]);
+  validates.push(['validate en csv', ['validate', input, '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'csv', '--lang', 'en']]);
+  validates.push(['validate max-examples', ['validate', input, '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--max-examples', '100']]);
+  const vdir = mkdtempSync(join(root, 'validate-'));
+  validates.push(['validate xlsx', ['validate', input, '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--output', join(vdir, 'validate.xlsx')]]);
+  validates.push(['validate json file', ['validate', input, '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--output', join(vdir, 'validate.json')]]);
+  for (const [name, args] of validates) {
+    const r = await giacheck(args);
+    expect(r.code, `${name}: ${r.stderr}`).toBeLessThanOrEqual(2);
+    expectClean(`${name} stdout`, r.stdout, ID_PLANT);
+    expectClean(`${name} stderr`, r.stderr, ID_PLANT);
+    expectClean(`${name} stdout`, r.stdout, plant);
+    expectClean(`${name} stderr`, r.stderr, plant);
+  }
+  const validateFiles = await filesText(vdir, new Set());
+  expectClean('validate files', validateFiles, ID_PLANT);
+  expectClean('validate files', validateFiles, plant);
   runs.push(['agenda ics', ['agenda', input, '--region', 'zuid-limburg', '--as-of', '2026-09-01', '--days', '400', '--ics', join(dir, 'agenda.ics')]]);
   runs.push(['validate debug', ['validate', broken, '--region', 'zuid-limburg', '--debug']]);
   for (const [name, args] of runs) {
@@ -230,7 +255,7 @@ describe('planted personal data never reaches an output channel', () => {
     const byColumn = Object.fromEntries(json.rejected.map((x: { column: string; reason: string }) => [x.column, x.reason]));
     expect(byColumn).toMatchObject({
       dossier_id: 'geen dossiernummer maar vrije tekst: waarde die op een burgerservicenummer lijkt, niet getoond',
-      gemeente: 'gemeente hoort niet bij profiel Zuid-Limburg',
+      gemeente: 'gemeente (waarde die op een burgerservicenummer lijkt, niet getoond) hoort niet bij profiel Zuid-Limburg',
       melding_datum: 'geen datum: waarde die op een burgerservicenummer lijkt, niet getoond (verwacht jjjj-mm-dd, dd-mm-jjjj of dd/mm/jjjj)',
       melder_anoniem: 'geen ja/nee-waarde: waarde die op een burgerservicenummer lijkt, niet getoond',
       triage_besluit: 'onbekend triagebesluit: waarde die op een burgerservicenummer lijkt, niet getoond',
@@ -299,6 +324,8 @@ describe('planted column and sheet names never reach an output channel', () => {
       }
       runs.push(['check xlsx', ['check', input, '--region', 'zuid-limburg', ...RUN, '--format', 'xlsx', '--output', `${input}.out.xlsx`]]);
       runs.push(['check mapping xlsx', ['check', input, '--region', 'zuid-limburg', ...RUN, '--mapping', mapping, '--format', 'xlsx', '--output', `${input}.mapped.xlsx`]]);
+      runs.push(['validate csv', ['validate', input, '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', 'csv']]);
+      runs.push(['validate xlsx', ['validate', input, '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--output', `${input}.validate.xlsx`]]);
       for (const f of ['table', 'json', 'md']) {
         runs.push([`validate ${f}`, ['validate', input, '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--format', f]]);
         runs.push([`validate mapping ${f}`, ['validate', input, '--region', 'zuid-limburg', '--as-of', '2026-11-01', '--mapping', mapping, '--format', f]]);

@@ -92,8 +92,8 @@ describe('formatHtml', () => {
     expect(html).toMatch(
       /<tr class="st-overdue"><th scope="row">ZL-0002<\/th><td>Sittard-Geleen<\/td><td class="status">verlopen<\/td><td>fout<\/td><td class="date">04-05-2026<\/td><td class="date"><\/td><td class="num">28<\/td><td>brief\/informatie aan de directbetrokkenen ontbreekt; uiterste datum 04-05-2026 is 28 dag\(en\) verstreken<\/td><\/tr>/,
     );
-    expect(htmlRow(html, 'zl-small.csv', 'rejected')).toEqual(['zl-small.csv', '4', 'gemeente', 'gemeente hoort niet bij profiel Zuid-Limburg; bedoelde u Maastricht?']);
-    expect(html).toContain('<tr><td>zl-small.csv</td><td class="num">4</td><td>gemeente</td><td>gemeente hoort niet bij profiel Zuid-Limburg; bedoelde u Maastricht?</td></tr>');
+    expect(htmlRow(html, 'zl-small.csv', 'rejected')).toEqual(['zl-small.csv', '4', 'gemeente', 'gemeente &quot;Maastrich&quot; hoort niet bij profiel Zuid-Limburg; bedoelde u Maastricht?']);
+    expect(html).toContain('<tr><td>zl-small.csv</td><td class="num">4</td><td>gemeente</td><td>gemeente &quot;Maastrich&quot; hoort niet bij profiel Zuid-Limburg; bedoelde u Maastricht?</td></tr>');
     expect(html).toContain('<td>datum bestaat niet: &quot;31-02-2026&quot;</td>');
   });
 

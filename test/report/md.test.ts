@@ -109,7 +109,7 @@ describe('formatMarkdown', () => {
     ]);
     const rejected = section(md, 'Afgewezen rijen');
     expect(rejected.slice(2, 4)).toEqual([
-      '| zl-small.csv | 4 | gemeente | gemeente hoort niet bij profiel Zuid-Limburg; bedoelde u Maastricht? |',
+      '| zl-small.csv | 4 | gemeente | gemeente "Maastrich" hoort niet bij profiel Zuid-Limburg; bedoelde u Maastricht? |',
       '| zl-small.csv | 5 | melding\\_datum | datum bestaat niet: "31-02-2026" |',
     ]);
     expect(rejected.at(-1)).toBe('Niet actief in dit profiel: LV-03 (vervangen door ZL-01), LV-02 (vervangen door ZL-02)');

@@ -112,7 +112,7 @@ describe('formatXlsx', () => {
     expect(g.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(g.autoFilter).toBe('A1:Y17');
     const r = wb.getWorksheet('Afgewezen rijen')!;
-    expect(rowValues(r, 2)).toEqual(['zl-small.csv', 4, 'gemeente', 'gemeente hoort niet bij profiel Zuid-Limburg; bedoelde u Maastricht?']);
+    expect(rowValues(r, 2)).toEqual(['zl-small.csv', 4, 'gemeente', 'gemeente "Maastrich" hoort niet bij profiel Zuid-Limburg; bedoelde u Maastricht?']);
     expect(rowValues(r, 3)).toEqual(['zl-small.csv', 5, 'melding_datum', 'datum bestaat niet: "31-02-2026"']);
     expect(r.autoFilter).toBe('A1:D3');
     const m = wb.getWorksheet('Per maand')!;

@@ -3,6 +3,7 @@ import { formatValidation, validationJson, fitWidths, clean } from '../../src/va
 import type { ValidationReport } from '../../src/validate/validate.js';
 import { setLang } from '../../src/i18n/index.js';
 import { sampleProvenance } from '../helpers/provenance.js';
+import { FIELDS, FieldName } from '../../src/model/fields.js';
 
 function report(over: Partial<ValidationReport> = {}): ValidationReport {
   return {
@@ -17,6 +18,10 @@ function report(over: Partial<ValidationReport> = {}): ValidationReport {
       { code: 'impossible-date', severity: 'error', file: 'e.csv', row: 3, column: 'melding_datum', message: 'datum bestaat niet: "31-02-2026"' },
     ],
     pii: [{ file: 'e.csv', column: 'BSN', kind: 'bsn', basis: 'naam' }],
+    // no usable row counted: no fill section (test/validate/fill.test.ts has them)
+    fill: { rows: 0, filled: Object.fromEntries(FIELDS.map((f) => [f, 0])) as Record<FieldName, number>, no_column: [], by_gemeente: [], by_month: [] },
+    examples_per_code: 5,
+    options: { min_cell: null, aggregate_only: false },
     provenance: sampleProvenance(),
     ...over,
   };
@@ -26,15 +31,15 @@ afterEach(() => setLang('nl'));
 
 describe('validate formats', () => {
   it('json: the documented shape, profile name in the current language', () => {
-    const j = JSON.parse(formatValidation(report(), 'json', { color: false }));
-    expect(Object.keys(j)).toEqual(['tool', 'profile', 'peildatum', 'input', 'columns', 'issues', 'examples', 'pii', 'provenance']);
+    const j = JSON.parse(JSON.stringify(validationJson(report(), report().examples)));
+    expect(Object.keys(j)).toEqual(['tool', 'profile', 'peildatum', 'problems', 'input', 'columns', 'issues', 'pii', 'fill', 'options', 'provenance']);
     expect(j.profile).toEqual({ id: 'zuid-limburg', version: '2026.11', name: 'Zuid-Limburg' });
     expect(Object.keys(j.input)).toEqual(['files', 'rows_read', 'rows_valid', 'rows_with_errors', 'rows_with_warnings', 'per_file']);
     expect(Object.keys(j.columns)).toEqual(['found', 'mapped', 'unknown', 'missing', 'missing_for_rules']);
     expect(Object.keys(j.issues)).toEqual(['errors', 'warnings', 'by_code', 'by_column']);
-    expect(j.examples[1]).toEqual({ code: 'impossible-date', severity: 'error', file: 'e.csv', row: 3, column: 'melding_datum', message: 'datum bestaat niet: "31-02-2026"' });
+    expect(j.problems[1]).toEqual({ code: 'impossible-date', severity: 'error', file: 'e.csv', row: 3, column: 'melding_datum', message: 'datum bestaat niet: "31-02-2026"' });
     expect(j.pii).toEqual([{ file: 'e.csv', column: 'BSN', kind: 'bsn', basis: 'naam' }]);
-    expect(validationJson(report())).toEqual(j);
+    expect(j.options).toEqual({ min_cell: null, aggregate_only: false });
   });
 
   it('table: Dutch headings, personal data first, the verdict last', () => {
@@ -61,14 +66,15 @@ describe('validate formats', () => {
     for (const l of lines) expect(l.length, l).toBeLessThanOrEqual(80);
     expect(text).not.toMatch(/[┌│└]/);
     const at = lines.indexOf('Voorbeelden pii-column (kolom met persoonsgegevens): 1 van 3');
-    expect(lines.slice(at, at + 7)).toEqual([
+    expect(lines.slice(at, at + 8)).toEqual([
       'Voorbeelden pii-column (kolom met persoonsgegevens): 1 van 3',
       'Rij  Kolom  Reden',
       '-'.repeat(80),
       'kop  BSN    kolom bevat burgerservicenummer (BSN) (herkend aan de kolomnaam);',
       '            persoonsgegevens horen niet in een export voor deze controle:',
       '            verwijder de kolom',
-      '2 meer niet getoond.',
+      'En nog 2 niet getoond (--max-examples 5); --format csv, json of xlsx geeft elk',
+      'probleem.',
     ]);
     // every word of the reason is there
     expect(lines.slice(at + 3, at + 6).map((l) => l.slice(12)).join(' ')).toBe(long);

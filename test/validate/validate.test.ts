@@ -58,13 +58,13 @@ describe('validate: the taxonomy', () => {
       ['impossible-date', 2, 'melding_datum'],
       ['unknown-gemeente', 2, 'gemeente'],
     ]);
-    expect(r.examples.find((e) => e.code === 'unknown-gemeente')!.message).toBe('gemeente hoort niet bij profiel Zuid-Limburg; bedoelde u Maastricht?');
+    expect(r.examples.find((e) => e.code === 'unknown-gemeente')!.message).toBe('gemeente "Maastrich" hoort niet bij profiel Zuid-Limburg; bedoelde u Maastricht?');
     expect(r.input).toMatchObject({ rows_read: 1, rows_valid: 0, rows_with_errors: 1 });
   });
 
   it('"Sittard Geleen" matches Sittard-Geleen (SPEC §3); "Sitard-Geleen" gets a suggestion', async () => {
     const r = await validate(csv([['A-1', 'Sittard Geleen', '01-06-2026'], ['A-2', 'Sitard-Geleen', '01-06-2026']]));
-    expect(r.examples.map((e) => [e.row, e.message])).toEqual([[3, 'gemeente hoort niet bij profiel Zuid-Limburg; bedoelde u Sittard-Geleen?']]);
+    expect(r.examples.map((e) => [e.row, e.message])).toEqual([[3, 'gemeente "Sitard-Geleen" hoort niet bij profiel Zuid-Limburg; bedoelde u Sittard-Geleen?']]);
   });
 
   it('a gemeente of another bundled region is gemeente-outside-region, naming the region', async () => {
