@@ -71,3 +71,8 @@ export function todayDay(): Day {
   const now = new Date();
   return dayFromYMD(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
+
+/** "2026-04" */
+export function monthKey(d: Day): string {
+  return isoDate(d).slice(0, 7);
+}
