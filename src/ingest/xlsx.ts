@@ -31,7 +31,7 @@ import { formatNumber, t } from '../i18n/index.js';
 import { printable } from '../model/text.js';
 import '../i18n/catalog/ingest.js';
 import { PREVIEW_ROWS, UnreadableCell } from './input.js';
-import { shownColumnName } from '../privacy/quote.js';
+import { quotedColumnName, shownColumnName } from '../privacy/quote.js';
 import type { OpenedInput, RawRecord, ReadOptions } from './input.js';
 import { inflateEntry, readZipDirectory, streamEntry, ZIP_RATIO, ZipEntry, ZipError } from './zip.js';
 import { EXCEL_EPOCH_OFFSET, excelSerialDay } from '../model/values.js';
@@ -63,19 +63,24 @@ export interface Where {
   cell?: string;
 }
 
-/** A sheet's name as a message shows it: no control or bidi characters, at most 40 characters. */
+/** A sheet's name as a message shows it, `"Export"`: under the column-name policy (src/privacy/quote.ts), like the sheet list. */
 function sheetLabel(name: string): string {
-  const p = printable(name);
-  return p.length > 40 ? p.slice(0, 39) + '…' : p;
+  return quotedColumnName(name);
+}
+
+/** A zip part's name (`xl/worksheets/sheet1.xml`) as a message shows it: only a plain path; a workbook names its parts itself. */
+const PLAIN_PART = /^[A-Za-z0-9_.\-[\]]+(?:\/[A-Za-z0-9_.\-[\]]+){0,6}$/;
+function partLabel(part: string): string {
+  return part.length <= 100 && PLAIN_PART.test(part) ? part : t('quote.notShown');
 }
 
 /** `Where` as the text of a message. */
 function at(w: Where): string {
-  if (w.sheet === undefined) return t('xlsx.at.part', { part: w.part });
+  if (w.sheet === undefined) return t('xlsx.at.part', { part: partLabel(w.part) });
   const sheet = sheetLabel(w.sheet);
   if (w.cell !== undefined) return t('xlsx.at.cell', { sheet, cell: w.cell });
   if (w.row !== undefined && w.row > 0) return t(w.after ? 'xlsx.at.afterRow' : 'xlsx.at.row', { sheet, row: w.row });
-  return t('xlsx.at.sheet', { sheet, part: w.part });
+  return t('xlsx.at.sheet', { sheet, part: partLabel(w.part) });
 }
 
 /** One line for the user: `key` with the file, the place and `params`. */

@@ -115,7 +115,7 @@ const lying = fc.tuple(fc.constantFrom('xl/worksheets/sheet1.xml', 'xl/sharedStr
 const LOCATED = new RegExp(
   '^(?:' +
     [
-      String.raw`(?:onderdeel [^ :]+|werkblad "[^"]*"(?: \([^)]+\)|, (?:na )?rij \d+|, cel [A-Z]+\d+)): [^;]+; .*\b(?:exporteer|sla|kort)\b.*`,
+      String.raw`(?:onderdeel [^ :]+|werkblad (?:"[^"]*"|\(niet getoond\))(?: \([^)]+\)|, (?:na )?rij \d+|, cel [A-Z]+\d+)): [^;]+; .*\b(?:exporteer|sla|kort)\b.*`,
       String.raw`geen volledig XLSX-bestand .*; exporteer het bestand opnieuw`,
       String.raw`geen XLSX-bestand .*`,
       String.raw`het XLSX-bestand is versleuteld .*`,

@@ -312,9 +312,26 @@ describe('XLSX: bounded memory and refusals', () => {
     expect(await message(book({ sheets: { Export: headerRow() + row(2, [str('XFE2', 'x')]) } }))).toMatch(/^book-\d+\.xlsx: werkblad "Export", rij 2: een cel voorbij kolom XFD \(16\.384\), de grens van Excel; exporteer het bestand opnieuw$/);
   });
 
-  it('a sheet name with control or bidi characters is shown without them', async () => {
+  it('a sheet name goes through the column-name policy: shown when it looks like a sheet name, not when it holds control characters or a name', async () => {
     // (C0 controls such as ESC cannot be in XML; the C1 CSI U+009B and U+202E can)
-    const bytes = book({ sheets: { 'Ex\u009b2Jport\u202e': headerRow() + data(3, 'A-1', '2026-04-28') + data(2, 'A-2', '2026-04-28') } });
-    expect(await message(bytes)).toMatch(/^book-\d+\.xlsx: werkblad "Ex\ufffd2Jport\ufffd", rij 2: staat na rij 3;/);
+    const outOfOrder = headerRow() + data(3, 'A-1', '2026-04-28') + data(2, 'A-2', '2026-04-28');
+    expect(await message(book({ sheets: { 'Ex\u009b2Jport\u202e': outOfOrder } }))).toMatch(/^book-\d+\.xlsx: werkblad \(niet getoond\), rij 2: staat na rij 3;/);
+    expect(await message(book({ sheets: { 'Jan Zwanenburg': outOfOrder } }))).toMatch(/^book-\d+\.xlsx: werkblad \(niet getoond\), rij 2: staat na rij 3;/);
+    expect(await message(book({ sheets: { 'Export 2026': outOfOrder } }))).toMatch(/^book-\d+\.xlsx: werkblad "Export 2026", rij 2: staat na rij 3;/);
+  });
+
+  it("a part's name is shown only as a plain path: the workbook names its own parts", async () => {
+    // the sheet's part is whatever the workbook's relationships say; here one that holds a phone number and a space
+    const relsTo = (target: string) => ({
+      name: 'xl/_rels/workbook.xml.rels',
+      data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${target}"/></Relationships>`,
+    });
+    const broken = 'garbage';
+    const hostile = 'worksheets/Jan Zwanenburg 0612345678.xml';
+    const hidden = await message(book({ sheets: { Export: '' }, extra: [relsTo(hostile), { name: 'xl/' + hostile, data: broken }] }));
+    expect(hidden).toMatch(/^book-\d+\.xlsx: werkblad "Export" \(\(niet getoond\)\): /);
+    expect(hidden).not.toMatch(/Zwanenburg|0612345678/);
+    const plain = await message(book({ sheets: { Export: '' }, extra: [{ name: 'xl/worksheets/sheet1.xml', data: broken }] }));
+    expect(plain).toMatch(/^book-\d+\.xlsx: werkblad "Export" \(xl\/worksheets\/sheet1\.xml\): /);
   });
 });
