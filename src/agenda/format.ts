@@ -11,7 +11,7 @@ import '../i18n/catalog/report.js';
 import '../i18n/catalog/stats.js';
 import { displayDate, fieldLabel } from '../report/messages.js';
 import { mdEscape, mdTable } from '../report/md.js';
-import { COMPACT_BELOW, compactTable, CompactColumn, wrapFull } from '../report/table.js';
+import { fittingLayout, compactTable, CompactColumn, wrapFull } from '../report/table.js';
 import type { AgendaGroup, AgendaItem } from './agenda.js';
 import type { ReportWarning } from '../report/model.js';
 
@@ -130,19 +130,7 @@ export interface AgendaTableOptions {
 }
 
 export function formatAgendaTable(r: AgendaReport, opts: AgendaTableOptions): string {
-  const width = Math.max(40, opts.width ?? 100);
-  if (width >= COMPACT_BELOW) {
-    const wide = formatAgendaBordered(r, opts);
-    if (widest(wide) <= width) return wide;
-  }
-  return formatAgendaCompact(r, opts, width);
-}
-
-const ANSI = /\x1b\[[0-9;]*m/g;
-function widest(block: string): number {
-  let max = 0;
-  for (const line of block.split('\n')) max = Math.max(max, line.replace(ANSI, '').length);
-  return max;
+  return fittingLayout(opts.width, () => formatAgendaBordered(r, opts), (width) => formatAgendaCompact(r, opts, width));
 }
 
 function formatAgendaBordered(r: AgendaReport, opts: { color: boolean }): string {

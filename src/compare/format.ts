@@ -9,7 +9,7 @@ import '../i18n/catalog/report.js';
 import { parseIsoDay } from '../calendar/days.js';
 import { displayDate } from '../report/messages.js';
 import { mdEscape, mdTable } from '../report/md.js';
-import { COMPACT_BELOW, compactTable, wrapFull } from '../report/table.js';
+import { fittingLayout, compactTable, wrapFull } from '../report/table.js';
 import type { Change, CompareProvenance, CompareWarning, Comparison, CountsLite } from './compare.js';
 import type { Provenance } from '../report/model.js';
 import { baseName } from '../report/overview.js';
@@ -179,19 +179,7 @@ export interface CompareTableOptions {
 }
 
 export function formatCompareTable(c: Comparison, opts: CompareTableOptions): string {
-  const width = Math.max(40, opts.width ?? 100);
-  if (width >= COMPACT_BELOW) {
-    const wide = formatCompareBordered(c, opts);
-    if (widest(wide) <= width) return wide;
-  }
-  return formatCompareCompact(c, opts, width);
-}
-
-const ANSI = /\x1b\[[0-9;]*m/g;
-function widest(block: string): number {
-  let max = 0;
-  for (const line of block.split('\n')) max = Math.max(max, line.replace(ANSI, '').length);
-  return max;
+  return fittingLayout(opts.width, () => formatCompareBordered(c, opts), (width) => formatCompareCompact(c, opts, width));
 }
 
 function formatCompareBordered(c: Comparison, opts: { color: boolean; maxItems: number }): string {

@@ -195,6 +195,19 @@ function widest(block: string): number {
   return max;
 }
 
+/**
+ * The layout of a report for a terminal `width` columns wide (100 when not known, at least 40): the
+ * bordered tables from COMPACT_BELOW columns when they fit, otherwise the compact layout.
+ */
+export function fittingLayout(width: number | undefined, bordered: () => string, compact: (width: number) => string): string {
+  const w = Math.max(40, width ?? 100);
+  if (w >= COMPACT_BELOW) {
+    const wide = bordered();
+    if (widest(wide) <= w) return wide;
+  }
+  return compact(w);
+}
+
 /** A bordered table rendered with its flexible column narrowed until the table fits `width`. */
 /** Above this many findings the wide layout lists them without borders (see the findings table). */
 const BORDERED_MAX_ROWS = 2000;

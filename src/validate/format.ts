@@ -12,7 +12,7 @@ import '../i18n/catalog/validate.js';
 import { parseIsoDay } from '../calendar/days.js';
 import { displayDate } from '../report/messages.js';
 import { provenanceLine, provenanceRows } from '../report/provenance.js';
-import { COMPACT_BELOW, compactTable, wrapFull, wrapWords } from '../report/table.js';
+import { fittingLayout, compactTable, wrapFull, wrapWords } from '../report/table.js';
 import { ISSUE_CODES, SEVERITY } from './codes.js';
 import type { Issue, ValidationReport } from './validate.js';
 import { problemJson } from './list.js';
@@ -186,19 +186,11 @@ export function fitWidths(rows: string[][], width: number): number[] {
 }
 
 export function formatValidationTable(report: ValidationReport, opts: { color: boolean; width?: number }): string {
-  const width = Math.max(40, opts.width ?? 100);
-  if (width >= COMPACT_BELOW) {
-    const wide = formatValidationBordered(report, opts.color, Math.min(width, 200));
-    if (widest(wide) <= width) return wide;
-  }
-  return formatValidationCompact(report, opts.color, width);
-}
-
-const ANSI = /\x1b\[[0-9;]*m/g;
-function widest(block: string): number {
-  let max = 0;
-  for (const line of block.split('\n')) max = Math.max(max, line.replace(ANSI, '').length);
-  return max;
+  return fittingLayout(
+    opts.width,
+    () => formatValidationBordered(report, opts.color, Math.min(Math.max(40, opts.width ?? 100), 200)),
+    (width) => formatValidationCompact(report, opts.color, width),
+  );
 }
 
 function formatValidationBordered(report: ValidationReport, color: boolean, width: number): string {
