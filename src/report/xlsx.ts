@@ -30,7 +30,8 @@ import { baseName, groupFindings, hasAnchorMissing, hasImplausible, hasNorm, nor
 import { provenanceRows } from './provenance.js';
 import { ALL_CELLS, CellPolicy, HIDDEN_SHARE, meanMonitoringHidden, monitoringHiddenText, overdueOf, reportCells } from './cells.js';
 
-type Fact = [string, string | number | Date | null, string?];
+/** A summary sheet's fact: label, value and, for a number or date, its Excel format. */
+export type Fact = [string, string | number | Date | null, string?];
 
 /** Header facts whose value --min-cell may have made text ("<5", "*"): then without a number format. */
 function xlsxFacts(facts: [string, string | number | null, string][]): Fact[] {
@@ -82,6 +83,23 @@ function displayLength(type: CellType, v: CellValue): number {
 }
 
 /** Column widths that fit the header and the longest value (capped), before any row is written. */
+/** A summary sheet's head: the title in row 1 (bold, large), then one fact per row, label in bold. */
+export function writeSummaryHead(ws: Worksheet, title: string, facts: Fact[]): void {
+  const cell = ws.getRow(1).getCell(1);
+  cell.value = neutralise(title);
+  cell.font = { bold: true, size: 14 };
+  ws.getRow(1).commit();
+  facts.forEach(([label, value, fmt], i) => {
+    const row = ws.getRow(2 + i);
+    row.getCell(1).value = label;
+    row.getCell(1).font = { bold: true };
+    row.getCell(2).value = value;
+    if (fmt) row.getCell(2).numFmt = fmt;
+    row.getCell(2).alignment = { horizontal: 'left' };
+    row.commit();
+  });
+}
+
 export function tableWidths(cols: Col[], rows: CellValue[][], widths: number[] = []): number[] {
   cols.forEach((c, i) => {
     let w = Math.max(widths[i] ?? 0, Math.min(c.header.length + 2, 30));
@@ -293,19 +311,7 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
     const widths = tableWidths(cols, rows);
     widths[0] = Math.max(widths[0], 16, ...facts.map(([label]) => label.length + 2));
     const ws = addSheet(wb, t('rep.sheet.summary'), widths, headerRow);
-    const title = ws.getRow(1).getCell(1);
-    title.value = neutralise(reportTitle(report));
-    title.font = { bold: true, size: 14 };
-    ws.getRow(1).commit();
-    facts.forEach(([label, value, fmt], i) => {
-      const row = ws.getRow(2 + i);
-      row.getCell(1).value = label;
-      row.getCell(1).font = { bold: true };
-      row.getCell(2).value = value;
-      if (fmt) row.getCell(2).numFmt = fmt;
-      row.getCell(2).alignment = { horizontal: 'left' };
-      row.commit();
-    });
+    writeSummaryHead(ws, reportTitle(report), facts);
     let next = writeTable(ws, headerRow, cols, rows) + 2;
     const line = (text: string, font?: { bold?: boolean; italic?: boolean }, value?: string) => {
       const row = ws.getRow(next++);

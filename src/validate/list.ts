@@ -28,7 +28,7 @@ import { FIELDS, type FieldName } from '../model/fields.js';
 import { type CellPolicy, HIDDEN_SHARE, reportCells } from '../report/cells.js';
 import { csvDialect, csvHeader, csvRow, neutralise } from '../report/csv.js';
 import type { StreamOut } from '../report/model.js';
-import { addSheet, type Col, dateFormat, isoToExcelDate, openWorkbook, provenanceSheet, tableWidths, workbookStamp, writeTable, writeTableOf, XLSX_MAX_ROWS } from '../report/xlsx.js';
+import { addSheet, type Col, dateFormat, type Fact, isoToExcelDate, openWorkbook, provenanceSheet, tableWidths, workbookStamp, writeSummaryHead, writeTable, writeTableOf, XLSX_MAX_ROWS } from '../report/xlsx.js';
 import { ISSUE_CODES, SEVERITY } from './codes.js';
 import { type FillGroup, type FillReport, fillPercent, fillRate, fillShare } from './fill.js';
 import type { Issue, ValidationReport } from './validate.js';
@@ -189,7 +189,7 @@ export function xlsxWriter(out: StreamOut): ProblemWriter {
       const cells = reportCells(report);
       // ---- Samenvatting
       {
-        const facts: [string, string | number | Date | null, string?][] = [
+        const facts: Fact[] = [
           [t('report.profile'), neutralise(`${localized(report.profile.name)} (${report.profile.id} ${report.profile.version})`)],
           [t('report.peildatum'), isoToExcelDate(report.peildatum), dateFormat()],
           [t('report.files'), neutralise(report.input.files.join(', '))],
@@ -216,19 +216,7 @@ export function xlsxWriter(out: StreamOut): ProblemWriter {
         widths[0] = Math.max(widths[0], ...facts.map(([label]) => label.length + 2));
         widths[1] = Math.max(widths[1], 40);
         const ws = addSheet(wb, t('validate.xlsx.summary'), widths, headerRow);
-        const title = ws.getRow(1).getCell(1);
-        title.value = neutralise(t('validate.title', { profile: localized(report.profile.name) }));
-        title.font = { bold: true, size: 14 };
-        ws.getRow(1).commit();
-        facts.forEach(([label, value, fmt], i) => {
-          const r = ws.getRow(2 + i);
-          r.getCell(1).value = label;
-          r.getCell(1).font = { bold: true };
-          r.getCell(2).value = value;
-          if (fmt) r.getCell(2).numFmt = fmt;
-          r.getCell(2).alignment = { horizontal: 'left' };
-          r.commit();
-        });
+        writeSummaryHead(ws, t('validate.title', { profile: localized(report.profile.name) }), facts);
         writeTable(ws, headerRow, cols, rows);
         ws.commit();
       }
