@@ -1,5 +1,39 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * The files that take longest (each 15–60 s of a run), longest first. On a fresh clone vitest
+ * knows no durations and starts the largest files first, which put the slowest file (a short one)
+ * last: one worker then ran alone for a minute at the end. Starting these first lets the many short
+ * files fill both workers to the end. A name that no longer exists fails the run, so the list
+ * cannot go stale unnoticed.
+ */
+const SLOWEST = [
+  'test/fuzz/xlsx-memory.test.ts',
+  'test/e2e/binary.test.ts',
+  'test/engine/parallel.test.ts',
+  'test/privacy/planted.test.ts',
+  'test/validate/memory.test.ts',
+  'test/e2e/report-html-chromium.test.ts',
+  'test/e2e/reproducible.test.ts',
+  'test/e2e/output-safety.test.ts',
+  'test/e2e/tables-width-tmux.test.ts',
+  'test/fuzz/ingest.fuzz.test.ts',
+];
+for (const f of SLOWEST) if (!existsSync(f)) throw new Error(`vitest.config.ts: SLOWEST names ${f}, which does not exist`);
+
+class SlowestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (s: TestSpecification) => {
+      const i = SLOWEST.findIndex((f) => s.moduleId.endsWith('/' + f));
+      return i < 0 ? SLOWEST.length : i;
+    };
+    // Array.prototype.sort is stable: the other files keep vitest's own order
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+  }
+}
 
 export default defineConfig({
   test: {
@@ -23,5 +57,6 @@ export default defineConfig({
     // `vitest run --sequence.shuffle` under several seeds.
     isolate: false,
     setupFiles: ['test/helpers/setup.ts'],
+    sequence: { sequencer: SlowestFirst },
   },
 });
