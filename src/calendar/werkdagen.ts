@@ -12,6 +12,7 @@
 import { createRequire } from 'node:module';
 import type HolidaysClass from 'date-holidays';
 import { Day, dayFromYMD, isoDate, weekday, addMonths, ymdFromDay } from './days.js';
+import { FEESTDAGEN_TABLE, FeestdagTable } from './feestdagen-table.js';
 
 export interface Feestdag {
   id: string;
@@ -74,10 +75,12 @@ export type Duration =
   | { months: number };
 
 /**
- * date-holidays (with date-holidays-parser and moment-timezone) takes ~0.2 s to load, and `check`
- * hands the ingest worker its job before it needs a calendar: the library is loaded on first use,
- * while the worker already reads. The literal require() is what the standalone binary's bundle
- * (esbuild, CommonJS) takes in; the dist/ modules are ESM and have no `require`.
+ * date-holidays (with date-holidays-parser and moment-timezone) takes ~0.2 s and ~20 MB to load.
+ * For the feestdag rules of the bundled profiles its answers are written down, year by year, in
+ * feestdagen-table.ts (scripts/feestdagen-table.mjs; a test holds them to the library), so a run
+ * loads the library only for other rules or a year outside FEESTDAG_YEARS. The literal require()
+ * is what the standalone binary's bundle (esbuild, CommonJS) takes in; the dist/ modules are ESM
+ * and have no `require`.
  */
 let holidaysClass: typeof HolidaysClass | undefined;
 function newHolidays(): HolidaysClass {
@@ -86,9 +89,32 @@ function newHolidays(): HolidaysClass {
   return new holidaysClass();
 }
 
+/** The years feestdagen-table.ts covers. */
+export const FEESTDAG_YEARS = { from: 2000, to: 2050 } as const;
+
+/** A date-holidays instance that knows these feestdagen and nothing else; throws on a rule it cannot read. */
+export function holidaysOf(feestdagen: readonly Feestdag[]): HolidaysClass {
+  const hd = newHolidays();
+  for (const f of feestdagen) {
+    const ok = hd.setHoliday(f.rule, {
+      name: { nl: f.name?.nl ?? f.id, en: f.name?.en ?? f.name?.nl ?? f.id },
+      type: 'public',
+    });
+    if (!ok) throw new Error(`calendar: cannot read feestdag rule "${f.rule}" (${f.id})`);
+  }
+  return hd;
+}
+
+/** The written-down days of this list of rules (per year from FEESTDAG_YEARS.from), if it is one of the table's. */
+function tableFor(feestdagen: readonly Feestdag[]): FeestdagTable['lists'][number]['years'] | undefined {
+  const t = FEESTDAGEN_TABLE;
+  if (t.from !== FEESTDAG_YEARS.from || t.to !== FEESTDAG_YEARS.to) return undefined;
+  return t.lists.find((l) => l.rules.length === feestdagen.length && l.rules.every((r, i) => r === feestdagen[i].rule))?.years;
+}
+
 /**
- * The initial index covers the years exports are about; evaluating the feestdag rules costs ~2 ms
- * per year, so a wider range would tax every start. `ensure()` widens it when a date falls outside.
+ * The initial index covers the years exports are about; `ensure()` widens it when a date falls
+ * outside (for years outside the table that means loading date-holidays, ~2 ms per year after).
  */
 const FIRST_YEAR = 2015;
 const LAST_YEAR = 2032;
@@ -108,19 +134,26 @@ export class WerkdagCalendar {
   private lastYear = 0;
   private readonly info = new Map<Day, ClosedDayInfo>();
   private readonly byRule = new Map<string, Feestdag>();
-  private readonly holidays: HolidaysClass;
+  /** the days of the rules as written down (feestdagen-table.ts), when they are a bundled profile's */
+  private readonly table: FeestdagTable['lists'][number]['years'] | undefined;
+  /** date-holidays itself, for other rules or years outside the table (loaded on first need) */
+  private live: HolidaysClass | undefined;
 
   constructor(readonly spec: CalendarSpec) {
-    this.holidays = newHolidays();
-    for (const f of spec.feestdagen) {
-      this.byRule.set(f.rule, f);
-      const ok = this.holidays.setHoliday(f.rule, {
-        name: { nl: f.name?.nl ?? f.id, en: f.name?.en ?? f.name?.nl ?? f.id },
-        type: 'public',
-      });
-      if (!ok) throw new Error(`calendar: cannot read feestdag rule "${f.rule}" (${f.id})`);
-    }
+    for (const f of spec.feestdagen) this.byRule.set(f.rule, f);
+    this.table = tableFor(spec.feestdagen);
+    // rules the table does not know are read now, so that one that cannot be read fails here
+    if (!this.table) this.live = holidaysOf(spec.feestdagen);
     this.build(FIRST_YEAR, LAST_YEAR);
+  }
+
+  /** The feestdagen of one year: ISO date and rule, in the order date-holidays gives them. */
+  private feestdagenOf(year: number): { date: string; rule: string; name?: string }[] {
+    if (this.table && year >= FEESTDAG_YEARS.from && year <= FEESTDAG_YEARS.to) {
+      return this.table[year - FEESTDAG_YEARS.from].map(([date, i]) => ({ date, rule: this.spec.feestdagen[i].rule }));
+    }
+    this.live ??= holidaysOf(this.spec.feestdagen);
+    return this.live.getHolidays(year).map((h) => ({ date: h.date.slice(0, 10), rule: h.rule, name: h.name }));
   }
 
   private build(firstYear: number, lastYear: number): void {
@@ -132,12 +165,12 @@ export class WerkdagCalendar {
     const closed = new Uint8Array(length);
     this.info.clear();
     for (let year = firstYear; year <= lastYear; year++) {
-      for (const h of this.holidays.getHolidays(year)) {
-        const [y, m, d] = h.date.slice(0, 10).split('-').map(Number);
+      for (const h of this.feestdagenOf(year)) {
+        const [y, m, d] = h.date.split('-').map(Number);
         const day = dayFromYMD(y, m, d);
         closed[day - this.base] = 1;
         const f = this.byRule.get(h.rule);
-        const name = f ? { nl: f.name?.nl ?? f.id, en: f.name?.en ?? f.name?.nl ?? f.id } : { nl: h.name, en: h.name };
+        const name = f ? { nl: f.name?.nl ?? f.id, en: f.name?.en ?? f.name?.nl ?? f.id } : { nl: h.name ?? h.rule, en: h.name ?? h.rule };
         this.info.set(day, { day, name, kind: 'feestdag', source: f?.source });
       }
     }
