@@ -124,7 +124,7 @@ export class FindingWriter {
       const route = r.status === 'violated' ? c.route : undefined; // only `violated` names it
       const full = TailCache.key(key, r);
       if (tails.has(slot, full, r, route)) {
-        out.copyFrom(tails.arena, tails.arenaView, tails.start(slot), tails.end(slot));
+        out.copyFrom(tails.arena, tails.start(slot), tails.end(slot));
         return;
       }
       const start = out.length;
@@ -214,7 +214,6 @@ class TailCache {
   static readonly SLOTS = 4096;
   static readonly SLOT_BYTES = 640;
   readonly arena = Buffer.allocUnsafe(TailCache.SLOTS * TailCache.SLOT_BYTES);
-  readonly arenaView = new DataView(this.arena.buffer, this.arena.byteOffset, this.arena.byteLength);
   private readonly keys = new Float64Array(TailCache.SLOTS).fill(-1);
   private readonly lengths = new Int32Array(TailCache.SLOTS);
   /** days late, window start, window end per slot (ABSENT when undefined) */
