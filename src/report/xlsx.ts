@@ -122,6 +122,13 @@ export function addSheet(wb: WorkbookWriter, name: string, widths: number[], fro
 }
 
 /** Write a table at `startRow` (header there, data below): typed cells, bold header, autofilter. */
+/** A sheet that is one table: header frozen, columns as wide as the rows need, written and committed. */
+export function tableSheet(wb: WorkbookWriter, name: string, cols: Col[], rows: CellValue[][]): void {
+  const ws = addSheet(wb, name, tableWidths(cols, rows), 1);
+  writeTable(ws, 1, cols, rows);
+  ws.commit();
+}
+
 export function writeTable(ws: Worksheet, startRow: number, cols: Col[], rows: CellValue[][]): number {
   return writeTableOf(ws, startRow, cols, rows.length, (r) => rows[r]);
 }
@@ -180,9 +187,7 @@ function groupSheet(wb: WorkbookWriter, name: string, firstCol: string, groups: 
     cells.compliance(g),
     ...ruleIds.map((id) => (g.rules[id] ? cells.compliance(g.rules[id]) : null)),
   ]);
-  const ws = addSheet(wb, name, tableWidths(cols, rows), 1);
-  writeTable(ws, 1, cols, rows);
-  ws.commit();
+  tableSheet(wb, name, cols, rows);
 }
 
 /**
@@ -231,9 +236,7 @@ export function provenanceSheet(wb: WorkbookWriter, provenance: Provenance): voi
     { header: t('prov.col.value'), type: 'text', max: 90 },
   ];
   const rows = provenanceRows(provenance).map((r) => [r.what, r.value]);
-  const ws = addSheet(wb, t('prov.title'), tableWidths(cols, rows), 1);
-  writeTable(ws, 1, cols, rows);
-  ws.commit();
+  tableSheet(wb, t('prov.title'), cols, rows);
 }
 
 export async function formatXlsx(report: Report): Promise<Uint8Array> {
@@ -392,9 +395,7 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
     // grouped by rule, then gemeente, as in the HTML and Markdown reports
     const ordered = groupFindings(report.findings).flatMap((g) => g.gemeenten.flatMap((gem) => gem.findings));
     const rows = ordered.map((f) => [f.dossier_id, f.rule_id, f.gemeente, f.deelregio ?? '', t(`status.${f.status}`), t(`severity.${f.severity}`), f.due_date, f.actual_date, f.days_late, f.message, sourceLabel(report, f.source)]);
-    const ws = addSheet(wb, t('rep.sheet.findings'), tableWidths(cols, rows), 1);
-    writeTable(ws, 1, cols, rows);
-    ws.commit();
+    tableSheet(wb, t('rep.sheet.findings'), cols, rows);
   }
 
   // ---- Per gemeente
@@ -410,9 +411,7 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
       { header: t('col.reason'), type: 'text', max: 90 },
     ];
     const rows = report.rejected.map((r) => [baseName(r.file), r.row, r.column, r.reason]);
-    const ws = addSheet(wb, t('rep.sheet.rejected'), tableWidths(cols, rows), 1);
-    writeTable(ws, 1, cols, rows);
-    ws.commit();
+    tableSheet(wb, t('rep.sheet.rejected'), cols, rows);
   }
 
   if (hasDeelregios) groupSheet(wb, t('rep.sheet.deelregios'), t('col.deelregio'), report.summary.by_deelregio, false, ruleIds, cells);
@@ -465,9 +464,7 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
       ...groups(t('lead.group.deelregio'), lt.by_deelregio),
       ...groups(t('lead.group.period'), lt.by_period),
     ];
-    const ws = addSheet(wb, t('lead.sheet'), tableWidths(cols, rows), 1);
-    writeTable(ws, 1, cols, rows);
-    ws.commit();
+    tableSheet(wb, t('lead.sheet'), cols, rows);
   }
 
   // ---- Werkvoorraad: per rule (all gemeenten), then per rule and gemeente, oldest first
@@ -492,9 +489,7 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
       ...w.rules.map((r) => [r.rule_id, t('lead.group.all'), '', ...stockCells(r)]),
       ...w.rows.map((r) => [r.rule_id, r.gemeente, r.deelregio ?? '', ...stockCells(r)]),
     ];
-    const ws = addSheet(wb, t('stock.sheet'), tableWidths(cols, rows), 1);
-    writeTable(ws, 1, cols, rows);
-    ws.commit();
+    tableSheet(wb, t('stock.sheet'), cols, rows);
   }
 
   // ---- Zicht op veiligheid: counts per gemeente (and the total), the seed quotes below; the
@@ -532,9 +527,7 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
         { header: list.head[3], type: 'date' },
       ];
       const urows = zicht.unclear.map((u, i) => [u.dossier_id, u.gemeente, list.rows[i][2], u.term_end]);
-      const us = addSheet(wb, t('zicht.sheetUnclear'), tableWidths(ucols, urows), 1);
-      writeTable(us, 1, ucols, urows);
-      us.commit();
+      tableSheet(wb, t('zicht.sheetUnclear'), ucols, urows);
     }
   }
 

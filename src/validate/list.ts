@@ -28,7 +28,7 @@ import { FIELDS, type FieldName } from '../model/fields.js';
 import { type CellPolicy, HIDDEN_SHARE, reportCells } from '../report/cells.js';
 import { csvDialect, csvHeader, csvRow, neutralise } from '../report/csv.js';
 import type { StreamOut } from '../report/model.js';
-import { addSheet, type Col, dateFormat, type Fact, isoToExcelDate, openWorkbook, provenanceSheet, tableWidths, workbookStamp, writeSummaryHead, writeTable, writeTableOf, XLSX_MAX_ROWS } from '../report/xlsx.js';
+import { addSheet, type Col, dateFormat, type Fact, isoToExcelDate, openWorkbook, provenanceSheet, tableSheet, tableWidths, workbookStamp, writeSummaryHead, writeTable, writeTableOf, XLSX_MAX_ROWS } from '../report/xlsx.js';
 import { ISSUE_CODES, SEVERITY } from './codes.js';
 import { type FillGroup, type FillReport, fillPercent, fillRate, fillShare } from './fill.js';
 import type { Issue, ValidationReport } from './validate.js';
@@ -247,9 +247,7 @@ export function xlsxWriter(out: StreamOut): ProblemWriter {
           { header: t('validate.col.basis'), type: 'text' },
         ];
         const rows = report.pii.map((p) => [p.file, p.column, t(`pii.${p.kind}`), t(`validate.basis.${p.basis}`)]);
-        const ws = addSheet(wb, t('validate.xlsx.pii'), tableWidths(cols, rows), 1);
-        writeTable(ws, 1, cols, rows);
-        ws.commit();
+        tableSheet(wb, t('validate.xlsx.pii'), cols, rows);
       }
       // ---- Vulgraad per gemeente and per maand: a row per field, a column per group
       if (report.fill.rows > 0) {
@@ -279,8 +277,5 @@ function fillSheet(wb: Parameters<typeof addSheet>[0], name: string, first: stri
     }),
   ];
   const rows = [rowOf(t('fill.total'), fill.rows, fill.filled), ...groups.map((g) => rowOf(g.key ?? t('fill.other'), g.rows, g.filled))];
-  const widths = tableWidths(cols, rows);
-  const ws = addSheet(wb, name, widths, 1);
-  writeTable(ws, 1, cols, rows);
-  ws.commit();
+  tableSheet(wb, name, cols, rows);
 }
