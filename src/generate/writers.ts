@@ -120,6 +120,11 @@ async function writeXlsx(synth: CaseSynthesizer, opts: SynthesisOptions, sink: B
     width: TYPES[i] === 'date' ? 12 : Math.max(10, Math.min(f.length, 24)),
     style: TYPES[i] === 'date' ? { numFmt: 'dd-mm-yyyy' } : {},
   }));
+  // exceljs gives every cell and row a style object of its own and, not having seen that object
+  // before, renders it to XML to find its style id: ~1.5 s of 100,000 rows. One shared object per
+  // column (and one for every row) is recognised at once; the styles and ids are the same.
+  const cellStyles = FIELDS.map((_f, i) => (TYPES[i] === 'date' ? { numFmt: 'dd-mm-yyyy' } : {}));
+  const rowStyle = {};
   let n = 0;
   for (const row of synth.rows()) {
     const cells = row.values.map((v, i): string | Date | null => {
@@ -130,7 +135,13 @@ async function writeXlsx(synth: CaseSynthesizer, opts: SynthesisOptions, sink: B
       if (typeof v === 'number') return new Date(v * 86_400_000);
       return v;
     });
-    sheet.addRow(cells).commit();
+    const added = sheet.addRow(cells);
+    // (Row.style exists at run time; exceljs's typings leave it out)
+    (added as unknown as { style: object }).style = rowStyle;
+    added.eachCell((cell, col) => {
+      cell.style = cellStyles[col - 1];
+    });
+    added.commit();
     n++;
   }
   sheet.commit();
