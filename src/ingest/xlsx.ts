@@ -18,6 +18,10 @@
  * The shared strings are streamed too and kept as UTF-8 bytes in one buffer with an offset per
  * string, outside the JavaScript heap (a JS string per shared string took ~1 GB for 100 MiB of
  * them, beyond the ingest worker's 256 MB heap); a cell's text is decoded when the cell is read.
+ * Opening a workbook reads only the strings its header and previews use (Excel numbers them in the
+ * order it meets them, so that is a short prefix); all of them are read when the rows are. A run
+ * opens an export once for its header (engine/survey.ts) and once for its rows, often in another
+ * thread: the first open no longer reads 100 MiB of strings it never uses.
  *
  * Limits (README "Input", XLSX_LIMITS): each refusal is one line naming the file, the part or the
  * sheet with the row or cell, and what to do (exit 2).
@@ -225,7 +229,36 @@ interface Workbook {
   sheets: SheetRef[];
   /** per cellXfs index: does the style show a date? */
   dateStyles: boolean[];
-  strings: SharedStrings;
+  /** the part the shared strings are in (it may be missing) */
+  stringsPath: string;
+  /** the shared strings read so far: all of them once `allStrings` */
+  strings: StringTable;
+  allStrings: boolean;
+}
+
+/** What a cell asks of the shared strings (SharedStrings, or the IndexProbe of a first look). */
+interface StringTable {
+  readonly count: number;
+  get(i: number): string | typeof TOO_LONG | undefined;
+  empty(i: number): boolean;
+}
+
+/**
+ * A stand-in for the shared strings while the header and previews are looked at the first time:
+ * every index exists and is a non-empty text; it records the highest index asked for, which is how
+ * many strings need reading before the same rows are read again with the true ones.
+ */
+class IndexProbe implements StringTable {
+  readonly count = XLSX_LIMITS.strings;
+  highest = -1;
+  get(i: number): string {
+    if (i > this.highest) this.highest = i;
+    return '?';
+  }
+  empty(i: number): boolean {
+    if (i > this.highest) this.highest = i;
+    return false;
+  }
 }
 
 /** Marks a shared string longer than a cell can hold: refused where a cell uses it. */
@@ -236,7 +269,7 @@ const TOO_LONG = Symbol('too long');
  * of each; a string is decoded when a cell asks for it. A string longer than a cell can be is kept
  * as a mark only, so the cell that uses it can be named.
  */
-export class SharedStrings {
+export class SharedStrings implements StringTable {
   private bytes: Buffer;
   private used = 0;
   private ends = new Uint32Array(1024);
@@ -309,13 +342,19 @@ class Container {
     return true;
   }
 
-  /** Stream a (large) part through `h`; false when it is not there. */
-  async stream(path: string, limit: number, h: Handlers): Promise<boolean> {
+  /**
+   * Stream a (large) part through `h`; false when it is not there. With `done`, reading stops
+   * after the chunk at which it says true (the rest of the part is then neither read nor checked).
+   */
+  async stream(path: string, limit: number, h: Handlers, done?: () => boolean): Promise<boolean> {
     const e = this.entry(path);
     if (!e) return false;
     const xml = new Xml(this.file, () => ({ part: e.name }), h);
     try {
-      for await (const chunk of streamEntry(this.buf, e, limit)) xml.write(chunk);
+      for await (const chunk of streamEntry(this.buf, e, limit)) {
+        xml.write(chunk);
+        if (done?.()) return true;
+      }
     } catch (err) {
       if (err instanceof ZipError) throw zipMessage(this.file, err);
       throw err;
@@ -397,9 +436,16 @@ async function readWorkbook(c: Container): Promise<Workbook> {
     text() {},
   });
 
-  // shared strings: the text of every <t> of an <si>, without phonetic runs (<rPh>), streamed
-  const ssPath = rels.byType.get('sharedStrings') ?? 'xl/sharedStrings.xml';
-  const strings = new SharedStrings(Math.min(c.entry(ssPath)?.unpacked ?? 0, XLSX_LIMITS.sharedStrings));
+  const stringsPath = rels.byType.get('sharedStrings') ?? 'xl/sharedStrings.xml';
+  return { date1904, recalculate, sheets, dateStyles, stringsPath, strings: new SharedStrings(0), allStrings: false };
+}
+
+/**
+ * The shared strings, streamed: the text of every <t> of an <si>, without phonetic runs (<rPh>).
+ * With `wanted`, reading stops soon after that many strings (a first look at the header).
+ */
+async function readStrings(c: Container, ssPath: string, wanted = Infinity): Promise<SharedStrings> {
+  const strings = new SharedStrings(wanted === Infinity ? Math.min(c.entry(ssPath)?.unpacked ?? 0, XLSX_LIMITS.sharedStrings) : 0);
   let si = false;
   let inT = false;
   let rPh = 0;
@@ -434,8 +480,15 @@ async function readWorkbook(c: Container): Promise<Workbook> {
         }
       }
     },
-  });
-  return { date1904, recalculate, sheets, dateStyles, strings };
+  }, () => strings.count >= wanted);
+  return strings;
+}
+
+/** Read every shared string (once): the rows may use any of them. */
+async function readAllStrings(c: Container, wb: Workbook): Promise<void> {
+  if (wb.allStrings) return;
+  wb.strings = await readStrings(c, wb.stringsPath);
+  wb.allStrings = true;
 }
 
 /** A number's text as a cell value: a number, or its text when a double would lose digits. */
@@ -670,14 +723,26 @@ export async function openXlsx(path: string, bytes: AsyncIterable<Buffer>, file:
   if (!sheet) {
     throw new UserError(t('error.xlsxNoSheet', { file, sheet: printable(String(opts.sheet ?? 1)), sheets: wb.sheets.map((w, i) => shownColumnName(w.name, t('quote.sheet', { n: i + 1 }))).join(', ') }));
   }
-  const previews = [];
-  for (const [i, s] of wb.sheets.entries()) previews.push({ name: s.name, preview: i < MAX_PREVIEW_SHEETS || i === pick ? await sheetPreview(c, wb, s) : [] });
-  // the header: row 1 of the sheet, all its columns
-  let header: string[] = [];
-  for await (const batch of sheetRows(c, wb, sheet, MAX_COLUMN, 1)) {
-    const first = batch[0];
-    if (first && first.row === 1) header = Array.from({ length: first.values.length }, (_x, i) => cellString(first.values[i]));
+  const look = async () => {
+    const previews = [];
+    for (const [i, s] of wb.sheets.entries()) previews.push({ name: s.name, preview: i < MAX_PREVIEW_SHEETS || i === pick ? await sheetPreview(c, wb, s) : [] });
+    // the header: row 1 of the sheet, all its columns
+    let header: string[] = [];
+    for await (const batch of sheetRows(c, wb, sheet, MAX_COLUMN, 1)) {
+      const first = batch[0];
+      if (first && first.row === 1) header = Array.from({ length: first.values.length }, (_x, i) => cellString(first.values[i]));
+    }
+    return { previews, header };
+  };
+  // a first look finds the shared strings the header and previews use; the second reads the same
+  // rows with those strings, as if all had been read
+  if (c.entry(wb.stringsPath)) {
+    const probe = new IndexProbe();
+    wb.strings = probe;
+    await look();
+    wb.strings = await readStrings(c, wb.stringsPath, probe.highest + 1);
   }
+  const { previews, header } = await look();
   while (header.length && header[header.length - 1] === '') header.pop();
   // an empty first sheet with others beside it: the missing-columns message points at the others
   if (header.length === 0 && wb.sheets.length < 2) throw new UserError(t('error.emptyFile', { file }));
@@ -685,6 +750,7 @@ export async function openXlsx(path: string, bytes: AsyncIterable<Buffer>, file:
   // a batch holds at most ~1M cells (a header of 16,384 columns: 64 rows a batch)
   const perBatch = Math.max(1, Math.min(BATCH, Math.floor(1_000_000 / Math.max(1, width))));
   async function* batches(): AsyncGenerator<RawRecord[]> {
+    await readAllStrings(c, wb);
     let out: RawRecord[] = [];
     for await (const rows of sheetRows(c, wb, sheet!, width)) {
       for (const r of rows) {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openInput } from '../../src/ingest/readers.js';
@@ -251,6 +251,30 @@ describe('XLSX: bounded memory and refusals', () => {
       { row: 3, id: 'Sûdwest-Fryslân', melding: '2026-04-29' },
     ]);
     expect(r.input.header).toEqual(['dossier_id', 'gemeente', 'melding_datum', 'x']);
+  });
+
+  it('opening reads only the shared strings the header and previews use; the rows read them all, and a damaged one after those is refused then', async () => {
+    // the header's texts are strings 200,000–200,002 (a few MB into the part); 20,000 strings
+    // later the part is damaged (a tag closed by another)
+    let ss = '';
+    for (let i = 0; i < 200_000; i++) ss += `<si><t>vul ${i}</t></si>`;
+    ss += '<si><t>dossier_id</t></si><si><t>gemeente</t></si><si><t>melding_datum</t></si><si><t>A-1</t></si>';
+    for (let i = 0; i < 20_000; i++) ss += `<si><t>vul ${i}</t></si>`;
+    const header = row(1, [0, 1, 2].map((k) => `<c r="${String.fromCharCode(65 + k)}1" t="s"><v>${200_000 + k}</v></c>`));
+    const sheet = header + row(2, ['<c r="A2" t="s"><v>200003</v></c>', str('B2', 'Heerlen'), str('C2', '2026-04-28')]);
+    const good = write(book({ sharedStrings: ss, sheets: { Export: sheet } }));
+    const damaged = write(book({ sharedStrings: ss + '<si><t>kapot</r></si>', sheets: { Export: sheet } }));
+    for (const f of [good, damaged]) {
+      const input = await openInput(f, { encoding: 'auto' });
+      expect(input.header).toEqual(['dossier_id', 'gemeente', 'melding_datum']);
+      expect(input.preview?.slice(0, 2)).toEqual([
+        ['dossier_id', 'gemeente', 'melding_datum'],
+        ['A-1', 'Heerlen', '2026-04-28'],
+      ]);
+      await input.batches.return(undefined);
+    }
+    expect((await readAll(readFileSync(good))).rows).toEqual([{ row: 2, id: 'A-1', melding: '2026-04-28' }]);
+    expect(await message(readFileSync(damaged))).toMatch(/^book-\d+\.xlsx: onderdeel xl\/sharedStrings\.xml: geen geldige XML; exporteer het bestand opnieuw$/);
   });
 
   it('the file over 256 MiB (1 MiB here) is refused before it is unpacked', async () => {
