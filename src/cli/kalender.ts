@@ -13,6 +13,7 @@ import { parseIsoDay } from '../calendar/days.js';
 import { buildKalender, Kalender, kalenderHeadLines, KALENDER_MAX_YEAR, KALENDER_MIN_YEAR, longDate } from '../calendar/kalender.js';
 import { baseProfileId, bundledProfileList, calendarOf, loadProfile, regionalProfileIds } from '../profile/load.js';
 import { csvHeader, csvRow } from '../report/csv.js';
+import { wrapFull } from '../report/table.js';
 import { addGlobalOptions, GlobalOptions, useColor } from './common.js';
 import { openOutput } from './output.js';
 import { TOOL } from './version.js';
@@ -54,14 +55,27 @@ export function parseYear(value: string): number {
   return year;
 }
 
+/** A line of prose broken between words into lines of at most `width` (its indent kept on each); as it is without a width. */
+function fit(line: string, width: number | undefined): string[] {
+  if (!width || line.length <= width) return [line];
+  const indent = /^ */.exec(line)![0];
+  return wrapFull(line.slice(indent.length), Math.max(20, width - indent.length)).map((l) => indent + l);
+}
+
 /**
- * `width`: the terminal's width; name and legal basis are wrapped to fit it. Without it (a pipe,
- * a file) nothing is wrapped.
+ * `width`: the terminal's width; the lines above the table (the Besluit with its dates, its
+ * address) are broken between words to fit it, name and legal basis wrapped in their cells.
+ * Without it (a pipe, a file) nothing is wrapped.
  */
 export function formatKalenderTable(k: Kalender, opts: { color: boolean; width?: number }): string {
   const chalk = new Chalk({ level: opts.color ? 1 : 0 });
   const [title, ...rest] = kalenderHeadLines(k);
-  const out = [chalk.bold(title), ...rest.map((l) => (l === k.note ? chalk.yellow(l) : l)), ''];
+  const prose = opts.width ? opts.width - 1 : undefined;
+  const out = [
+    ...fit(title, prose).map((l) => chalk.bold(l)),
+    ...rest.flatMap((l) => fit(l, prose).map((part) => (l === k.note ? chalk.yellow(part) : part))),
+    '',
+  ];
   const head = [t('kalender.col.date'), t('kalender.col.weekday'), t('kalender.col.name'), t('kalender.col.basis')];
   const rows = k.days.map((d) => [longDate(parseIsoDay(d.date) as number), d.weekday, d.name, d.basis]);
   // each column as wide as its widest cell plus padding (2) and a border (1)

@@ -47,6 +47,28 @@ describe('kalender', () => {
     expect(wide).toContain('feestdag, Atw art. 3 lid 1 (27 april; 26 april als de 27e een zondag is)');
   });
 
+  it('breaks the lines above the table between words at a narrow terminal: the Besluit of 2026 with its four dates, in one piece in a pipe', () => {
+    const p = loadProfile({ region: 'landelijk' });
+    const k = buildKalender(calendarOf(p), p, 2026);
+    const besluit = 'Besluit gelijkstelling voor 2026: Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028 en 26 mei 2028 met een algemeen erkende feestdag';
+    const wide = formatKalenderTable(k, { color: false });
+    expect(wide.split('\n')[2]).toBe(besluit);
+    expect(wide.split('\n')[3]).toBe('  te vinden op https://wetten.overheid.nl/BWBR0051300');
+    const narrow = formatKalenderTable(k, { color: false, width: 80 }).split('\n');
+    expect(narrow.slice(2, 5)).toEqual([
+      'Besluit gelijkstelling voor 2026: Besluit gelijkstelling van 2 januari 2026, 15',
+      'mei 2026, 7 mei 2027, 28 april 2028 en 26 mei 2028 met een algemeen erkende',
+      'feestdag',
+    ]);
+    expect(narrow[5]).toBe('  te vinden op https://wetten.overheid.nl/BWBR0051300');
+    expect(Math.max(...narrow.map((l) => l.length))).toBeLessThanOrEqual(80);
+    // at 40 columns an address longer than a line is broken under its indent, never cut
+    const forty = formatKalenderTable(k, { color: false, width: 40 }).split('\n');
+    const at = forty.findIndex((l) => l.startsWith('  te vinden op'));
+    expect(forty.slice(at, at + 3)).toEqual(['  te vinden op', '  https://wetten.overheid.nl/BWBR005130', '  0']);
+    expect(Math.max(...forty.slice(0, at + 3).map((l) => l.length))).toBeLessThanOrEqual(40);
+  });
+
   it('parses a year or throws one UserError line', () => {
     expect(parseYear('2026')).toBe(2026);
     expect(parseYear(' 1965 ')).toBe(1965);
