@@ -75,6 +75,14 @@ export function presentFn(field: FieldName): Predicate {
   return IS_FLAG(field) ? (ints, b) => ints[b + i] === 1 : (ints, b) => ints[b + i] !== EMPTY_CELL;
 }
 
+/** The fields of a presence test as packed-row indices: flags and items (present when ja) apart from the other cells (present when not empty), as presentFn reads them. */
+function presence(fields: FieldName[]): { flags: Int32Array; cells: Int32Array } {
+  return {
+    flags: Int32Array.from(fields.filter(IS_FLAG), (f) => FIELD_INDEX[f]),
+    cells: Int32Array.from(fields.filter((f) => !IS_FLAG(f)), (f) => FIELD_INDEX[f]),
+  };
+}
+
 /**
  * Compile a condition once into a predicate. Plain loops and comparisons instead of every/some
  * callbacks and Sets: these predicates run for every rule on every row (twelve million calls on a
@@ -99,24 +107,29 @@ export function compileCondition(spec: ConditionSpec | undefined): Predicate {
       return v === EMPTY_CELL || set[v] === 0;
     });
   }
+  // present / present_any / absent read field indices in loops of their own, not a predicate per
+  // field: these run for most rules on every row (~0.2 s of a million-row check's main thread)
   if (spec.present) {
-    const tests = spec.present.map(presentFn);
+    const { flags, cells } = presence(spec.present);
     parts.push((ints, b) => {
-      for (let k = 0; k < tests.length; k++) if (!tests[k](ints, b)) return false;
+      for (let k = 0; k < flags.length; k++) if (ints[b + flags[k]] !== 1) return false;
+      for (let k = 0; k < cells.length; k++) if (ints[b + cells[k]] === EMPTY_CELL) return false;
       return true;
     });
   }
   if (spec.present_any) {
-    const tests = spec.present_any.map(presentFn);
+    const { flags, cells } = presence(spec.present_any);
     parts.push((ints, b) => {
-      for (let k = 0; k < tests.length; k++) if (tests[k](ints, b)) return true;
+      for (let k = 0; k < flags.length; k++) if (ints[b + flags[k]] === 1) return true;
+      for (let k = 0; k < cells.length; k++) if (ints[b + cells[k]] !== EMPTY_CELL) return true;
       return false;
     });
   }
   if (spec.absent) {
-    const tests = spec.absent.map(presentFn);
+    const { flags, cells } = presence(spec.absent);
     parts.push((ints, b) => {
-      for (let k = 0; k < tests.length; k++) if (tests[k](ints, b)) return false;
+      for (let k = 0; k < flags.length; k++) if (ints[b + flags[k]] === 1) return false;
+      for (let k = 0; k < cells.length; k++) if (ints[b + cells[k]] !== EMPTY_CELL) return false;
       return true;
     });
   }
