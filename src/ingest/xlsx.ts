@@ -343,12 +343,14 @@ class Container {
   }
 
   /**
-   * Stream a (large) part through `h`; false when it is not there. With `done`, reading stops
-   * after the chunk at which it says true (the rest of the part is then neither read nor checked).
+   * Stream a (large) part through `h`; false when it is not there. With `done`, reading stops as
+   * soon as it says true, before the first chunk or after any (the rest of the part is then
+   * neither unpacked nor checked).
    */
   async stream(path: string, limit: number, h: Handlers, done?: () => boolean): Promise<boolean> {
     const e = this.entry(path);
     if (!e) return false;
+    if (done?.()) return true;
     const xml = new Xml(this.file, () => ({ part: e.name }), h);
     try {
       for await (const chunk of streamEntry(this.buf, e, limit)) {
